@@ -1,0 +1,43 @@
+# The two commands of the README: `make site` (set up, then build every output) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+# Debian packages the build and the tests need (browser, CJK fonts, PDF tools, Pango for WeasyPrint).
+DEB_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 zip unzip
+
+.PHONY: setup system-packages site generate test lint benchmark clean
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	$(PYTHON) -c "import ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$(echo $$missing)" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+site: setup
+	$(PY) -m build_tools build
+
+generate: setup
+	$(PY) -m build_tools generate
+
+test: setup
+	$(PY) -m ruff check build_tools tests benchmarks
+	$(PY) -m pytest
+
+lint: setup
+	$(PY) -m ruff check build_tools tests benchmarks
+
+benchmark: setup
+	$(PY) benchmarks/generate_speed.py
+
+clean:
+	rm -rf site dist build .pytest_cache

@@ -1,0 +1,56 @@
+"""Time `generate` for the real five plans and for a synthetic corpus of 100 plans made from them.
+
+Run on demand: `make benchmark` (prints numbers; not a test).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.pipeline import generate  # noqa: E402
+
+
+def synthetic_corpus(target: Path, copies: int) -> Path:
+    """`copies` plans: the real ones repeated under new ids (same texts, so the same parsing work)."""
+    real = sorted(p for p in (ROOT / "source_texts").iterdir() if p.is_dir())
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "source_texts" / "edition.yml", target / "edition.yml")
+    for number in range(copies):
+        source = real[number % len(real)]
+        folder = target / f"{source.name}-copy{number:03d}"
+        shutil.copytree(source, folder)
+        meta = (folder / "meta.yml").read_text(encoding="utf-8")
+        (folder / "meta.yml").write_text(
+            meta.replace("source_file: ", f"source_file: copy{number:03d}-"), encoding="utf-8"
+        )
+    return target
+
+
+def timed_generate(sources: Path, work: Path) -> float:
+    docs = work / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    started = time.perf_counter()
+    generate(BuildConfig(sources=sources, docs=docs))
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        five = timed_generate(ROOT / "source_texts", work / "five")
+        hundred_sources = synthetic_corpus(work / "corpus100", 100)
+        hundred = timed_generate(hundred_sources, work / "hundred")
+    print(f"generate, 5 plans:   {five:7.3f} s  ({five / 5 * 1000:6.1f} ms per plan)")
+    print(f"generate, 100 plans: {hundred:7.3f} s  ({hundred / 100 * 1000:6.1f} ms per plan)")
+    print(f"ratio 100/5: {hundred / five:5.1f} (linear growth would be 20.0)")
+
+
+if __name__ == "__main__":
+    main()

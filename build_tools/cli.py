@@ -1,0 +1,73 @@
+"""Command line: python -m build_tools {build,generate} [--sources DIR] [--docs DIR]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from build_tools.config import BuildConfig
+from build_tools.errors import InputError
+from build_tools.pipeline import BuildFailed, build, generate
+
+console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+
+
+def _config(args: argparse.Namespace) -> BuildConfig:
+    defaults = BuildConfig()
+    return BuildConfig(
+        sources=Path(args.sources).resolve() if args.sources else defaults.sources,
+        docs=Path(args.docs).resolve() if args.docs else defaults.docs,
+    )
+
+
+class ProgressPrinter:
+    """Prints each pipeline step with the time the previous one took."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.last = self.started
+
+    def __call__(self, step: str) -> None:
+        now = time.perf_counter()
+        console.print(f"[dim]{now - self.started:6.1f}s[/dim] → {step}")
+        self.last = now
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sources", metavar="DIR", help="plan folders and edition.yml (default: source_texts/)")
+    parser.add_argument("--docs", metavar="DIR", help="MkDocs docs directory to write into (default: docs/)")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
+    commands = main.add_subparsers(dest="command", required=True)
+    _add_paths(commands.add_parser("build", help="generate Markdown and data, then mkdocs build --strict"))
+    _add_paths(commands.add_parser("generate", help="generate Markdown pages and data files only"))
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    config = _config(args)
+    progress = ProgressPrinter()
+    try:
+        result = build(config, progress) if args.command == "build" else generate(config, progress)
+    except InputError as error:
+        console.print(f"[bold red]error:[/bold red] {error}")
+        return 1
+    except BuildFailed as error:
+        console.print(f"[bold red]error:[/bold red] {error}")
+        return 1
+    for warning in result.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+    blocks = sum(len(plan.blocks) for plan in result.edition.plans)
+    console.print(f"done: {len(result.edition.plans)} plans, {blocks} blocks, {len(result.written)} files generated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""Where things are: one BuildConfig handed to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    sources: Path = ROOT / "source_texts"
+    """Plan folders (<plan-id>/source.txt + meta.yml) and edition.yml."""
+    docs: Path = ROOT / "docs"
+    """MkDocs docs_dir: generated pages are written here beside the hand-written assets."""
+    mkdocs_config: Path = ROOT / "mkdocs.yml"
+    site: Path = ROOT / "site"
+    """Where mkdocs build writes the site."""

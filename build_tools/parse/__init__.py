@@ -1,0 +1,1 @@
+"""Stage 2, parse: normalized text -> segments -> blocks (a state machine over segments)."""

@@ -1,0 +1,55 @@
+"""Typed template contexts: what each template may use, built from the edition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_tools.model import Block, ParsedPlan, Part
+
+
+@dataclass(frozen=True)
+class BlockRow:
+    """One block as a page shows it."""
+
+    block: Block
+    heading_marks: str
+    """``#`` repeated to the Markdown heading level, ``""`` for non-heading blocks."""
+    short_id: str
+    """The id without the plan id, shown as the paragraph's visible anchor."""
+    citation: str
+    """Plain-text citation: plan, section path, paragraph id, page address."""
+
+
+@dataclass(frozen=True)
+class PartPage:
+    plan: ParsedPlan
+    part: Part
+    h1: str
+    """The page's H1 when no level-1 heading opens the part (the opening part), else ``""``."""
+    rows: tuple[BlockRow, ...]
+    previous: Part | None
+    next: Part | None
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """A heading in a plan's table of contents."""
+
+    block: Block
+    page: str
+    """File name of the part page the heading is on."""
+    depth: int
+
+
+@dataclass(frozen=True)
+class PlanOverview:
+    plan: ParsedPlan
+    contents: tuple[ContentsEntry, ...]
+    counts: dict[str, int]
+    """Blocks per kind."""
+    characters: int
+    """Chinese characters (non-space) in the plan's blocks."""
+
+
+def page_name(part: Part) -> str:
+    return f"{part.slug}.md"

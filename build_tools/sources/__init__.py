@@ -1,0 +1,1 @@
+"""Stage 1, load: find plan folders, read and decode their texts, validate their metadata."""

@@ -1,0 +1,72 @@
+"""Shared fixtures: the real edition, a real site build, and helpers that make plan folders from inline text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools.config import ROOT, BuildConfig
+from build_tools.pipeline import assemble, build
+
+SHARED_SOURCES = ROOT.parent / "shared" / "source_texts"
+
+META = """\
+title_zh: {title}
+title_en: A Test Plan
+issuer_zh: 测试机构
+issuer_en: Test Issuer
+date: "2020-01-02"
+period: [2020, 2025]
+status: issued
+doc_type: plan
+region_zh: 测试省
+region_en: Testland
+summary_en: A plan made up for a test.
+summary_zh: 测试用规划。
+source_file: {source_file}
+"""
+
+
+def write_plan(
+    sources: Path, plan_id: str, text: str | bytes, title: str = "测试规划", meta: str | None = None
+) -> Path:
+    """Create sources/<plan_id>/ with a source.txt (text or raw bytes) and a valid meta.yml."""
+    folder = sources / plan_id
+    folder.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        (folder / "source.txt").write_bytes(text)
+    else:
+        (folder / "source.txt").write_text(text, encoding="utf-8")
+    (folder / "meta.yml").write_text(
+        meta if meta is not None else META.format(title=title, source_file=f"{plan_id}.txt"), encoding="utf-8"
+    )
+    return folder
+
+
+def copy_real_sources(target: Path) -> Path:
+    """A writable copy of the project's source_texts/ to edit in a test."""
+    shutil.copytree(ROOT / "source_texts", target)
+    return target
+
+
+def sandbox_config(tmp: Path, sources: Path) -> BuildConfig:
+    """A BuildConfig that writes into tmp: a copy of docs/ assets and its own site/."""
+    docs = tmp / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    return BuildConfig(sources=sources, docs=docs, site=tmp / "site")
+
+
+@pytest.fixture(scope="session")
+def edition():
+    return assemble(BuildConfig())
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real edition built once with mkdocs --strict into a temporary folder; returns the site folder."""
+    tmp = tmp_path_factory.mktemp("built")
+    config = sandbox_config(tmp, ROOT / "source_texts")
+    build(config)
+    return config.site

@@ -1,0 +1,59 @@
+"""The command line: help, success, and one clear line (no traceback) on bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from build_tools.config import ROOT
+from tests.conftest import write_plan
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "build_tools", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "build" in result.stdout and "generate" in result.stdout
+    assert "--sources" in run("generate", "--help").stdout
+
+
+def test_generate_into_other_folders(tmp_path):
+    docs = tmp_path / "docs"
+    result = run("generate", "--sources", str(ROOT / "source_texts"), "--docs", str(docs))
+    assert result.returncode == 0, result.stderr
+    assert (docs / "plans" / "henan-equipment-2017" / "part-01.md").exists()
+    assert "parse henan-equipment-2017" in result.stderr  # progress is shown
+
+
+def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):
+    sources = tmp_path / "sources"
+    write_plan(sources, "empty-plan", b"")
+    (sources / "edition.yml").write_text('title_zh: 测\ntitle_en: T\nedition_date: "2026-01-01"\n', encoding="utf-8")
+    result = run("generate", "--sources", str(sources), "--docs", str(tmp_path / "docs"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{sources / 'empty-plan' / 'source.txt'}: the file is empty" in result.stderr
+
+
+def test_build_failure_keeps_the_last_good_site(tmp_path):
+    from build_tools.pipeline import BuildFailed, build
+    from tests.conftest import sandbox_config
+
+    sources = tmp_path / "sources"
+    write_plan(sources, "good-plan", "一、总则\n正文。\n")
+    (sources / "edition.yml").write_text('title_zh: 测\ntitle_en: T\nedition_date: "2026-01-01"\n', encoding="utf-8")
+    config = sandbox_config(tmp_path, sources)
+    build(config)
+    marker = config.site / "index.html"
+    good = marker.read_bytes()
+    (config.docs / "broken.md").write_text("[dead](nowhere.md)\n", encoding="utf-8")
+    try:
+        build(config)
+    except BuildFailed as failure:
+        assert "nowhere.md" in str(failure)
+    else:
+        raise AssertionError("a broken link must fail the strict build")
+    assert marker.read_bytes() == good

@@ -1,0 +1,33 @@
+"""Text that looks like Markdown, HTML or Jinja shows literally on the pages."""
+
+from __future__ import annotations
+
+from build_tools.pipeline import build
+from tests.conftest import sandbox_config, write_plan
+from tests.site_checks import scan
+
+TRICKY = (
+    "**加粗** <script>alert('x')</script> {{ jinja }} {% raw %} [链接](http://example.com) `code` # 井号 | 表格 | $x$"
+)
+
+
+def test_markup_in_a_source_is_shown_as_text(tmp_path):
+    sources = tmp_path / "sources"
+    write_plan(sources, "tricky-plan", f"一、总则\n{TRICKY}。\n二、<b>标题</b> **强调**\n正文。\n")
+    (sources / "edition.yml").write_text(
+        'title_zh: 测试\ntitle_en: Test\nedition_date: "2026-01-01"\n', encoding="utf-8"
+    )
+    config = sandbox_config(tmp_path, sources)
+    build(config)
+    page = config.site / "plans" / "tricky-plan" / "part-01" / "index.html"
+    assert "<b>标题" not in "".join(p.read_text(encoding="utf-8") for p in config.site.rglob("*.html"))
+    html = page.read_text(encoding="utf-8")
+    assert (
+        "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html or "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    )
+    assert "**加粗**" in html and "{{ jinja }}" in html and "{% raw %}" in html
+    assert "[链接](http://example.com)" in html
+    assert not any("example.com" in link for link in scan(page).links)
+    assert "<strong>" not in html.split("<article")[1]
+    heading = config.site / "plans" / "tricky-plan" / "part-02" / "index.html"
+    assert "&lt;b&gt;标题&lt;/b&gt; **强调**" in heading.read_text(encoding="utf-8")

@@ -1,0 +1,60 @@
+"""The built site as a reader meets it: strict build, no broken link, literal text, working search index."""
+
+from __future__ import annotations
+
+import json
+
+from tests.site_checks import broken_links, scan
+
+
+def test_strict_build_writes_every_plan_page(built_site, edition):
+    for plan in edition.plans:
+        assert (built_site / "plans" / plan.meta.id / "index.html").exists()
+        for part in plan.parts:
+            assert (built_site / "plans" / plan.meta.id / part.slug / "index.html").exists()
+
+
+def test_no_internal_link_is_broken(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_every_block_has_a_visible_anchor_and_citation(built_site, edition):
+    plan = edition.plan("henan-equipment-2017")
+    for part in plan.parts:
+        page = built_site / "plans" / plan.meta.id / part.slug / "index.html"
+        html = page.read_text(encoding="utf-8")
+        ids = scan(page).ids
+        for block_id in part.block_ids:
+            block = next(b for b in plan.blocks if b.id == block_id)
+            assert block.anchor in ids, block.id
+            if block.kind not in ("heading", "box"):
+                assert f"¶ {block_id.split('/', 1)[1]}</a>" in html
+                assert f"¶ {block_id}," in html  # the citation names the full id
+
+
+def test_source_markup_shows_literally(built_site):
+    page = (built_site / "plans/guangdong-high-end-equipment-2021/part-01/index.html").read_text(encoding="utf-8")
+    assert "实现营业收入**亿元。" in page
+    assert "<strong>亿元" not in page
+    latex = (built_site / "plans/china-machinery-2021/part-02/index.html").read_text(encoding="utf-8")
+    assert r"$\Phi 6.28\text{m}$" in latex
+
+
+def test_headings_keep_their_numbering(built_site):
+    page = (built_site / "plans/guangdong-machinery-2005/part-02/index.html").read_text(encoding="utf-8")
+    assert "第一章 发展现状和面临的发展环境" in page
+    assert "（一） 总量规模较大，部分行业居全国前列。" in page
+
+
+def test_search_index_segments_chinese_and_holds_english(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh", "en"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "\u200b数控机床\u200b" in text  # jieba with the user dictionary keeps the term whole
+    assert "Henan Province Action Plan" in text
+
+
+def test_data_export_is_published(built_site, edition):
+    data = json.loads((built_site / "data" / "edition.json").read_text(encoding="utf-8"))
+    assert [plan["id"] for plan in data["plans"]] == [plan.meta.id for plan in edition.plans]
+    assert (built_site / "data" / "blocks.csv").exists()
