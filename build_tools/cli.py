@@ -11,7 +11,9 @@ from rich.console import Console
 
 from build_tools.config import BuildConfig
 from build_tools.errors import InputError
-from build_tools.pipeline import BuildFailed, build, generate
+from build_tools.pipeline import BuildFailed, build, generate, load_and_parse
+from build_tools.translation.incoming import import_deliveries
+from build_tools.translation.store import update_plan
 
 console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
 
@@ -21,6 +23,9 @@ def _config(args: argparse.Namespace) -> BuildConfig:
     return BuildConfig(
         sources=Path(args.sources).resolve() if args.sources else defaults.sources,
         docs=Path(args.docs).resolve() if args.docs else defaults.docs,
+        translations=Path(args.translations).resolve()
+        if getattr(args, "translations", None)
+        else defaults.translations,
     )
 
 
@@ -40,6 +45,7 @@ class ProgressPrinter:
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", metavar="DIR", help="plan folders and edition.yml (default: source_texts/)")
     parser.add_argument("--docs", metavar="DIR", help="MkDocs docs directory to write into (default: docs/)")
+    parser.add_argument("--translations", metavar="DIR", help="translation store (default: translations/)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -47,6 +53,13 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     _add_paths(commands.add_parser("build", help="generate Markdown and data, then mkdocs build --strict"))
     _add_paths(commands.add_parser("generate", help="generate Markdown pages and data files only"))
+    translations = commands.add_parser("translations", help="the translation store (translations/<lang>/*.po)")
+    actions = translations.add_subparsers(dest="action", required=True)
+    update = actions.add_parser("update", help="sync the PO files with the sources (new, changed, removed blocks)")
+    _add_paths(update)
+    imported = actions.add_parser("import", help="import delivered YAML translations into the PO files")
+    _add_paths(imported)
+    imported.add_argument("files", nargs="+", type=Path, help="YAML deliveries: block id -> {en, note}")
     return main
 
 
@@ -55,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     config = _config(args)
     progress = ProgressPrinter()
     try:
+        if args.command == "translations":
+            return _translations(args, config, progress)
         result = build(config, progress) if args.command == "build" else generate(config, progress)
     except InputError as error:
         console.print(f"[bold red]error:[/bold red] {error}")
@@ -66,6 +81,17 @@ def main(argv: list[str] | None = None) -> int:
         console.print(f"[yellow]warning:[/yellow] {warning}")
     blocks = sum(len(plan.blocks) for plan in result.edition.plans)
     console.print(f"done: {len(result.edition.plans)} plans, {blocks} blocks, {len(result.written)} files generated")
+    return 0
+
+
+def _translations(args: argparse.Namespace, config: BuildConfig, progress: ProgressPrinter) -> int:
+    plans = load_and_parse(config, progress)
+    if args.action == "update":
+        changed = [plan.meta.id for plan in plans if update_plan(plan, config.translations)]
+        console.print(f"translations update: {len(changed)} of {len(plans)} PO files changed {changed or ''}")
+        return 0
+    counts = import_deliveries(plans, args.files, config.translations)
+    console.print(f"translations import: {sum(counts.values())} entries into {len(counts)} PO files")
     return 0
 
 

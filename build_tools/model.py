@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from build_tools.enrich.bilingual import Bilingual
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,12 @@ class Edition:
     meta: EditionMeta
     plans: tuple[ParsedPlan, ...]
     """In time order (issue date, then id)."""
+    bilingual: Bilingual
+    """English and Traditional text of every block (build_tools.enrich.bilingual)."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
         return next(plan for plan in self.plans if plan.meta.id == plan_id)
+
+    def block(self, block_id: str) -> Block:
+        plan = self.plan(block_id.split("/", 1)[0])
+        return next(block for block in plan.blocks if block.id == block_id)

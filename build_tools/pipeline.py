@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.config import BuildConfig
+from build_tools.enrich.bilingual import collect_bilingual
 from build_tools.errors import InputError
 from build_tools.export.data import blocks_csv, edition_json
 from build_tools.model import Edition, ParsedPlan
@@ -24,6 +25,8 @@ from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
 from build_tools.sources.load import load_source
 from build_tools.sources.meta import load_meta
+from build_tools.translation.glossary import load_glossary
+from build_tools.translation.hant import load_converter
 
 Progress = Callable[[str], None]
 
@@ -58,7 +61,11 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
     """Load, parse and enrich: the whole edition in memory."""
     plans = load_and_parse(config, progress)
     plans.sort(key=lambda plan: (plan.meta.date, plan.meta.id))
-    return Edition(meta=load_edition_meta(config.sources), plans=tuple(plans))
+    progress("enrich: translations and Traditional text")
+    glossary = load_glossary(config.glossary)
+    converter = load_converter(config.translations / "traditional.yml", glossary)
+    bilingual = collect_bilingual(plans, config.translations, converter, glossary)
+    return Edition(meta=load_edition_meta(config.sources), plans=tuple(plans), bilingual=bilingual)
 
 
 def generate(config: BuildConfig, progress: Progress = _quiet) -> GenerateResult:
@@ -100,7 +107,7 @@ def mkdocs_build(
     ]
     if config.docs.resolve() != (config_file.parent / "docs").resolve():
         # Never --quiet: it hides warnings from --strict, so a broken link would pass.
-    # MkDocs takes docs_dir from the config file; a generated config points it elsewhere.
+        # MkDocs takes docs_dir from the config file; a generated config points it elsewhere.
         command = _with_docs_dir(command, config, config_file, staging)
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:

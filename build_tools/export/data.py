@@ -11,13 +11,17 @@ from build_tools.model import Block, Edition, ParsedPlan
 
 SCHEMA_VERSION = 1
 BLOCK_FIELDS = ("id", "kind", "level", "label", "zh", "hash", "zone", "section", "box", "line")
+TRANSLATION_FIELDS = ("en", "en_status", "en_note", "zh_hant")
 
 
-def block_record(block: Block) -> dict:
-    return {name: getattr(block, name) for name in BLOCK_FIELDS}
+def block_record(block: Block, edition: Edition) -> dict:
+    text = edition.bilingual.blocks[block.id]
+    record = {name: getattr(block, name) for name in BLOCK_FIELDS}
+    record.update(en=text.en, en_status=text.en_status, en_note=text.note, zh_hant=text.label_hant + text.zh_hant)
+    return record
 
 
-def plan_record(plan: ParsedPlan) -> dict:
+def plan_record(plan: ParsedPlan, edition: Edition) -> dict:
     meta = asdict(plan.meta)
     meta["period"] = list(plan.meta.period)
     meta["notes_en"] = list(plan.meta.notes_en)
@@ -30,7 +34,7 @@ def plan_record(plan: ParsedPlan) -> dict:
         },
         "parts": [{"index": part.index, "slug": part.slug, "title_zh": part.title_zh} for part in plan.parts],
         "dropped": [{"line": item.line, "reason": item.reason, "text": item.text} for item in plan.dropped],
-        "blocks": [block_record(block) for block in plan.blocks],
+        "blocks": [block_record(block, edition) for block in plan.blocks],
     }
 
 
@@ -40,7 +44,8 @@ def edition_json(edition: Edition) -> str:
         "title_zh": edition.meta.title_zh,
         "title_en": edition.meta.title_en,
         "edition_date": edition.meta.edition_date,
-        "plans": [plan_record(plan) for plan in edition.plans],
+        "hant_config": edition.bilingual.hant_config,
+        "plans": [plan_record(plan, edition) for plan in edition.plans],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -48,9 +53,10 @@ def edition_json(edition: Edition) -> str:
 def blocks_csv(edition: Edition) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(("plan", *BLOCK_FIELDS))
+    columns = (*BLOCK_FIELDS, *TRANSLATION_FIELDS)
+    writer.writerow(("plan", *columns))
     for plan in edition.plans:
         for block in plan.blocks:
-            record = block_record(block)
-            writer.writerow((plan.meta.id, *(record[name] for name in BLOCK_FIELDS)))
+            record = block_record(block, edition)
+            writer.writerow((plan.meta.id, *(record[name] for name in columns)))
     return out.getvalue()

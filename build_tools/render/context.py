@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_tools.enrich.bilingual import BlockText
 from build_tools.model import Block, ParsedPlan, Part
 
 
@@ -12,6 +13,8 @@ class BlockRow:
     """One block as a page shows it."""
 
     block: Block
+    text: BlockText
+    """English and Traditional text of the block."""
     heading_marks: str
     """``#`` repeated to the Markdown heading level, ``""`` for non-heading blocks."""
     short_id: str
@@ -29,6 +32,9 @@ class PartPage:
     rows: tuple[BlockRow, ...]
     previous: Part | None
     next: Part | None
+    title_en: str
+    """English of the part's title (its top-level heading), ``""`` while untranslated."""
+    hant_config: str
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class ContentsEntry:
     """A heading in a plan's table of contents."""
 
     block: Block
+    en: str
     page: str
     """File name of the part page the heading is on."""
     depth: int
@@ -44,6 +51,8 @@ class ContentsEntry:
 @dataclass(frozen=True)
 class PlanOverview:
     plan: ParsedPlan
+    parts: tuple[tuple[Part, str], ...]
+    """Each part with its English title."""
     contents: tuple[ContentsEntry, ...]
     counts: dict[str, int]
     """Blocks per kind."""

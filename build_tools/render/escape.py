@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-# Characters Python-Markdown treats as markup and accepts a backslash escape for.
-MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# Characters Python-Markdown treats as markup and accepts a backslash escape for (| with the tables extension).
+MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def html_text(text: str) -> str:
@@ -24,3 +24,8 @@ def yaml_string(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+def markdown_attribute(text: str) -> str:
+    """A quoted attr_list value (e.g. data-toc-label): inline markup escaped, as it is parsed as Markdown first."""
+    return markdown_inline(text).replace('"', "&quot;")

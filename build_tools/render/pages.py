@@ -9,9 +9,10 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from build_tools.model import Edition, ParsedPlan
+from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
-from build_tools.render.escape import html_text, markdown_inline, yaml_string
+from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
+from build_tools.render.status import glossary_page, translation_status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,6 +29,7 @@ def environment() -> Environment:
     env.filters["html"] = html_text
     env.filters["md"] = markdown_inline
     env.filters["yaml"] = yaml_string
+    env.filters["attr"] = markdown_attribute
     return env
 
 
@@ -61,7 +63,15 @@ def _section_path(plan: ParsedPlan, block_index: dict[str, int], section: str) -
     return path
 
 
-def part_pages(plan: ParsedPlan) -> list[PartPage]:
+def part_title_en(edition: Edition, part: Part) -> str:
+    """English of the heading that opens a part (the opening part has a fixed title)."""
+    if part.index == 0:
+        return "Opening"
+    first = edition.bilingual.blocks[part.block_ids[0]]
+    return first.en if first.en_status != "untranslated" else ""
+
+
+def part_pages(edition: Edition, plan: ParsedPlan) -> list[PartPage]:
     index = {block.id: i for i, block in enumerate(plan.blocks)}
     pages = []
     for position, part in enumerate(plan.parts):
@@ -79,13 +89,15 @@ def part_pages(plan: ParsedPlan) -> list[PartPage]:
                 f"{section_path + ', ' if section_path else ''}¶ {block.id}, "
                 f"plans/{plan.meta.id}/{part.slug}/#{block.anchor}"
             )
-            rows.append(BlockRow(block, marks, short, citation))
+            rows.append(BlockRow(block, edition.bilingual.blocks[block.id], marks, short, citation))
         pages.append(
             PartPage(
                 plan=plan,
                 part=part,
-                h1="卷首 Opening" if opening else "",
+                h1="卷首" if opening else "",
                 rows=tuple(rows),
+                title_en=part_title_en(edition, part),
+                hant_config=edition.bilingual.hant_config,
                 previous=plan.parts[position - 1] if position > 0 else None,
                 next=plan.parts[position + 1] if position + 1 < len(plan.parts) else None,
             )
@@ -93,16 +105,17 @@ def part_pages(plan: ParsedPlan) -> list[PartPage]:
     return pages
 
 
-def plan_overview(plan: ParsedPlan) -> PlanOverview:
+def plan_overview(edition: Edition, plan: ParsedPlan) -> PlanOverview:
     page_of = {block_id: page_name(part) for part in plan.parts for block_id in part.block_ids}
     contents = tuple(
-        ContentsEntry(block, page_of[block.id], block.level)
+        ContentsEntry(block, edition.bilingual.blocks[block.id].en, page_of[block.id], block.level)
         for block in plan.blocks
         if block.kind in ("heading", "box") and block.zone == "body" and block.level <= 3 and not block.box
     )
     counts = Counter(block.kind for block in plan.blocks)
     characters = sum(len("".join(block.display.split())) for block in plan.blocks)
-    return PlanOverview(plan, contents, dict(sorted(counts.items())), characters)
+    parts = tuple((part, part_title_en(edition, part)) for part in plan.parts)
+    return PlanOverview(plan, parts, contents, dict(sorted(counts.items())), characters)
 
 
 def render_site_pages(edition: Edition, docs: Path) -> list[str]:
@@ -114,15 +127,28 @@ def render_site_pages(edition: Edition, docs: Path) -> list[str]:
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write("topics/index.md", env.get_template("topics-placeholder.md.jinja").render(edition=edition))
     writer.write("timeline.md", env.get_template("timeline-placeholder.md.jinja").render(edition=edition))
+    writer.write(
+        "translation-status.md",
+        env.get_template("translation-status.md.jinja").render(status=translation_status(edition)),
+    )
+    writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary_page(edition)))
     for plan in edition.plans:
         folder = f"plans/{plan.meta.id}"
         writer.write(
-            f"{folder}/index.md", env.get_template("plan-overview.md.jinja").render(overview=plan_overview(plan))
+            f"{folder}/index.md",
+            env.get_template("plan-overview.md.jinja").render(overview=plan_overview(edition, plan)),
         )
-        for page in part_pages(plan):
+        for page in part_pages(edition, plan):
             writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
+
+
+def nav_plan_title(plan: ParsedPlan) -> str:
+    """A short bilingual label: region and period, and the status when it is not a final text."""
+    meta = plan.meta
+    status = {"draft": " (征求意见稿 draft)", "internal": " (内部资料 internal)"}.get(meta.status, "")
+    return f"{meta.region_zh} {meta.region_en} {meta.period[0]}–{meta.period[1]}{status}"
 
 
 def site_nav(edition: Edition) -> list[dict]:
@@ -134,13 +160,21 @@ def site_nav(edition: Edition) -> list[dict]:
     for plan in edition.plans:
         entries: list[dict[str, str]] = [{"概览 Overview": f"plans/{plan.meta.id}/index.md"}]
         for part in plan.parts:
-            entries.append({html_text(part.title_zh): f"plans/{plan.meta.id}/{page_name(part)}"})
-        plans.append({html_text(plan.meta.title_zh): entries})
+            english = part_title_en(edition, part)
+            title = f"{part.title_zh} · {english}" if english else part.title_zh
+            entries.append({html_text(title): f"plans/{plan.meta.id}/{page_name(part)}"})
+        plans.append({html_text(nav_plan_title(plan)): entries})
     return [
         {"首页 Home": "index.md"},
         {"规划 Plans": plans},
         {"专题 Topics": "topics/index.md"},
         {"时间线 Timeline": "timeline.md"},
+        {
+            "译文 Translation": [
+                {"译文进度 Translation status": "translation-status.md"},
+                {"术语表 Glossary": "glossary.md"},
+            ]
+        },
         {"数据 Data": "data.md"},
         {"关于 About": "about.md"},
     ]

@@ -1,0 +1,55 @@
+"""The Traditional Chinese view: OpenCC conversion at build time, with glossary overrides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import opencc
+import yaml
+
+from build_tools.errors import InputError
+from build_tools.translation.glossary import Term
+
+CONFIGS = ("s2t", "s2tw", "s2hk", "s2twp")
+
+
+@dataclass(frozen=True)
+class HantConverter:
+    config: str
+    """The OpenCC configuration used, named on the site."""
+    overrides: tuple[tuple[str, str], ...]
+    """(mechanical result, wanted form) pairs from the glossary, longest first."""
+
+    def convert(self, text: str) -> str:
+        converted = _converter(self.config).convert(text)
+        for produced, wanted in self.overrides:
+            converted = converted.replace(produced, wanted)
+        return converted
+
+
+_CACHE: dict[str, opencc.OpenCC] = {}
+
+
+def _converter(config: str) -> opencc.OpenCC:
+    if config not in _CACHE:
+        _CACHE[config] = opencc.OpenCC(f"{config}.json")
+    return _CACHE[config]
+
+
+def load_converter(settings: Path, terms: tuple[Term, ...]) -> HantConverter:
+    try:
+        data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(settings, f"cannot read the Traditional-view settings: {error}") from error
+    config = (data or {}).get("opencc_config")
+    if config not in CONFIGS:
+        raise InputError(settings, f"opencc_config must be one of {', '.join(CONFIGS)}, not {config!r}")
+    overrides = []
+    for term in terms:
+        if term.zh_hant:
+            produced = _converter(config).convert(term.zh)
+            if produced != term.zh_hant:
+                overrides.append((produced, term.zh_hant))
+    overrides.sort(key=lambda pair: (-len(pair[0]), pair[0]))
+    return HantConverter(config, tuple(overrides))

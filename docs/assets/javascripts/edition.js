@@ -1,0 +1,36 @@
+/* Language view switch: both / Chinese / English, and Simplified / Traditional.
+   The page is complete without this script (both languages, Simplified); the choice persists
+   across pages in localStorage, and works from file:// (no request leaves the page). */
+(function () {
+  var root = document.documentElement;
+  function stored(key, fallback) {
+    try { return window.localStorage.getItem(key) || fallback; } catch (e) { return fallback; }
+  }
+  function store(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: choice lasts one page */ }
+  }
+  function apply() {
+    root.setAttribute("data-view", stored("edition-view", "both"));
+    root.setAttribute("data-script", stored("edition-script", "hans"));
+    var buttons = document.querySelectorAll(".view-switch button");
+    for (var i = 0; i < buttons.length; i++) {
+      var b = buttons[i];
+      var on = (b.dataset.view && b.dataset.view === root.getAttribute("data-view")) ||
+               (b.dataset.script && b.dataset.script === root.getAttribute("data-script"));
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+  }
+  apply();
+  document.addEventListener("DOMContentLoaded", function () {
+    var switches = document.querySelectorAll(".view-switch");
+    for (var i = 0; i < switches.length; i++) { switches[i].hidden = false; }
+    apply();
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".view-switch button");
+    if (!button) { return; }
+    if (button.dataset.view) { store("edition-view", button.dataset.view); }
+    if (button.dataset.script) { store("edition-script", button.dataset.script); }
+    apply();
+  });
+})();

@@ -1,0 +1,86 @@
+"""The translation checks, on crafted cases (each check can fail) and on the whole edition (all pass)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from build_tools.translation.checks import check_block, missing_numbers, missing_terms
+from build_tools.translation.glossary import Term
+
+
+def term(zh, en, *variants, check=True):
+    return Term(
+        id=en.lower().replace(" ", "-"),
+        zh=zh,
+        en=en,
+        en_variants=variants,
+        zh_hant="",
+        category="product",
+        note="",
+        check=check,
+        exception="" if check else "context",
+        line=1,
+    )
+
+
+NUMBERS = [
+    ("plain", "2010年总产值达到7000亿元，年均增长20%", "In 2010, output reaches 700 billion yuan, up 20% a year", []),
+    ("raw-form-accepted", "总产值7000亿元", "output of 7,000 hundred million yuan", []),
+    ("wrong-conversion", "总产值7000亿元", "output of 70 billion yuan", ["7000亿"]),
+    ("missing-year", "到2025年，年均增长6%以上", "grow by more than 6% a year", ["2025"]),
+    ("wan", "从业人员31.2万人", "312,000 employees", []),
+    ("wan-yi", "突破2万亿元", "exceed 2 trillion yuan", []),
+    ("million", "装机容量1600万千瓦", "16 million kilowatts", []),
+    ("month-name", "2017年9月29日", "September 29, 2017", []),
+    ("decade", "20世纪30年代大萧条", "the Great Depression of the 1930s", []),
+    ("range", "2017—2020年", "2017–2020", []),
+    ("decimal", "增长11.5%", "growth of 11.5%", []),
+    ("decimal-missing", "增长11.5%", "growth of 11%", ["11.5"]),
+]
+
+
+@pytest.mark.parametrize(("case", "zh", "en", "missing"), NUMBERS, ids=[case[0] for case in NUMBERS])
+def test_number_check(case, zh, en, missing):
+    assert missing_numbers(zh, en) == missing
+
+
+def test_term_check_uses_longest_match_and_variants():
+    terms = (
+        term("数控机床", "CNC machine tool", "CNC machine tools"),
+        term("机床", "machine tool", "machine tools"),
+        term("整机", "complete machine", check=False),
+    )
+    assert missing_terms("发展高档数控机床", "develop high-end CNC machine tools", terms) == []
+    assert [t.zh for t in missing_terms("发展数控机床", "develop numerically controlled lathes", terms)] == ["数控机床"]
+    assert missing_terms("整机企业", "makers of whole units", terms) == []  # check: false
+
+
+def test_chinese_left_in_english_is_reported():
+    problems = check_block("x/s1/p1", "发展。", "Develop 装备.", ())
+    assert [(p.check, p.detail) for p in problems] == [("chinese", "装")]
+
+
+def test_the_whole_edition_is_translated_and_passes_every_check(edition):
+    report = []
+    failures = []
+    for plan in edition.plans:
+        texts = [edition.bilingual.blocks[block.id] for block in plan.blocks]
+        statuses = Counter(text.en_status for text in texts)
+        problems = [
+            problem
+            for block, text in zip(plan.blocks, texts, strict=True)
+            if text.en
+            for problem in check_block(block.id, block.zh, text.en, edition.bilingual.glossary)
+        ]
+        coverage = statuses["translated"] / len(plan.blocks)
+        by_check = Counter(problem.check for problem in problems)
+        report.append(
+            f"{plan.meta.id}: coverage {coverage:.1%}, number problems {by_check['numbers']}, "
+            f"term problems {by_check['terms']}, Chinese left {by_check['chinese']}"
+        )
+        failures += problems
+        assert coverage == 1.0, plan.meta.id
+    print("\n".join(["translation checks:", *report]))
+    assert failures == []
