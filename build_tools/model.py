@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from build_tools.enrich.bilingual import Bilingual
+    from build_tools.enrich.topics import Taxonomy, TopicIndex
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,10 @@ class Edition:
     """In time order (issue date, then id)."""
     bilingual: Bilingual
     """English and Traditional text of every block (build_tools.enrich.bilingual)."""
+    taxonomy: Taxonomy
+    """The industry topics (topics/topics.yml)."""
+    topics: TopicIndex
+    """Which blocks speak of which topic, with the matched terms (build_tools.enrich.topics)."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
         return next(plan for plan in self.plans if plan.meta.id == plan_id)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from build_tools.config import BuildConfig
 from build_tools.enrich.bilingual import collect_bilingual
+from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
 from build_tools.export.data import blocks_csv, edition_json
 from build_tools.model import Edition, ParsedPlan
@@ -65,7 +66,16 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
     glossary = load_glossary(config.glossary)
     converter = load_converter(config.translations / "traditional.yml", glossary)
     bilingual = collect_bilingual(plans, config.translations, converter, glossary)
-    return Edition(meta=load_edition_meta(config.sources), plans=tuple(plans), bilingual=bilingual)
+    progress("enrich: industry topics")
+    taxonomy = load_taxonomy(config.topics)
+    topics = tag_edition(plans, taxonomy)
+    return Edition(
+        meta=load_edition_meta(config.sources),
+        plans=tuple(plans),
+        bilingual=bilingual,
+        taxonomy=taxonomy,
+        topics=topics,
+    )
 
 
 def generate(config: BuildConfig, progress: Progress = _quiet) -> GenerateResult:

@@ -18,7 +18,30 @@ def block_record(block: Block, edition: Edition) -> dict:
     text = edition.bilingual.blocks[block.id]
     record = {name: getattr(block, name) for name in BLOCK_FIELDS}
     record.update(en=text.en, en_status=text.en_status, en_note=text.note, zh_hant=text.label_hant + text.zh_hant)
+    record["topics"] = list(edition.topics.topics_of(block.id))
     return record
+
+
+def topic_records(edition: Edition) -> list[dict]:
+    return [
+        {
+            "id": topic.id,
+            "group": topic.group,
+            "zh": topic.zh,
+            "en": topic.en,
+            "scope_zh": topic.scope_zh,
+            "scope_en": topic.scope_en,
+            "terms": list(topic.terms),
+            "exclude": list(topic.exclude),
+            "blocks": edition.topics.block_counts[topic.id],
+            "plans": edition.topics.plan_counts[topic.id],
+            "blocks_per_plan": {
+                plan.meta.id: edition.topics.plan_block_counts.get((topic.id, plan.meta.id), 0)
+                for plan in edition.plans
+            },
+        }
+        for topic in edition.taxonomy.topics
+    ]
 
 
 def plan_record(plan: ParsedPlan, edition: Edition) -> dict:
@@ -45,6 +68,8 @@ def edition_json(edition: Edition) -> str:
         "title_en": edition.meta.title_en,
         "edition_date": edition.meta.edition_date,
         "hant_config": edition.bilingual.hant_config,
+        "topic_groups": [{"id": group.id, "zh": group.zh, "en": group.en} for group in edition.taxonomy.groups],
+        "topics": topic_records(edition),
         "plans": [plan_record(plan, edition) for plan in edition.plans],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
@@ -54,9 +79,9 @@ def blocks_csv(edition: Edition) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     columns = (*BLOCK_FIELDS, *TRANSLATION_FIELDS)
-    writer.writerow(("plan", *columns))
+    writer.writerow(("plan", *columns, "topics"))
     for plan in edition.plans:
         for block in plan.blocks:
             record = block_record(block, edition)
-            writer.writerow((plan.meta.id, *(record[name] for name in columns)))
+            writer.writerow((plan.meta.id, *(record[name] for name in columns), " ".join(record["topics"])))
     return out.getvalue()

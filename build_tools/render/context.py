@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.enrich.bilingual import BlockText
+from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
 
 
@@ -21,6 +22,8 @@ class BlockRow:
     """The id without the plan id, shown as the paragraph's visible anchor."""
     citation: str
     """Plain-text citation: plan, section path, paragraph id, page address."""
+    topics: tuple[Topic, ...]
+    """Industry topics the block speaks of."""
 
 
 @dataclass(frozen=True)

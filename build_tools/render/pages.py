@@ -13,6 +13,7 @@ from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
 from build_tools.render.status import glossary_page, translation_status
+from build_tools.render.topics import block_pages, matrix, topic_index, topic_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -89,7 +90,8 @@ def part_pages(edition: Edition, plan: ParsedPlan) -> list[PartPage]:
                 f"{section_path + ', ' if section_path else ''}¶ {block.id}, "
                 f"plans/{plan.meta.id}/{part.slug}/#{block.anchor}"
             )
-            rows.append(BlockRow(block, edition.bilingual.blocks[block.id], marks, short, citation))
+            topics = tuple(edition.taxonomy.topic(topic_id) for topic_id in edition.topics.topics_of(block.id))
+            rows.append(BlockRow(block, edition.bilingual.blocks[block.id], marks, short, citation, topics))
         pages.append(
             PartPage(
                 plan=plan,
@@ -125,7 +127,16 @@ def render_site_pages(edition: Edition, docs: Path) -> list[str]:
     writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
-    writer.write("topics/index.md", env.get_template("topics-placeholder.md.jinja").render(edition=edition))
+    writer.write(
+        "topics/index.md",
+        env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
+    )
+    writer.write("topics/matrix.md", env.get_template("topic-matrix.md.jinja").render(matrix=matrix(edition)))
+    pages = block_pages(edition)
+    for topic in edition.taxonomy.topics:
+        writer.write(
+            f"topics/{topic.id}.md", env.get_template("topic.md.jinja").render(page=topic_page(edition, topic, pages))
+        )
     writer.write("timeline.md", env.get_template("timeline-placeholder.md.jinja").render(edition=edition))
     writer.write(
         "translation-status.md",
@@ -167,7 +178,21 @@ def site_nav(edition: Edition) -> list[dict]:
     return [
         {"首页 Home": "index.md"},
         {"规划 Plans": plans},
-        {"专题 Topics": "topics/index.md"},
+        {
+            "专题 Topics": [
+                {"专题索引 Index": "topics/index.md"},
+                {"矩阵 Matrix": "topics/matrix.md"},
+                *[
+                    {
+                        html_text(f"{group.zh} {group.en}"): [
+                            {html_text(f"{topic.zh} · {topic.en}"): f"topics/{topic.id}.md"}
+                            for topic in edition.taxonomy.topics_in(group.id)
+                        ]
+                    }
+                    for group in edition.taxonomy.groups
+                ],
+            ]
+        },
         {"时间线 Timeline": "timeline.md"},
         {
             "译文 Translation": [

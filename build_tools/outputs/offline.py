@@ -1,0 +1,73 @@
+"""The offline HTML bundle: the site built a second time for file:// (mkdocs.offline.yml), zipped.
+
+The zip is deterministic (sorted entries, one fixed timestamp, fixed permissions), so the same
+edition gives the same bytes and a changed bundle means changed content.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from build_tools.config import BuildConfig
+from build_tools.model import EditionMeta
+from build_tools.pipeline import Progress, mkdocs_build
+
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+# Written by MkDocs with the build date and never read under file://: left out so the zip stays reproducible.
+LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def edition_slug(meta: EditionMeta) -> str:
+    """``chinese-equipment-manufacturing-plans-2026-11-25``: the English title up to its first comma, and the date."""
+    words = re.findall(r"[a-z0-9]+", meta.title_en.split(",", 1)[0].lower())
+    return "-".join([*words, meta.edition_date])
+
+
+def offline_site_dir(config: BuildConfig) -> Path:
+    # Beside site/, never inside it: the two builds must not see each other's files.
+    return config.site.parent / "build" / "offline-site"
+
+
+def dist_dir(config: BuildConfig) -> Path:
+    return config.site.parent / "dist"
+
+
+def zip_timestamp(meta: EditionMeta) -> tuple[int, int, int, int, int, int]:
+    """Every entry carries the edition date (zip has no time zone; midnight is as good as any)."""
+    year, month, day = (int(piece) for piece in meta.edition_date.split("-"))
+    return (year, month, day, 0, 0, 0)
+
+
+def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: tuple[int, ...]) -> Path:
+    """Zip every file under folder as ``prefix/<relative path>``, in sorted order, with fixed metadata."""
+    files = sorted(
+        (path for path in folder.rglob("*") if path.is_file() and path.relative_to(folder).as_posix() not in LEFT_OUT),
+        key=lambda path: path.relative_to(folder).as_posix(),
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(partial, "w") as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=timestamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever machine builds it, so the permission bits below mean the same
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    partial.replace(target)  # a reader never sees half a zip
+    return target
+
+
+def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progress: Progress = _quiet) -> Path:
+    """Build the file:// variant of the site (docs/ must be generated) and zip it to dist/<slug>-offline.zip."""
+    site = offline_site_dir(config)
+    mkdocs_build(config, progress, config_file=config.mkdocs_config.with_name(OFFLINE_CONFIG), site=site)
+    slug = edition_slug(edition_meta)
+    target = dist_dir(config) / f"{slug}-offline.zip"
+    progress(f"zip {target.name}")
+    return write_deterministic_zip(site, target, f"{slug}-offline", zip_timestamp(edition_meta))

@@ -1,0 +1,145 @@
+"""Contexts for the topic index, one page per topic, and the plan × topic matrix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_tools.enrich.bilingual import BlockText
+from build_tools.enrich.topics import Group, Topic
+from build_tools.model import Block, Edition, ParsedPlan
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a block's text, ``mark`` when it is the matched term."""
+
+    text: str
+    mark: bool
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    block: Block
+    text: BlockText
+    segments: tuple[Segment, ...]
+    """The block's Chinese (label and text) cut at the matched terms, for highlighting."""
+    page: str
+    """Link from a topic page to the paragraph: ``../plans/<plan>/<part>.md#<anchor>``."""
+
+
+@dataclass(frozen=True)
+class PlanExcerpts:
+    plan: ParsedPlan
+    excerpts: tuple[Excerpt, ...]
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    topic: Topic
+    group: Group
+    plans: tuple[PlanExcerpts, ...]
+    """Plans in time order that mention the topic."""
+    block_count: int
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    topic: Topic
+    blocks: int
+    plans: int
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    group: Group
+    topics: tuple[TopicSummary, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    topic: Topic
+    cells: tuple[int, ...]
+    """Mentions (blocks) per plan, in the order of MatrixPage.plans."""
+
+
+@dataclass(frozen=True)
+class MatrixPage:
+    plans: tuple[ParsedPlan, ...]
+    groups: tuple[tuple[Group, tuple[MatrixRow, ...]], ...]
+
+
+def block_pages(edition: Edition) -> dict[str, str]:
+    """Block id -> the site path of its page, relative to docs/."""
+    return {
+        block_id: f"plans/{plan.meta.id}/{part.slug}.md"
+        for plan in edition.plans
+        for part in plan.parts
+        for block_id in part.block_ids
+    }
+
+
+def topic_page(edition: Edition, topic: Topic, pages: dict[str, str]) -> TopicPage:
+    wanted = set(edition.topics.blocks_of(topic.id))
+    plans = []
+    for plan in edition.plans:
+        excerpts = tuple(
+            Excerpt(
+                block,
+                edition.bilingual.blocks[block.id],
+                highlighted(edition, block, topic.id),
+                f"../{pages[block.id]}#{block.anchor}",
+            )
+            for block in plan.blocks
+            if block.id in wanted
+        )
+        if excerpts:
+            plans.append(PlanExcerpts(plan, excerpts))
+    return TopicPage(topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted))
+
+
+def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:
+    """The block's text cut so that this topic's matched terms can be highlighted."""
+    text = block.display
+    segments: list[Segment] = []
+    position = 0
+    for match in edition.topics.matches_of(block.id):
+        if match.topic_id != topic_id or match.start < position:
+            continue
+        if match.start > position:
+            segments.append(Segment(text[position : match.start], False))
+        segments.append(Segment(text[match.start : match.end], True))
+        position = match.end
+    if position < len(text):
+        segments.append(Segment(text[position:], False))
+    return tuple(segments)
+
+
+def topic_index(edition: Edition) -> tuple[GroupSummary, ...]:
+    index = edition.topics
+    return tuple(
+        GroupSummary(
+            group,
+            tuple(
+                TopicSummary(topic, index.block_counts[topic.id], index.plan_counts[topic.id])
+                for topic in edition.taxonomy.topics_in(group.id)
+            ),
+        )
+        for group in edition.taxonomy.groups
+    )
+
+
+def matrix(edition: Edition) -> MatrixPage:
+    counts = edition.topics.plan_block_counts
+    return MatrixPage(
+        plans=edition.plans,
+        groups=tuple(
+            (
+                group,
+                tuple(
+                    MatrixRow(topic, tuple(counts.get((topic.id, plan.meta.id), 0) for plan in edition.plans))
+                    for topic in edition.taxonomy.topics_in(group.id)
+                ),
+            )
+            for group in edition.taxonomy.groups
+        ),
+    )

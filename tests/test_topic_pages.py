@@ -1,0 +1,53 @@
+"""Topic pages, the matrix and the topic tags on plan pages, checked against the tagger's data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.site_checks import scan
+
+
+def test_every_topic_has_a_page_linking_to_its_paragraphs(built_site, edition):
+    for topic in edition.taxonomy.topics:
+        page = built_site / "topics" / topic.id / "index.html"
+        html = page.read_text(encoding="utf-8")
+        links = [link for link in scan(page).links if "/plans/" in link and "#" in link]
+        assert len(links) == edition.topics.block_counts[topic.id], topic.id
+        assert topic.scope_en.split()[0] in html
+
+
+def test_matched_terms_are_highlighted(built_site):
+    html = (built_site / "topics" / "tunnel-boring-machines" / "index.html").read_text(encoding="utf-8")
+    assert "<mark>盾构</mark>" in html
+
+
+def test_matrix_cells_equal_the_block_tags(built_site, edition):
+    html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    for topic in edition.taxonomy.topics:
+        row = re.search(rf'<a href="../{topic.id}/">.*?</tr>', html, re.S).group(0)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)  # the row match starts inside the first cell
+        values = [
+            int(re.sub(r"<[^>]+>", "", cell).strip() or 0) if re.sub(r"<[^>]+>", "", cell).strip() != "·" else 0
+            for cell in cells
+        ]
+        expected = [
+            sum(1 for block in plan.blocks if topic.id in edition.topics.topics_of(block.id)) for plan in edition.plans
+        ]
+        assert values == expected, topic.id
+
+
+def test_plan_pages_show_each_blocks_topics(built_site, edition):
+    html = (built_site / "plans" / "henan-equipment-2017" / "part-02" / "index.html").read_text(encoding="utf-8")
+    assert 'class="topic-tag" href="../../../topics/tunnel-boring-machines/"' in html
+    tagged = [b for b in edition.plan("henan-equipment-2017").blocks if b.part == 2 and edition.topics.topics_of(b.id)]
+    assert html.count('class="blk-topics"') == len(tagged)
+
+
+def test_export_carries_topics(built_site, edition):
+    data = json.loads((built_site / "data" / "edition.json").read_text(encoding="utf-8"))
+    assert len(data["topics"]) == len(edition.taxonomy.topics)
+    tbm = next(topic for topic in data["topics"] if topic["id"] == "tunnel-boring-machines")
+    assert tbm["blocks"] == sum(tbm["blocks_per_plan"].values())
+    block = next(b for p in data["plans"] for b in p["blocks"] if b["id"] == "henan-equipment-2017/s2.1.2")
+    assert "tunnel-boring-machines" in block["topics"]
