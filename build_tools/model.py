@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from build_tools.enrich.bilingual import Bilingual
+    from build_tools.enrich.timeline import Target, TimelineEntry
     from build_tools.enrich.topics import Taxonomy, TopicIndex
 
 
@@ -178,6 +179,10 @@ class Edition:
     """The industry topics (topics/topics.yml)."""
     topics: TopicIndex
     """Which blocks speak of which topic, with the matched terms (build_tools.enrich.topics)."""
+    timeline: tuple[TimelineEntry, ...]
+    """Dated statements of every plan (build_tools.enrich.timeline)."""
+    targets: tuple[Target, ...]
+    """Quantitative targets of every plan."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
         return next(plan for plan in self.plans if plan.meta.id == plan_id)

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from build_tools.config import BuildConfig
 from build_tools.enrich.bilingual import collect_bilingual
+from build_tools.enrich.timeline import extract_targets, extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
-from build_tools.export.data import blocks_csv, edition_json
+from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.model import Edition, ParsedPlan
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
@@ -69,12 +70,15 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
     progress("enrich: industry topics")
     taxonomy = load_taxonomy(config.topics)
     topics = tag_edition(plans, taxonomy)
+    progress("enrich: timeline and targets")
     return Edition(
         meta=load_edition_meta(config.sources),
         plans=tuple(plans),
         bilingual=bilingual,
         taxonomy=taxonomy,
         topics=topics,
+        timeline=extract_timeline(plans),
+        targets=extract_targets(plans),
     )
 
 
@@ -87,6 +91,7 @@ def generate(config: BuildConfig, progress: Progress = _quiet) -> GenerateResult
     writer = PageWriter(config.docs, [])
     writer.write("data/edition.json", edition_json(edition))
     writer.write("data/blocks.csv", blocks_csv(edition))
+    writer.write("data/targets.csv", targets_csv(edition))
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings)
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 

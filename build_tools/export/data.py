@@ -19,6 +19,14 @@ def block_record(block: Block, edition: Edition) -> dict:
     record = {name: getattr(block, name) for name in BLOCK_FIELDS}
     record.update(en=text.en, en_status=text.en_status, en_note=text.note, zh_hant=text.label_hant + text.zh_hant)
     record["topics"] = list(edition.topics.topics_of(block.id))
+    record["years"] = sorted(
+        {
+            year
+            for entry in edition.timeline
+            if entry.block_id == block.id
+            for year in range(entry.year, entry.end_year + 1)
+        }
+    )
     return record
 
 
@@ -70,6 +78,8 @@ def edition_json(edition: Edition) -> str:
         "hant_config": edition.bilingual.hant_config,
         "topic_groups": [{"id": group.id, "zh": group.zh, "en": group.en} for group in edition.taxonomy.groups],
         "topics": topic_records(edition),
+        "timeline": [asdict(entry) for entry in edition.timeline],
+        "targets": [asdict(target) for target in edition.targets],
         "plans": [plan_record(plan, edition) for plan in edition.plans],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
@@ -84,4 +94,34 @@ def blocks_csv(edition: Edition) -> str:
         for block in plan.blocks:
             record = block_record(block, edition)
             writer.writerow((plan.meta.id, *(record[name] for name in columns), " ".join(record["topics"])))
+    return out.getvalue()
+
+
+TARGET_FIELDS = (
+    "year",
+    "plan_id",
+    "block_id",
+    "metric",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "text",
+    "year_source",
+    "snippet",
+)
+
+
+def targets_csv(edition: Edition) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow((*TARGET_FIELDS, "topics"))
+    for target in edition.targets:
+        record = asdict(target)
+        writer.writerow(
+            (
+                *("" if record[name] is None else record[name] for name in TARGET_FIELDS),
+                " ".join(edition.topics.topics_of(target.block_id)),
+            )
+        )
     return out.getvalue()

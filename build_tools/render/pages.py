@@ -13,6 +13,7 @@ from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
 from build_tools.render.status import glossary_page, translation_status
+from build_tools.render.timeline import target_rows, timeline_context
 from build_tools.render.topics import block_pages, matrix, topic_index, topic_page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -137,7 +138,12 @@ def render_site_pages(edition: Edition, docs: Path) -> list[str]:
         writer.write(
             f"topics/{topic.id}.md", env.get_template("topic.md.jinja").render(page=topic_page(edition, topic, pages))
         )
-    writer.write("timeline.md", env.get_template("timeline-placeholder.md.jinja").render(edition=edition))
+    svg, sections = timeline_context(edition)
+    writer.write("timeline.md", env.get_template("timeline.md.jinja").render(svg=svg, sections=sections))
+    writer.write(
+        "targets.md",
+        env.get_template("targets.md.jinja").render(rows=target_rows(edition, edition.targets, block_pages(edition))),
+    )
     writer.write(
         "translation-status.md",
         env.get_template("translation-status.md.jinja").render(status=translation_status(edition)),
@@ -193,7 +199,7 @@ def site_nav(edition: Edition) -> list[dict]:
                 ],
             ]
         },
-        {"时间线 Timeline": "timeline.md"},
+        {"时间线 Timeline": [{"时间线 Timeline 2005–2035": "timeline.md"}, {"量化目标 Targets": "targets.md"}]},
         {
             "译文 Translation": [
                 {"译文进度 Translation status": "translation-status.md"},

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Group, Topic
 from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class TopicPage:
     plans: tuple[PlanExcerpts, ...]
     """Plans in time order that mention the topic."""
     block_count: int
+    timeline: TimelineSvg | None
+    """The topic's own small timeline (None when no tagged paragraph states a year)."""
+    years: tuple[YearSection, ...]
+    targets: tuple[TargetRow, ...]
+    """Quantitative targets stated in the topic's paragraphs: listed first."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,9 @@ def topic_page(edition: Edition, topic: Topic, pages: dict[str, str]) -> TopicPa
         )
         if excerpts:
             plans.append(PlanExcerpts(plan, excerpts))
-    return TopicPage(topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted))
+    svg, years = topic_timeline(edition, topic.id)
+    targets = target_rows(edition, tuple(t for t in edition.targets if t.block_id in wanted), pages, prefix="../")
+    return TopicPage(topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets)
 
 
 def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:

@@ -34,3 +34,37 @@
     apply();
   });
 })();
+
+/* Sortable tables: click a column heading to sort by it (numbers numerically). Without
+   JavaScript the tables keep their generated order (by year). */
+(function () {
+  function cellValue(row, index) {
+    var cell = row.children[index];
+    var text = cell ? cell.textContent.trim() : "";
+    var number = parseFloat(text.replace(/,/g, ""));
+    return isNaN(number) || !/^[\d.,\-–]/.test(text) ? text : number;
+  }
+  function sortBy(table, index, heading) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var ascending = heading.getAttribute("aria-sort") !== "ascending";
+    rows.sort(function (a, b) {
+      var x = cellValue(a, index), y = cellValue(b, index);
+      var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh");
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
+    heading.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var tables = document.querySelectorAll(".md-typeset table");
+    Array.prototype.forEach.call(tables, function (table) {
+      if (!table.tHead || !table.tBodies.length) { return; }
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+        th.setAttribute("data-sort", "");
+        th.addEventListener("click", function () { sortBy(table, index, th); });
+      });
+    });
+  });
+})();

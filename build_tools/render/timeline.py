@@ -1,0 +1,224 @@
+"""Contexts for the timeline: a static SVG axis 2005–2035 (geometry computed here, markup in templates),
+the entries by year, and the targets table."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from build_tools.enrich.timeline import AXIS, Target, TimelineEntry
+from build_tools.model import Edition, ParsedPlan
+
+KIND_LABELS = {
+    "issued": "发布 issued",
+    "period": "规划期 period",
+    "target": "目标 target",
+    "fact": "事实 fact",
+    "reference": "提及 reference",
+}
+WIDTH = 1000
+LABEL_WIDTH = 220
+AXIS_LEFT = 240
+AXIS_RIGHT = 975
+HEADER = 34
+LANE = 50
+
+
+def year_x(year: float) -> float:
+    """x of the start of a year on the axis; years outside it sit at its edges."""
+    span = AXIS[1] + 1 - AXIS[0]
+    clamped = min(max(year, AXIS[0]), AXIS[1] + 1)
+    return round(AXIS_LEFT + (clamped - AXIS[0]) * (AXIS_RIGHT - AXIS_LEFT) / span, 1)
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    x: float
+    y: float
+    count: int
+    """Entries the marker stands for; more than one links to the year's section."""
+    href: str
+    """``@/``-prefixed site link (resolved by the MkDocs hook), or ``#y<year>``."""
+    title: str
+    outside: str
+    """``before`` or ``after`` when the year lies outside the axis, else ``""``."""
+    year: int
+
+
+@dataclass(frozen=True)
+class Lane:
+    plan: ParsedPlan
+    top: float
+    period: tuple[float, float]
+    """x from, x to of the period bar."""
+    horizon: float
+    """x of the end of the horizon line (0 when the plan has none)."""
+    issued_x: float
+    markers: tuple[Marker, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    year: int
+    x: float
+    major: bool
+
+
+@dataclass(frozen=True)
+class TimelineSvg:
+    width: int
+    height: int
+    lanes: tuple[Lane, ...]
+    ticks: tuple[Tick, ...]
+    axis: tuple[int, int]
+    label_width: int
+    axis_left: int
+    axis_right: int
+    lane_height: int
+    header: int
+
+
+@dataclass(frozen=True)
+class YearRow:
+    entry: TimelineEntry
+    plan: ParsedPlan
+    href: str
+    """Link to the paragraph, relative to the timeline page (Markdown)."""
+    kind_label: str
+
+
+@dataclass(frozen=True)
+class YearSection:
+    year: int
+    rows: tuple[YearRow, ...]
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    target: Target
+    plan: ParsedPlan
+    href: str
+    topics: tuple[tuple[str, str], ...]
+    """(topic id, label) of the target's block."""
+
+
+def _page_of(edition: Edition) -> dict[str, str]:
+    return {
+        block_id: f"plans/{plan.meta.id}/{part.slug}.md"
+        for plan in edition.plans
+        for part in plan.parts
+        for block_id in part.block_ids
+    }
+
+
+def _issue_fraction(plan: ParsedPlan) -> float:
+    parts = plan.meta.date.split("-")
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else 1
+    return year + (month - 1) / 12
+
+
+def timeline_svg(
+    edition: Edition, entries: tuple[TimelineEntry, ...], pages: dict[str, str], on_timeline_page: bool = True
+) -> TimelineSvg:
+    """The SVG geometry for these entries, one lane per plan of the edition that has any."""
+    by_lane: dict[str, dict[tuple[int, str], list[TimelineEntry]]] = defaultdict(lambda: defaultdict(list))
+    for entry in entries:
+        if entry.kind in ("target", "fact", "reference"):
+            by_lane[entry.plan_id][(entry.year, entry.kind)].append(entry)
+    offsets = {"target": 9, "reference": 25, "fact": 41}
+    lanes = []
+    plans = [plan for plan in edition.plans if plan.meta.id in by_lane or on_timeline_page]
+    year_page = "" if on_timeline_page else "@/timeline.md"
+    for position, plan in enumerate(plans):
+        top = HEADER + position * LANE
+        markers = []
+        for (year, kind), group in sorted(by_lane[plan.meta.id].items()):
+            first = group[0]
+            single = len(group) == 1 and first.block_id
+            href = (
+                f"@/{pages[first.block_id]}#{edition.block(first.block_id).anchor}"
+                if single
+                else f"{year_page}#y{year}"
+            )
+            title = (
+                f"{year} · {KIND_LABELS[kind]} · {first.snippet[:80]}"
+                if single
+                else f"{year} · {KIND_LABELS[kind]} × {len(group)}"
+            )
+            outside = "before" if year < AXIS[0] else "after" if year > AXIS[1] else ""
+            markers.append(
+                Marker(kind, round(year_x(year + 0.5), 1), top + offsets[kind], len(group), href, title, outside, year)
+            )
+        meta = plan.meta
+        lanes.append(
+            Lane(
+                plan=plan,
+                top=top,
+                period=(year_x(meta.period[0]), year_x(meta.period[1] + 1)),
+                horizon=year_x(meta.horizon + 1) if meta.horizon else 0,
+                issued_x=year_x(_issue_fraction(plan)),
+                markers=tuple(markers),
+            )
+        )
+    ticks = tuple(Tick(year, year_x(year), year % 5 == 0) for year in range(AXIS[0], AXIS[1] + 2))
+    return TimelineSvg(
+        WIDTH,
+        HEADER + len(lanes) * LANE + 8,
+        tuple(lanes),
+        ticks,
+        AXIS,
+        LABEL_WIDTH,
+        AXIS_LEFT,
+        AXIS_RIGHT,
+        LANE,
+        HEADER,
+    )
+
+
+def year_sections(
+    edition: Edition, entries: tuple[TimelineEntry, ...], pages: dict[str, str], prefix: str = ""
+) -> tuple[YearSection, ...]:
+    plans = {plan.meta.id: plan for plan in edition.plans}
+    by_year: dict[int, list[YearRow]] = defaultdict(list)
+    for entry in entries:
+        if not entry.block_id:
+            continue
+        href = f"{prefix}{pages[entry.block_id]}#{edition.block(entry.block_id).anchor}"
+        by_year[entry.year].append(YearRow(entry, plans[entry.plan_id], href, KIND_LABELS[entry.kind]))
+    return tuple(YearSection(year, tuple(rows)) for year, rows in sorted(by_year.items()))
+
+
+def target_rows(
+    edition: Edition, targets: tuple[Target, ...], pages: dict[str, str], prefix: str = ""
+) -> tuple[TargetRow, ...]:
+    plans = {plan.meta.id: plan for plan in edition.plans}
+    rows = []
+    for target in targets:
+        block = edition.block(target.block_id)
+        topics = tuple(
+            (topic_id, edition.taxonomy.topic(topic_id).en) for topic_id in edition.topics.topics_of(target.block_id)
+        )
+        rows.append(
+            TargetRow(target, plans[target.plan_id], f"{prefix}{pages[target.block_id]}#{block.anchor}", topics)
+        )
+    return tuple(sorted(rows, key=lambda row: (row.target.year, row.plan.meta.date, row.target.block_id)))
+
+
+def timeline_context(edition: Edition) -> tuple[TimelineSvg, tuple[YearSection, ...]]:
+    pages = _page_of(edition)
+    return timeline_svg(edition, edition.timeline, pages), year_sections(edition, edition.timeline, pages)
+
+
+def topic_timeline(edition: Edition, topic_id: str) -> tuple[TimelineSvg | None, tuple[YearSection, ...]]:
+    """The timeline of one topic: entries stated in paragraphs tagged with it."""
+    pages = _page_of(edition)
+    wanted = set(edition.topics.blocks_of(topic_id))
+    entries = tuple(entry for entry in edition.timeline if entry.block_id in wanted)
+    if not entries:
+        return None, ()
+    return (
+        timeline_svg(edition, entries, pages, on_timeline_page=False),
+        year_sections(edition, entries, pages, prefix="../"),
+    )

@@ -1,0 +1,75 @@
+"""The timeline and targets pages: valid SVG, every marker linking to an existing paragraph, tables by year."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+
+from tests.site_checks import resolve, scan
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svgs(html: str) -> list[ElementTree.Element]:
+    return [ElementTree.fromstring(found) for found in re.findall(r"<svg class=\"timeline\".*?</svg>", html, re.S)]
+
+
+def test_timeline_svg_is_valid_and_has_a_lane_per_plan(built_site, edition):
+    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    (svg,) = svgs(html)
+    lanes = svg.findall(f"{SVG}g")
+    assert len(lanes) == len(edition.plans)
+    assert [lane.find(f"{SVG}text").text.split()[0] for lane in lanes] == [p.meta.region_zh for p in edition.plans]
+    assert svg.find(f"{SVG}title").text.startswith("时间线 Timeline")
+
+
+def test_every_marker_links_to_an_existing_paragraph_or_year(built_site):
+    page = built_site / "timeline" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    (svg,) = svgs(html)
+    links = [a.get("href") for a in svg.iter(f"{SVG}a")]
+    assert len(links) >= 20  # one marker per plan, year and kind
+    for href in links:
+        target, fragment = resolve(page.resolve(), href, built_site)
+        assert target.exists(), href
+        assert fragment in scan(target).ids, href
+
+
+def test_entries_are_listed_by_year_with_links(built_site, edition):
+    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    ids = scan(built_site / "timeline" / "index.html").ids
+    for entry in edition.timeline:
+        if entry.block_id:
+            assert f"y{entry.year}" in ids
+    assert "y2003" in ids and "y2035" in ids  # before and after the axis are kept
+    assert "2003年我省机械工业有规模以上生产企业1998家" in html
+
+
+def test_targets_table_compares_the_plans(built_site, edition):
+    html = (built_site / "targets" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)[1:]
+    assert len(rows) == len(edition.targets)
+    guangdong = next(row for row in rows if "7000亿元" in row)
+    assert re.search(r">2010<", guangdong) and "机械工业总产值" in guangdong
+    assert any("70%" in row and ">2025<" in row for row in rows)  # 004: 70% self-sufficiency by 2025
+
+
+def test_topic_pages_have_their_own_timeline_and_targets(built_site):
+    html = (built_site / "topics" / "tunnel-boring-machines" / "index.html").read_text(encoding="utf-8")
+    assert len(svgs(html)) == 1
+    assert 'id="timeline"' in html
+    assert "../../timeline/#y2016" in html  # “十三五” mentions in the TBM paragraphs
+
+
+def test_export_has_timeline_targets_and_block_years(built_site, edition):
+    data = json.loads((built_site / "data" / "edition.json").read_text(encoding="utf-8"))
+    assert len(data["timeline"]) == len(edition.timeline) and len(data["targets"]) == len(edition.targets)
+    assert {"year", "end_year", "kind", "block_id", "snippet"} <= set(data["timeline"][0])
+    block = next(b for p in data["plans"] for b in p["blocks"] if b["id"] == "guangdong-machinery-2005/s2.2/p2")
+    assert 2010 in block["years"]
+    rows = list(csv.DictReader(io.StringIO((built_site / "data" / "targets.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(edition.targets)
+    assert any(row["value"] == "7000.0" and row["unit"] == "亿元" and row["year"] == "2010" for row in rows)
