@@ -26,6 +26,8 @@ def _config(args: argparse.Namespace) -> BuildConfig:
         translations=Path(args.translations).resolve()
         if getattr(args, "translations", None)
         else defaults.translations,
+        glossary=Path(args.glossary).resolve() if getattr(args, "glossary", None) else defaults.glossary,
+        topics=Path(args.topics).resolve() if getattr(args, "topics", None) else defaults.topics,
     )
 
 
@@ -46,6 +48,8 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", metavar="DIR", help="plan folders and edition.yml (default: source_texts/)")
     parser.add_argument("--docs", metavar="DIR", help="MkDocs docs directory to write into (default: docs/)")
     parser.add_argument("--translations", metavar="DIR", help="translation store (default: translations/)")
+    parser.add_argument("--glossary", metavar="FILE", help="glossary (default: glossary/terms.yml)")
+    parser.add_argument("--topics", metavar="FILE", help="topic taxonomy (default: topics/topics.yml)")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ Stages: SourceText (loaded) -> ParsedPlan (parsed) -> the enrichment results
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,8 @@ class SourceText:
     """The decoded text with line ends unified to LF and invisible characters removed."""
     removed_invisible: int
     """How many invisible characters (zero-width, BOM, stray controls) normalization removed."""
+    script: str = "hans"
+    """``hans`` or ``hant``: the script the text is written in (kept; the other is derived by OpenCC)."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,18 @@ class Edition:
     def plan(self, plan_id: str) -> ParsedPlan:
         return next(plan for plan in self.plans if plan.meta.id == plan_id)
 
+    @cached_property
+    def _blocks_by_id(self) -> dict[str, Block]:
+        return {block.id: block for plan in self.plans for block in plan.blocks}
+
     def block(self, block_id: str) -> Block:
-        plan = self.plan(block_id.split("/", 1)[0])
-        return next(block for block in plan.blocks if block.id == block_id)
+        return self._blocks_by_id[block_id]
+
+    @cached_property
+    def block_years(self) -> dict[str, tuple[int, ...]]:
+        """Block id -> the years its dated statements cover (one pass over the timeline)."""
+        years: dict[str, set[int]] = {}
+        for entry in self.timeline:
+            if entry.block_id:
+                years.setdefault(entry.block_id, set()).update(range(entry.year, entry.end_year + 1))
+        return {block_id: tuple(sorted(found)) for block_id, found in years.items()}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.config import BuildConfig
-from build_tools.enrich.bilingual import collect_bilingual
+from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
 from build_tools.enrich.timeline import extract_targets, extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
@@ -69,7 +69,8 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
     bilingual = collect_bilingual(plans, config.translations, converter, glossary)
     progress("enrich: industry topics")
     taxonomy = load_taxonomy(config.topics)
-    topics = tag_edition(plans, taxonomy)
+    simplified = simplified_plans(plans, bilingual)
+    topics = tag_edition(simplified, taxonomy)
     progress("enrich: timeline and targets")
     return Edition(
         meta=load_edition_meta(config.sources),
@@ -77,8 +78,8 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
         bilingual=bilingual,
         taxonomy=taxonomy,
         topics=topics,
-        timeline=extract_timeline(plans),
-        targets=extract_targets(plans),
+        timeline=extract_timeline(simplified),
+        targets=extract_targets(simplified),
     )
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from build_tools.model import ParsedPlan
 from build_tools.translation.glossary import Term
-from build_tools.translation.hant import HantConverter
+from build_tools.translation.hant import HantConverter, simplify
 from build_tools.translation.store import read_translations
 
 STATUSES = ("translated", "fuzzy", "untranslated")
@@ -25,9 +25,14 @@ class BlockText:
     """Translator's note, ``""`` when none."""
     previous_source: str
     """For a fuzzy translation, the Chinese it was made from."""
+    label_hans: str
+    zh_hans: str
+    """Label and text in Simplified characters (the source itself, or derived from a Traditional source)."""
     label_hant: str
     zh_hant: str
-    """Label and text in Traditional characters."""
+    """Label and text in Traditional characters (derived, or the source itself when it is Traditional)."""
+    script: str
+    """The source's script, ``hans`` or ``hant``: that view is the text as printed, the other is derived."""
 
 
 @dataclass(frozen=True)
@@ -47,12 +52,41 @@ def collect_bilingual(
         stored = read_translations(plan, translations)
         for block in plan.blocks:
             english = stored[block.id]
+            if plan.source.script == "hant":
+                hans = (simplify(block.label), simplify(block.zh))
+                hant = (block.label, block.zh)
+            else:
+                hans = (block.label, block.zh)
+                hant = (converter.convert(block.label), converter.convert(block.zh))
             blocks[block.id] = BlockText(
                 en=english.text,
                 en_status=english.status,
                 note=english.note,
                 previous_source=english.previous_source,
-                label_hant=converter.convert(block.label),
-                zh_hant=converter.convert(block.zh),
+                label_hans=hans[0],
+                zh_hans=hans[1],
+                label_hant=hant[0],
+                zh_hant=hant[1],
+                script=plan.source.script,
             )
     return Bilingual(blocks, converter.config, glossary)
+
+
+def simplified_plans(plans: list[ParsedPlan], bilingual: Bilingual) -> list[ParsedPlan]:
+    """The plans with Traditional sources swapped for their Simplified view (same ids and spans).
+
+    Topics and timeline rules are written for Simplified text; a Traditional plan is read through
+    this view, while its pages keep the text as printed.
+    """
+    return [
+        plan
+        if plan.source.script == "hans"
+        else replace(
+            plan,
+            blocks=tuple(
+                replace(block, label=bilingual.blocks[block.id].label_hans, zh=bilingual.blocks[block.id].zh_hans)
+                for block in plan.blocks
+            ),
+        )
+        for plan in plans
+    ]

@@ -297,7 +297,11 @@ def _count_plans(topic_blocks: Mapping[str, Iterable[str]]) -> dict[tuple[str, s
 
 
 def tag_edition(plans: Iterable[ParsedPlan], taxonomy: Taxonomy) -> TopicIndex:
-    """Tag every block of every plan (headings, titles and box headers included: each is a block)."""
+    """Tag every block of every plan (headings, titles and box headers included: each is a block).
+
+    The terms are Simplified: pass Traditional plans through their Simplified view
+    (build_tools.enrich.bilingual.simplified_plans).
+    """
     topic_ids = tuple(topic.id for topic in taxonomy.topics)
     block_topics: dict[str, tuple[str, ...]] = {}
     matches: dict[str, tuple[TopicMatch, ...]] = {}

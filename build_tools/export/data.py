@@ -11,22 +11,21 @@ from build_tools.model import Block, Edition, ParsedPlan
 
 SCHEMA_VERSION = 1
 BLOCK_FIELDS = ("id", "kind", "level", "label", "zh", "hash", "zone", "section", "box", "line")
-TRANSLATION_FIELDS = ("en", "en_status", "en_note", "zh_hant")
+TRANSLATION_FIELDS = ("en", "en_status", "en_note", "zh_hans", "zh_hant")
 
 
 def block_record(block: Block, edition: Edition) -> dict:
     text = edition.bilingual.blocks[block.id]
     record = {name: getattr(block, name) for name in BLOCK_FIELDS}
-    record.update(en=text.en, en_status=text.en_status, en_note=text.note, zh_hant=text.label_hant + text.zh_hant)
-    record["topics"] = list(edition.topics.topics_of(block.id))
-    record["years"] = sorted(
-        {
-            year
-            for entry in edition.timeline
-            if entry.block_id == block.id
-            for year in range(entry.year, entry.end_year + 1)
-        }
+    record.update(
+        en=text.en,
+        en_status=text.en_status,
+        en_note=text.note,
+        zh_hant=text.label_hant + text.zh_hant,
+        zh_hans=text.label_hans + text.zh_hans,
     )
+    record["topics"] = list(edition.topics.topics_of(block.id))
+    record["years"] = list(edition.block_years.get(block.id, ()))
     return record
 
 
@@ -61,6 +60,7 @@ def plan_record(plan: ParsedPlan, edition: Edition) -> dict:
         "source": {
             "encoding": plan.source.encoding,
             "sha256": plan.source.sha256,
+            "script": plan.source.script,
             "removed_invisible": plan.source.removed_invisible,
         },
         "parts": [{"index": part.index, "slug": part.slug, "title_zh": part.title_zh} for part in plan.parts],

@@ -24,7 +24,7 @@ LABEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("num-paren", re.compile(r"^[（(](?P<num>[0-9０-９]{1,2})[）)]")),
 )
 BULLET = re.compile(r"^(?:--|——|－－|•|●|▪)")
-BOX = re.compile(r"^专栏\s*(?P<num>[0-9０-９]+|[一二三四五六七八九十]+)?\s*[：:]?")
+BOX = re.compile(r"^(?:专栏|專欄)\s*(?P<num>[0-9０-９]+|[一二三四五六七八九十]+)?\s*[：:]?")
 
 
 @dataclass(frozen=True)

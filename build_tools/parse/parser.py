@@ -159,6 +159,8 @@ class PlanParser:
         self.pending_label: tuple[Label, Span] | None = None
         self.pending_heading: tuple[Label, Span, Run] | None = None
         self.run_in_types: set[str] = set()
+        self._pending_level = 1
+        """Level decided by _place() for the heading _heading() is about to emit."""
 
     # ----------------------------------------------------------------- the walk
     def parse(self) -> ParsedPlan:
@@ -342,6 +344,7 @@ class PlanParser:
             label, label_span = self.pending_label
             self.pending_label = None
             self.warnings.append(f"{self.source.path}: a bare label {label.text!r} has no text after it")
+            self._place(label)
             self._heading(label, label_span, Run(self.text, []), None)
 
     # ------------------------------------------------------------- hierarchy

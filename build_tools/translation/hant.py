@@ -53,3 +53,8 @@ def load_converter(settings: Path, terms: tuple[Term, ...]) -> HantConverter:
                 overrides.append((produced, term.zh_hant))
     overrides.sort(key=lambda pair: (-len(pair[0]), pair[0]))
     return HantConverter(config, tuple(overrides))
+
+
+def simplify(text: str) -> str:
+    """Simplified view of a Traditional source text (for search and topics), OpenCC t2s."""
+    return _converter("t2s").convert(text)

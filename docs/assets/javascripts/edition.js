@@ -11,12 +11,13 @@
   }
   function apply() {
     root.setAttribute("data-view", stored("edition-view", "both"));
-    root.setAttribute("data-script", stored("edition-script", "hans"));
+    var script = stored("edition-script", "");
+    if (script) { root.setAttribute("data-script", script); }  // else each text shows in its own script
     var buttons = document.querySelectorAll(".view-switch button");
     for (var i = 0; i < buttons.length; i++) {
       var b = buttons[i];
       var on = (b.dataset.view && b.dataset.view === root.getAttribute("data-view")) ||
-               (b.dataset.script && b.dataset.script === root.getAttribute("data-script"));
+               (b.dataset.script && b.dataset.script === (root.getAttribute("data-script") || "hans"));
       b.setAttribute("aria-pressed", on ? "true" : "false");
     }
   }

@@ -1,0 +1,127 @@
+"""Scale benchmark: synthetic corpora of 5, 50 and 500 plans made from the real ones.
+
+Prints time and memory (peak Python allocations, tracemalloc) per stage: load, parse, enrich,
+render (pages + data), mkdocs build. Run on demand: `python benchmarks/scale.py [SIZES…]`
+(mkdocs build is skipped above 50 plans unless --with-mkdocs is given: it dominates and is MkDocs'
+own cost, not the pipeline's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.enrich.bilingual import collect_bilingual, simplified_plans  # noqa: E402
+from build_tools.enrich.timeline import extract_targets, extract_timeline  # noqa: E402
+from build_tools.enrich.topics import load_taxonomy, tag_edition  # noqa: E402
+from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
+from build_tools.model import Edition  # noqa: E402
+from build_tools.parse.parser import parse_plan  # noqa: E402
+from build_tools.pipeline import mkdocs_build  # noqa: E402
+from build_tools.render.pages import PageWriter, render_site_pages  # noqa: E402
+from build_tools.sources.discover import plan_folders  # noqa: E402
+from build_tools.sources.edition import load_edition_meta  # noqa: E402
+from build_tools.sources.load import load_source  # noqa: E402
+from build_tools.sources.meta import load_meta  # noqa: E402
+from build_tools.translation.glossary import load_glossary  # noqa: E402
+from build_tools.translation.hant import load_converter  # noqa: E402
+
+
+def corpus(target: Path, size: int) -> Path:
+    """`size` plans: the real ones repeated under new ids; the copies of a plan share its translations."""
+    real = sorted(p for p in (ROOT / "source_texts").iterdir() if p.is_dir())
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "source_texts" / "edition.yml", target / "edition.yml")
+    for number in range(size):
+        source = real[number % len(real)]
+        folder = target / (source.name if number < len(real) else f"{source.name}-copy{number:03d}")
+        shutil.copytree(source, folder)
+        meta = (folder / "meta.yml").read_text(encoding="utf-8")
+        meta = meta.replace("source_file: ", f"source_file: n{number:03d}-")
+        (folder / "meta.yml").write_text(meta, encoding="utf-8")
+    return target
+
+
+class Stages:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, float, float]] = []
+
+    def run(self, name, function, *args):
+        tracemalloc.start()
+        started = time.perf_counter()
+        result = function(*args)
+        seconds = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        self.rows.append((name, seconds, peak / 2**20))
+        return result
+
+
+def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
+    sources = corpus(work / f"sources-{size}", size)
+    docs = work / f"docs-{size}"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    config = BuildConfig(sources=sources, docs=docs, site=work / f"site-{size}")
+    stages = Stages()
+    folders = plan_folders(sources)
+    loaded = stages.run("load", lambda: [(load_meta(f / "meta.yml", f.name), load_source(f / "source.txt"))
+                                         for f in folders])
+    plans = stages.run("parse", lambda: sorted((parse_plan(meta, source) for meta, source in loaded),
+                                               key=lambda p: (p.meta.date, p.meta.id)))
+
+    def enrich() -> Edition:
+        glossary = load_glossary(config.glossary)
+        bilingual = collect_bilingual(plans, config.translations,
+                                      load_converter(config.translations / "traditional.yml", glossary), glossary)
+        simplified = simplified_plans(plans, bilingual)
+        return Edition(load_edition_meta(sources), tuple(plans), bilingual, load_taxonomy(config.topics),
+                       tag_edition(simplified, load_taxonomy(config.topics)), extract_timeline(simplified),
+                       extract_targets(simplified))
+
+    edition = stages.run("enrich", enrich)
+
+    def render() -> None:
+        render_site_pages(edition, docs)
+        writer = PageWriter(docs, [])
+        writer.write("data/edition.json", edition_json(edition))
+        writer.write("data/blocks.csv", blocks_csv(edition))
+        writer.write("data/targets.csv", targets_csv(edition))
+
+    stages.run("render", render)
+    if with_mkdocs:
+        stages.run("mkdocs build", mkdocs_build, config)
+    return stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=int, default=[5, 50, 500])
+    parser.add_argument("--with-mkdocs", action="store_true", help="also time mkdocs build for every size")
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            results[size] = measure(size, Path(tmp), args.with_mkdocs or size <= 50)
+    print(f"{'plans':>6} {'stage':<13} {'seconds':>9} {'ms/plan':>9} {'peak MiB':>9}")
+    for size, stages in results.items():
+        for name, seconds, peak in stages.rows:
+            print(f"{size:>6} {name:<13} {seconds:9.3f} {seconds / size * 1000:9.2f} {peak:9.1f}")
+    smallest = min(results)
+    for size in results:
+        if size == smallest:
+            continue
+        print(f"growth {smallest}→{size} plans (linear = {size / smallest:.0f}x):", ", ".join(
+            f"{name} {seconds / dict((n, s) for n, s, _ in results[smallest].rows)[name]:.1f}x"
+            for name, seconds, _ in results[size].rows if name in dict((n, s) for n, s, _ in results[smallest].rows)))
+
+
+if __name__ == "__main__":
+    main()
