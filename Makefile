@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 # Debian packages the build and the tests need (browser, CJK fonts, PDF tools, Pango for WeasyPrint).
 DEB_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 zip unzip
 
-.PHONY: setup system-packages site generate test lint benchmark clean
+.PHONY: setup system-packages site quick generate test lint benchmark clean
 
 setup: system-packages $(STAMP)
 
@@ -26,6 +26,9 @@ $(STAMP): requirements.txt
 site: setup
 	$(PY) -m build_tools build
 
+quick: setup
+	$(PY) -m build_tools build --no-pdf
+
 generate: setup
 	$(PY) -m build_tools generate
 
@@ -38,6 +41,8 @@ lint: setup
 
 benchmark: setup
 	$(PY) benchmarks/generate_speed.py
+	$(PY) benchmarks/outputs.py
+	$(PY) benchmarks/scale.py 5 50 500
 
 clean:
 	rm -rf site dist build .pytest_cache

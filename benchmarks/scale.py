@@ -23,9 +23,9 @@ from build_tools.enrich.bilingual import collect_bilingual, simplified_plans  # 
 from build_tools.enrich.timeline import extract_targets, extract_timeline  # noqa: E402
 from build_tools.enrich.topics import load_taxonomy, tag_edition  # noqa: E402
 from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
+from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
 from build_tools.model import Edition  # noqa: E402
 from build_tools.parse.parser import parse_plan  # noqa: E402
-from build_tools.pipeline import mkdocs_build  # noqa: E402
 from build_tools.render.pages import PageWriter, render_site_pages  # noqa: E402
 from build_tools.sources.discover import plan_folders  # noqa: E402
 from build_tools.sources.edition import load_edition_meta  # noqa: E402
@@ -72,19 +72,29 @@ def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
     config = BuildConfig(sources=sources, docs=docs, site=work / f"site-{size}")
     stages = Stages()
     folders = plan_folders(sources)
-    loaded = stages.run("load", lambda: [(load_meta(f / "meta.yml", f.name), load_source(f / "source.txt"))
-                                         for f in folders])
-    plans = stages.run("parse", lambda: sorted((parse_plan(meta, source) for meta, source in loaded),
-                                               key=lambda p: (p.meta.date, p.meta.id)))
+    loaded = stages.run(
+        "load", lambda: [(load_meta(f / "meta.yml", f.name), load_source(f / "source.txt")) for f in folders]
+    )
+    plans = stages.run(
+        "parse",
+        lambda: sorted((parse_plan(meta, source) for meta, source in loaded), key=lambda p: (p.meta.date, p.meta.id)),
+    )
 
     def enrich() -> Edition:
         glossary = load_glossary(config.glossary)
-        bilingual = collect_bilingual(plans, config.translations,
-                                      load_converter(config.translations / "traditional.yml", glossary), glossary)
+        bilingual = collect_bilingual(
+            plans, config.translations, load_converter(config.translations / "traditional.yml", glossary), glossary
+        )
         simplified = simplified_plans(plans, bilingual)
-        return Edition(load_edition_meta(sources), tuple(plans), bilingual, load_taxonomy(config.topics),
-                       tag_edition(simplified, load_taxonomy(config.topics)), extract_timeline(simplified),
-                       extract_targets(simplified))
+        return Edition(
+            load_edition_meta(sources),
+            tuple(plans),
+            bilingual,
+            load_taxonomy(config.topics),
+            tag_edition(simplified, load_taxonomy(config.topics)),
+            extract_timeline(simplified),
+            extract_targets(simplified),
+        )
 
     edition = stages.run("enrich", enrich)
 
@@ -118,9 +128,14 @@ def main() -> None:
     for size in results:
         if size == smallest:
             continue
-        print(f"growth {smallest}→{size} plans (linear = {size / smallest:.0f}x):", ", ".join(
-            f"{name} {seconds / dict((n, s) for n, s, _ in results[smallest].rows)[name]:.1f}x"
-            for name, seconds, _ in results[size].rows if name in dict((n, s) for n, s, _ in results[smallest].rows)))
+        print(
+            f"growth {smallest}→{size} plans (linear = {size / smallest:.0f}x):",
+            ", ".join(
+                f"{name} {seconds / dict((n, s) for n, s, _ in results[smallest].rows)[name]:.1f}x"
+                for name, seconds, _ in results[size].rows
+                if name in dict((n, s) for n, s, _ in results[smallest].rows)
+            ),
+        )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ from rich.console import Console
 
 from build_tools.config import BuildConfig
 from build_tools.errors import InputError
-from build_tools.pipeline import BuildFailed, build, generate, load_and_parse
+from build_tools.mkdocs_build import BuildFailed
+from build_tools.pipeline import build, generate, load_and_parse
 from build_tools.translation.incoming import import_deliveries
 from build_tools.translation.store import update_plan
 
@@ -55,7 +56,11 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__)
     commands = main.add_subparsers(dest="command", required=True)
-    _add_paths(commands.add_parser("build", help="generate Markdown and data, then mkdocs build --strict"))
+    build_parser = commands.add_parser(
+        "build", help="generate Markdown, data and PDFs, mkdocs build --strict, then the offline bundle"
+    )
+    _add_paths(build_parser)
+    build_parser.add_argument("--no-pdf", action="store_true", help="quick build: no PDFs and no offline bundle")
     _add_paths(commands.add_parser("generate", help="generate Markdown pages and data files only"))
     translations = commands.add_parser("translations", help="the translation store (translations/<lang>/*.po)")
     actions = translations.add_subparsers(dest="action", required=True)
@@ -74,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "translations":
             return _translations(args, config, progress)
-        result = build(config, progress) if args.command == "build" else generate(config, progress)
+        if args.command == "build":
+            result = build(config, progress, outputs=not args.no_pdf)
+        else:
+            result = generate(config, progress)
     except InputError as error:
         console.print(f"[bold red]error:[/bold red] {error}")
         return 1

@@ -5,11 +5,6 @@ Everything is gathered into one Edition before anything is written (as MkDocs' o
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +15,10 @@ from build_tools.enrich.timeline import extract_targets, extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
+from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import Edition, ParsedPlan
+from build_tools.outputs.downloads import build_downloads, existing
+from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.sources.discover import plan_folders
@@ -83,11 +81,12 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
     )
 
 
-def generate(config: BuildConfig, progress: Progress = _quiet) -> GenerateResult:
-    """Write the generated Markdown pages and data files into docs/."""
+def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = False) -> GenerateResult:
+    """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
     edition = assemble(config, progress)
+    downloads = build_downloads(edition, config.docs, progress) if pdfs else existing(edition, config.docs)
     progress("render pages")
-    written = render_site_pages(edition, config.docs)
+    written = render_site_pages(edition, config.docs, downloads)
     progress("export data")
     writer = PageWriter(config.docs, [])
     writer.write("data/edition.json", edition_json(edition))
@@ -97,66 +96,13 @@ def generate(config: BuildConfig, progress: Progress = _quiet) -> GenerateResult
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
 
-def mkdocs_build(
-    config: BuildConfig, progress: Progress = _quiet, config_file: Path | None = None, site: Path | None = None
-) -> None:
-    """Run mkdocs build --strict into a temporary directory, then swap it in.
+def build(config: BuildConfig, progress: Progress = _quiet, outputs: bool = False) -> GenerateResult:
+    """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
-    A failed build leaves the last good site in place.
+    With ``outputs``, also the PDFs (before the site, which links to them) and the offline bundle.
     """
-    site = site or config.site
-    config_file = config_file or config.mkdocs_config
-    progress(f"mkdocs build --strict ({config_file.name})")
-    site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(config_file),
-        "--site-dir",
-        str(staging),
-    ]
-    if config.docs.resolve() != (config_file.parent / "docs").resolve():
-        # Never --quiet: it hides warnings from --strict, so a broken link would pass.
-        # MkDocs takes docs_dir from the config file; a generated config points it elsewhere.
-        command = _with_docs_dir(command, config, config_file, staging)
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, cwd=config_file.parent, env=environment)
-    finally:
-        for override in config_file.parent.glob(f".mkdocs-{staging.name}.yml"):
-            override.unlink()
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
-    old = site.with_name(site.name + ".old")
-    if site.exists():
-        shutil.rmtree(old, ignore_errors=True)
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _with_docs_dir(command: list[str], config: BuildConfig, config_file: Path, staging: Path) -> list[str]:
-    # Beside mkdocs.yml, so that the paths it names (hooks, dictionaries) resolve as they do there.
-    override = config_file.parent / f".mkdocs-{staging.name}.yml"
-    override.write_text(f"INHERIT: {config_file.resolve()}\ndocs_dir: {config.docs.resolve()}\n", encoding="utf-8")
-    index = command.index(str(config_file))
-    command[index] = str(override)
-    return command
-
-
-class BuildFailed(Exception):
-    """mkdocs build did not succeed; the message carries its output."""
-
-
-def build(config: BuildConfig, progress: Progress = _quiet) -> GenerateResult:
-    """The whole pipeline: generate, then build the site with MkDocs in strict mode."""
-    result = generate(config, progress)
+    result = generate(config, progress, pdfs=outputs)
     mkdocs_build(config, progress)
+    if outputs:
+        build_offline_bundle(config, result.edition.meta, progress)
     return result

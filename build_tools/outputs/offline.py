@@ -6,27 +6,28 @@ edition gives the same bytes and a changed bundle means changed content.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 from build_tools.config import BuildConfig
+from build_tools.mkdocs_build import Progress, mkdocs_build
 from build_tools.model import EditionMeta
-from build_tools.pipeline import Progress, mkdocs_build
+from build_tools.outputs.naming import edition_slug, offline_zip_name
 
 OFFLINE_CONFIG = "mkdocs.offline.yml"
-# Written by MkDocs with the build date and never read under file://: left out so the zip stays reproducible.
-LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
+LEFT_OUT = frozenset(
+    {
+        # Written with the build date, and nothing under file:// reads them: left out so the zip is reproducible.
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        # Under file:// the theme loads search/search_index.js (the offline plugin's copy); the JSON is dead weight.
+        "search/search_index.json",
+    }
+)
 
 
 def _quiet(_: str) -> None:
     pass
-
-
-def edition_slug(meta: EditionMeta) -> str:
-    """``chinese-equipment-manufacturing-plans-2026-11-25``: the English title up to its first comma, and the date."""
-    words = re.findall(r"[a-z0-9]+", meta.title_en.split(",", 1)[0].lower())
-    return "-".join([*words, meta.edition_date])
 
 
 def offline_site_dir(config: BuildConfig) -> Path:
@@ -67,7 +68,6 @@ def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progres
     """Build the file:// variant of the site (docs/ must be generated) and zip it to dist/<slug>-offline.zip."""
     site = offline_site_dir(config)
     mkdocs_build(config, progress, config_file=config.mkdocs_config.with_name(OFFLINE_CONFIG), site=site)
-    slug = edition_slug(edition_meta)
-    target = dist_dir(config) / f"{slug}-offline.zip"
+    target = dist_dir(config) / offline_zip_name(edition_meta)
     progress(f"zip {target.name}")
-    return write_deterministic_zip(site, target, f"{slug}-offline", zip_timestamp(edition_meta))
+    return write_deterministic_zip(site, target, f"{edition_slug(edition_meta)}-offline", zip_timestamp(edition_meta))

@@ -10,6 +10,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.model import Edition, ParsedPlan, Part
+from build_tools.outputs.downloads import Downloads
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
 from build_tools.render.status import glossary_page, translation_status
@@ -121,13 +122,14 @@ def plan_overview(edition: Edition, plan: ParsedPlan) -> PlanOverview:
     return PlanOverview(plan, parts, contents, dict(sorted(counts.items())), characters)
 
 
-def render_site_pages(edition: Edition, docs: Path) -> list[str]:
+def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = environment()
     writer = PageWriter(docs, [])
     writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
+    writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
     writer.write(
         "topics/index.md",
         env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
@@ -136,7 +138,10 @@ def render_site_pages(edition: Edition, docs: Path) -> list[str]:
     pages = block_pages(edition)
     for topic in edition.taxonomy.topics:
         writer.write(
-            f"topics/{topic.id}.md", env.get_template("topic.md.jinja").render(page=topic_page(edition, topic, pages))
+            f"topics/{topic.id}.md",
+            env.get_template("topic.md.jinja").render(
+                page=topic_page(edition, topic, pages), download=downloads.topics.get(topic.id)
+            ),
         )
     svg, sections = timeline_context(edition)
     writer.write("timeline.md", env.get_template("timeline.md.jinja").render(svg=svg, sections=sections))
@@ -153,7 +158,9 @@ def render_site_pages(edition: Edition, docs: Path) -> list[str]:
         folder = f"plans/{plan.meta.id}"
         writer.write(
             f"{folder}/index.md",
-            env.get_template("plan-overview.md.jinja").render(overview=plan_overview(edition, plan)),
+            env.get_template("plan-overview.md.jinja").render(
+                overview=plan_overview(edition, plan), download=downloads.plans.get(plan.meta.id)
+            ),
         )
         for page in part_pages(edition, plan):
             writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
@@ -206,6 +213,7 @@ def site_nav(edition: Edition) -> list[dict]:
                 {"术语表 Glossary": "glossary.md"},
             ]
         },
+        {"下载 Downloads": "downloads.md"},
         {"数据 Data": "data.md"},
         {"关于 About": "about.md"},
     ]

@@ -1,0 +1,236 @@
+"""The offline bundle, read as a reader would: unzipped, opened from file:// in Chromium, no network.
+
+The browser test needs Debian's chromium (CI installs it); it is skipped, saying why, only when that is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from build_tools.config import ROOT
+from build_tools.outputs.offline import build_offline_bundle, offline_site_dir, write_deterministic_zip
+from build_tools.pipeline import generate
+from tests.conftest import sandbox_config
+from tests.site_checks import scan
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Schemes that never leave the machine; anything else is an outside request.
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """(zip, unzipped root holding index.html, the offline site folder it was made from)."""
+    tmp = tmp_path_factory.mktemp("offline")
+    config = sandbox_config(tmp, ROOT / "source_texts")
+    edition = generate(config).edition
+    archive = build_offline_bundle(config, edition.meta)
+    unpacked = tmp / "unzipped"
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(unpacked)
+    (root,) = unpacked.iterdir()  # one top folder, so unzipping never spills files
+    return archive, root, offline_site_dir(config)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's python tags (slugify) as nothing: only the plugin settings are compared."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def plugins(config: dict) -> dict:
+    """Plugin name -> its settings, from either form MkDocs accepts (a list or a mapping)."""
+    entries = config["plugins"]
+    if isinstance(entries, dict):
+        return entries
+    named = (entry if isinstance(entry, dict) else {entry: None} for entry in entries)
+    return {name: settings for entry in named for name, settings in entry.items()}
+
+
+def test_offline_config_repeats_the_site_search_settings():
+    """A list of plugins is replaced, not merged, by INHERIT: the offline config restates search; it must not drift."""
+    site = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    offline = yaml.load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+
+    offline_plugins = plugins(offline)
+    assert "offline" in offline_plugins
+    assert {name: settings for name, settings in offline_plugins.items() if name != "offline"} == plugins(site)
+
+
+def test_bundle_is_named_after_the_edition_and_holds_the_site(bundle):
+    archive, root, _ = bundle
+    assert archive.name == "chinese-equipment-manufacturing-plans-2026-11-25-offline.zip"
+    assert root.name == archive.stem
+    for name in ("index.html", "search/search_index.js", "assets/javascripts/iframe-worker-shim.js"):
+        assert (root / name).is_file(), name
+    assert not (root / "sitemap.xml").exists()
+    assert not (root / "search" / "search_index.json").exists()  # file:// reads search_index.js
+
+
+def test_zip_is_deterministic(bundle, tmp_path):
+    archive, _, site = bundle
+    again = write_deterministic_zip(site, tmp_path / "again.zip", archive.stem, (2026, 11, 25, 0, 0, 0))
+    assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(archive.read_bytes()).digest()
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+        assert names == sorted(names)
+        assert {info.date_time for info in opened.infolist()} == {(2026, 11, 25, 0, 0, 0)}
+
+
+def test_every_page_loads_only_local_files_by_file_name(bundle):
+    """Under file:// a link to a folder opens nothing, and an absolute URL needs a network."""
+    _, root, _ = bundle
+    problems = []
+    # 404.html is served by a web server at any depth, so the theme gives it absolute links; file:// never shows it.
+    for page in sorted(set(root.rglob("*.html")) - {root / "404.html"}):
+        parsed = scan(page)
+        for href in parsed.links + parsed.scripts_src:
+            parts = urlsplit(href)
+            if parts.scheme in ("http", "https") or href.startswith("//"):
+                problems.append(f"{page.relative_to(root)}: absolute {href}")
+            elif not parts.scheme and parts.path and not (page.parent / unquote(parts.path)).is_file():
+                problems.append(f"{page.relative_to(root)}: {href} is not a file")
+    assert problems == []
+
+
+# ---------------------------------------------------------------------------------------- in a browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(
+            "offline bundle browser test needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Reader:
+    """A browser tab that aborts and records every request leaving file://, and records console errors."""
+
+    def __init__(self, browser) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def search(self, query: str) -> str:
+        """Type a query; return the text of the result list once results for it are shown."""
+        box = self.page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")  # Material listens for keyup, which fill() does not send
+        self.page.locator("a.md-search-result__link").first.wait_for(timeout=15_000)
+        self.page.wait_for_function(
+            "q => document.querySelector('.md-search-result__list').innerText.replace(/\\u200b/g, '')"
+            ".toLowerCase().includes(q)",
+            arg=query.split()[0].lower(),
+            timeout=15_000,
+        )
+        return self.page.inner_text(".md-search-result__list").replace("\u200b", "")
+
+    def open_result_with_fragment(self) -> str:
+        """Click the first result that points into a plan page at a heading or paragraph.
+
+        Further hits on a page sit in a collapsed "more results on this page" box: opened first, as a reader would.
+        """
+        links = self.page.locator("a.md-search-result__link")
+        for index in range(links.count()):
+            link = links.nth(index)
+            href = link.get_attribute("href") or ""
+            if "/plans/" in href and "#" in href:
+                if not link.is_visible():
+                    link.locator("xpath=ancestor::details[1]/summary").click()
+                link.click()
+                self.page.wait_for_load_state("load")
+                return href
+        raise AssertionError("no search result points at a heading or paragraph of a plan")
+
+    def fragment_target(self) -> str:
+        """Tag and classes of the element the URL fragment names, ``""`` when there is none."""
+        return self.page.evaluate(
+            "() => { const e = document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+            " return e ? e.tagName + ' ' + e.className : ''; }"
+        )
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser, bundle):
+    opened = Reader(browser)
+    opened.page.goto((bundle[1] / "index.html").as_uri())
+    yield opened
+    opened.close()
+    assert opened.outside == [], "requests left file://"
+    assert opened.errors == [], "console errors"
+
+
+def test_home_page_opens_from_file_and_links_to_a_plan(reader):
+    page = reader.page
+    assert "装备制造业" in page.title()
+    page.locator("article a[href$='plans/henan-equipment-2017/index.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("plans/henan-equipment-2017/index.html")
+    page.locator("article a[href$='part-02.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("plans/henan-equipment-2017/part-02.html")
+    assert page.locator(".blk").count() > 5
+
+
+@pytest.mark.parametrize("query", ["数控机床", "machine tools"])
+def test_search_finds_and_opens_a_paragraph(reader, query):
+    results = reader.search(query)
+    assert query.split()[0].lower() in results.lower()
+    href = reader.open_result_with_fragment()
+    assert urlsplit(reader.page.url).path == urlsplit(href).path
+    target = reader.fragment_target()
+    assert target, f"{reader.page.url}: the fragment names no element"
+    assert target.split()[0] in {"H1", "H2", "H3", "H4", "H5", "H6"} or "blk" in target.split()
+
+
+def test_view_switch_choice_persists_across_reload_and_pages(reader, bundle):
+    page = reader.page
+    page.goto((bundle[1] / "plans" / "henan-equipment-2017" / "part-02.html").as_uri())
+    first_zh = page.locator(".blk .col-zh").first
+    assert first_zh.is_visible()
+    page.locator(".view-switch button[data-view='en']").first.click()
+    assert not first_zh.is_visible()
+    page.reload()
+    assert page.evaluate("document.documentElement.dataset.view") == "en"
+    assert page.locator(".view-switch button[data-view='en']").first.get_attribute("aria-pressed") == "true"
+    assert not page.locator(".blk .col-zh").first.is_visible()
+    assert page.locator(".blk .col-en").first.is_visible()
+    page.goto((bundle[1] / "plans" / "henan-equipment-2017" / "part-03.html").as_uri())
+    assert page.evaluate("document.documentElement.dataset.view") == "en"
