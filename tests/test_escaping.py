@@ -31,3 +31,28 @@ def test_markup_in_a_source_is_shown_as_text(tmp_path):
     assert "<strong>" not in html.split("<article")[1]
     heading = config.site / "plans" / "tricky-plan" / "part-02" / "index.html"
     assert "&lt;b&gt;标题&lt;/b&gt; **强调**" in heading.read_text(encoding="utf-8")
+
+
+def test_markup_in_a_source_is_literal_in_the_pdf_and_the_search_index(tmp_path):
+    import json
+    import subprocess
+
+    from build_tools.outputs.pdf import build_plan_pdf
+    from build_tools.pipeline import assemble
+
+    sources = tmp_path / "sources"
+    write_plan(sources, "tricky-plan", f"一、总则\n{TRICKY}。\n")
+    (sources / "edition.yml").write_text(
+        'title_zh: 测试\ntitle_en: Test\nedition_date: "2026-01-01"\n', encoding="utf-8"
+    )
+    config = sandbox_config(tmp_path, sources)
+    edition = assemble(config)
+    pdf = build_plan_pdf(edition, edition.plan("tricky-plan"), tmp_path / "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    squeezed = "".join(text.split())
+    for literal in ("**加粗**", "<script>alert('x')</script>", "{{jinja}}", "[链接](http://example.com)", "$x$"):
+        assert literal in squeezed, literal
+    build(config)
+    index = json.loads((config.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    body = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("plans/tricky-plan/part-01"))
+    assert "**加粗**" in body.replace("\u200b", "") and "&lt;script&gt;" in body
