@@ -18,6 +18,7 @@ import yaml
 
 from build_tools.errors import InputError
 from build_tools.model import ParsedPlan
+from build_tools.yaml_input import compose_yaml
 
 # ---------------------------------------------------------------------------------------- model
 
@@ -189,15 +190,7 @@ class _Reader:
 
 
 def _compose(path: Path) -> yaml.Node:
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except UnicodeDecodeError as error:
-        raise InputError(path, "the taxonomy must be UTF-8") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(
-            path, f"invalid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else None
-        ) from error
+    node = compose_yaml(path, "the taxonomy")
     if node is None:
         raise InputError(path, "the taxonomy is empty")
     return node

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from build_tools.errors import InputError
 from build_tools.model import EditionMeta
+from build_tools.yaml_input import load_yaml
 
 REQUIRED = ("title_zh", "title_en", "edition_date")
 
@@ -16,13 +15,7 @@ def load_edition_meta(sources: Path) -> EditionMeta:
     path = sources / "edition.yml"
     if not path.is_file():
         raise InputError(path, "missing: the sources directory needs an edition.yml (title_zh, title_en, edition_date)")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(
-            path, f"invalid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else None
-        ) from error
+    data = load_yaml(path, "edition.yml")
     if not isinstance(data, dict):
         raise InputError(path, "edition.yml must be a mapping")
     unknown = set(data) - set(REQUIRED)

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from build_tools.errors import InputError
 from build_tools.model import PlanMeta
+from build_tools.yaml_input import load_yaml
 
 PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -57,16 +56,8 @@ def load_meta(path: Path, plan_id: str) -> PlanMeta:
     """Read and validate one meta.yml; the plan id is the folder name."""
     if not PLAN_ID.match(plan_id):
         raise InputError(path.parent, f"plan id {plan_id!r} must be lowercase ascii words joined by hyphens")
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError as error:
-        raise InputError(path, "meta.yml must be UTF-8") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(
-            path, f"invalid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else None
-        ) from error
+    data = load_yaml(path, "meta.yml")
+    text = path.read_text(encoding="utf-8")
     if not isinstance(data, dict):
         raise InputError(path, "meta.yml must be a mapping of keys to values")
     for name in data:

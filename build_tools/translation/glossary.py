@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.errors import InputError
+from build_tools.yaml_input import compose_yaml
 
 KEYS = {"id", "zh", "en", "en_variants", "zh_hant", "category", "note", "check", "exception"}
 REQUIRED = ("id", "zh", "en", "category")
@@ -36,15 +37,7 @@ class Term:
 
 
 def load_glossary(path: Path) -> tuple[Term, ...]:
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(path, f"cannot read the glossary: {error.strerror}") from error
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(
-            path, f"invalid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else None
-        ) from error
+    root = compose_yaml(path, "the glossary")
     data = yaml.safe_load(yaml.serialize(root)) if root is not None else None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise InputError(path, "the glossary is a mapping with a list under 'terms'")

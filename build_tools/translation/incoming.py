@@ -14,17 +14,12 @@ from build_tools.errors import InputError
 from build_tools.model import ParsedPlan
 from build_tools.translation.atomic import write_atomically
 from build_tools.translation.store import load_po, new_po, po_path, serialize, sync
+from build_tools.yaml_input import compose_yaml
 
 
 def read_delivery(path: Path) -> dict[str, tuple[str, str, int]]:
     """Block id -> (english, note, line) from one YAML delivery."""
-    try:
-        document = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(
-            path, f"invalid YAML: {getattr(error, 'problem', error)}", mark.line + 1 if mark else None
-        ) from error
+    document = compose_yaml(path, "a translation delivery")
     if document is None or not isinstance(document, yaml.MappingNode):
         raise InputError(path, "a delivery is a mapping from block id to {en, note}")
     result = {}
