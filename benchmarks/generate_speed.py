@@ -13,24 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.scale import corpus  # noqa: E402
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.pipeline import generate  # noqa: E402
-
-
-def synthetic_corpus(target: Path, copies: int) -> Path:
-    """`copies` plans: the real ones repeated under new ids (same texts, so the same parsing work)."""
-    real = sorted(p for p in (ROOT / "source_texts").iterdir() if p.is_dir())
-    target.mkdir(parents=True)
-    shutil.copy(ROOT / "source_texts" / "edition.yml", target / "edition.yml")
-    for number in range(copies):
-        source = real[number % len(real)]
-        folder = target / f"{source.name}-copy{number:03d}"
-        shutil.copytree(source, folder)
-        meta = (folder / "meta.yml").read_text(encoding="utf-8")
-        (folder / "meta.yml").write_text(
-            meta.replace("source_file: ", f"source_file: copy{number:03d}-"), encoding="utf-8"
-        )
-    return target
 
 
 def timed_generate(sources: Path, work: Path) -> float:
@@ -45,7 +30,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         five = timed_generate(ROOT / "source_texts", work / "five")
-        hundred_sources = synthetic_corpus(work / "corpus100", 100)
+        hundred_sources = corpus(work / "corpus100", 100)
         hundred = timed_generate(hundred_sources, work / "hundred")
     print(f"generate, 5 plans:   {five:7.3f} s  ({five / 5 * 1000:6.1f} ms per plan)")
     print(f"generate, 100 plans: {hundred:7.3f} s  ({hundred / 100 * 1000:6.1f} ms per plan)")

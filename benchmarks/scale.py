@@ -19,20 +19,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
-from build_tools.enrich.bilingual import collect_bilingual, simplified_plans  # noqa: E402
-from build_tools.enrich.timeline import extract_targets, extract_timeline  # noqa: E402
-from build_tools.enrich.topics import load_taxonomy, tag_edition  # noqa: E402
 from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
 from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
-from build_tools.model import Edition  # noqa: E402
+from build_tools.outputs.downloads import no_downloads  # noqa: E402
 from build_tools.parse.parser import parse_plan  # noqa: E402
+from build_tools.pipeline import enrich  # noqa: E402
 from build_tools.render.pages import PageWriter, render_site_pages  # noqa: E402
 from build_tools.sources.discover import plan_folders  # noqa: E402
-from build_tools.sources.edition import load_edition_meta  # noqa: E402
 from build_tools.sources.load import load_source  # noqa: E402
 from build_tools.sources.meta import load_meta  # noqa: E402
-from build_tools.translation.glossary import load_glossary  # noqa: E402
-from build_tools.translation.hant import load_converter  # noqa: E402
 
 
 def corpus(target: Path, size: int) -> Path:
@@ -80,26 +75,10 @@ def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
         lambda: sorted((parse_plan(meta, source) for meta, source in loaded), key=lambda p: (p.meta.date, p.meta.id)),
     )
 
-    def enrich() -> Edition:
-        glossary = load_glossary(config.glossary)
-        bilingual = collect_bilingual(
-            plans, config.translations, load_converter(config.translations / "traditional.yml", glossary), glossary
-        )
-        simplified = simplified_plans(plans, bilingual)
-        return Edition(
-            load_edition_meta(sources),
-            tuple(plans),
-            bilingual,
-            load_taxonomy(config.topics),
-            tag_edition(simplified, load_taxonomy(config.topics)),
-            extract_timeline(simplified),
-            extract_targets(simplified),
-        )
-
-    edition = stages.run("enrich", enrich)
+    edition = stages.run("enrich", enrich, config, plans)
 
     def render() -> None:
-        render_site_pages(edition, docs)
+        render_site_pages(edition, docs, no_downloads(edition))
         writer = PageWriter(docs, [])
         writer.write("data/edition.json", edition_json(edition))
         writer.write("data/blocks.csv", blocks_csv(edition))

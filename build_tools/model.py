@@ -198,6 +198,16 @@ class Edition:
         return self._blocks_by_id[block_id]
 
     @cached_property
+    def block_pages(self) -> dict[str, str]:
+        """Block id -> the docs/-relative path of the page it is on (``plans/<plan>/<part>.md``)."""
+        return {
+            block_id: f"plans/{plan.meta.id}/{part.slug}.md"
+            for plan in self.plans
+            for part in plan.parts
+            for block_id in part.block_ids
+        }
+
+    @cached_property
     def block_years(self) -> dict[str, tuple[int, ...]]:
         """Block id -> the years its dated statements cover (one pass over the timeline)."""
         years: dict[str, set[int]] = {}

@@ -17,7 +17,7 @@ from build_tools.errors import InputError
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import Edition, ParsedPlan
-from build_tools.outputs.downloads import build_downloads, existing
+from build_tools.outputs.downloads import build_downloads, no_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
@@ -59,8 +59,12 @@ def load_and_parse(config: BuildConfig, progress: Progress = _quiet) -> list[Par
 
 def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
     """Load, parse and enrich: the whole edition in memory."""
-    plans = load_and_parse(config, progress)
-    plans.sort(key=lambda plan: (plan.meta.date, plan.meta.id))
+    return enrich(config, load_and_parse(config, progress), progress)
+
+
+def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _quiet) -> Edition:
+    """Add translations, Traditional text, topics and timeline to parsed plans (put in time order)."""
+    plans = sorted(plans, key=lambda plan: (plan.meta.date, plan.meta.id))
     progress("enrich: translations and Traditional text")
     glossary = load_glossary(config.glossary)
     converter = load_converter(config.translations / "traditional.yml", glossary)
@@ -84,7 +88,7 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
 def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = False) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
     edition = assemble(config, progress)
-    downloads = build_downloads(edition, config.docs, progress) if pdfs else existing(edition, config.docs)
+    downloads = build_downloads(edition, config.docs, progress) if pdfs else no_downloads(edition)
     progress("render pages")
     written = render_site_pages(edition, config.docs, downloads)
     progress("export data")

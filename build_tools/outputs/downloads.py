@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.model import Edition
-from build_tools.outputs.naming import edition_pdf_name, offline_zip_name, plan_pdf_name, topic_pdf_name
+from build_tools.outputs.naming import edition_pdf_name, offline_zip_name, plan_pdf_name
 from build_tools.outputs.pdf import build_edition_pdf, build_plan_pdf, build_topic_pdf
 
 FOLDER = "downloads"
@@ -64,9 +64,6 @@ def build_downloads(edition: Edition, docs: Path, progress) -> Downloads:
     return Downloads(plans, topics, whole, offline_zip_name(edition.meta))
 
 
-def existing(edition: Edition, docs: Path) -> Downloads:
-    """Nothing: a quick build links to no download."""
+def no_downloads(edition: Edition) -> Downloads:
+    """A quick build (no PDFs): pages link to no download."""
     return Downloads(offline_zip_name=offline_zip_name(edition.meta))
-
-
-__all__ = ["Download", "Downloads", "build_downloads", "existing", "plan_pdf_name", "topic_pdf_name"]

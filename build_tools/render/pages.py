@@ -15,7 +15,7 @@ from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOv
 from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.timeline import target_rows, timeline_context
-from build_tools.render.topics import block_pages, matrix, topic_index, topic_page
+from build_tools.render.topics import matrix, topic_index, topic_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -135,19 +135,18 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
     )
     writer.write("topics/matrix.md", env.get_template("topic-matrix.md.jinja").render(matrix=matrix(edition)))
-    pages = block_pages(edition)
     for topic in edition.taxonomy.topics:
         writer.write(
             f"topics/{topic.id}.md",
             env.get_template("topic.md.jinja").render(
-                page=topic_page(edition, topic, pages), download=downloads.topics.get(topic.id)
+                page=topic_page(edition, topic), download=downloads.topics.get(topic.id)
             ),
         )
     svg, sections = timeline_context(edition)
     writer.write("timeline.md", env.get_template("timeline.md.jinja").render(svg=svg, sections=sections))
     writer.write(
         "targets.md",
-        env.get_template("targets.md.jinja").render(rows=target_rows(edition, edition.targets, block_pages(edition))),
+        env.get_template("targets.md.jinja").render(rows=target_rows(edition, edition.targets)),
     )
     writer.write(
         "translation-status.md",

@@ -82,11 +82,7 @@ class GlossaryPage:
 def glossary_page(edition: Edition) -> GlossaryPage:
     terms = edition.bilingual.glossary
     found: dict[str, dict[str, list[Block]]] = {term.id: {} for term in terms}
-    pages: dict[str, str] = {}
     for plan in edition.plans:
-        for part in plan.parts:
-            for block_id in part.block_ids:
-                pages[block_id] = f"plans/{plan.meta.id}/{part.slug}.md"
         for block in plan.blocks:
             for term in term_hits(block.display, terms):
                 found[term.id].setdefault(plan.meta.id, []).append(block)
@@ -96,7 +92,7 @@ def glossary_page(edition: Edition) -> GlossaryPage:
             Occurrence(
                 plan,
                 found[term.id][plan.meta.id][0],
-                pages[found[term.id][plan.meta.id][0].id],
+                edition.block_pages[found[term.id][plan.meta.id][0].id],
                 len(found[term.id][plan.meta.id]),
             )
             for plan in edition.plans

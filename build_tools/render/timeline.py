@@ -103,15 +103,6 @@ class TargetRow:
     """(topic id, label) of the target's block."""
 
 
-def _page_of(edition: Edition) -> dict[str, str]:
-    return {
-        block_id: f"plans/{plan.meta.id}/{part.slug}.md"
-        for plan in edition.plans
-        for part in plan.parts
-        for block_id in part.block_ids
-    }
-
-
 def _issue_fraction(plan: ParsedPlan) -> float:
     parts = plan.meta.date.split("-")
     year = int(parts[0])
@@ -119,9 +110,7 @@ def _issue_fraction(plan: ParsedPlan) -> float:
     return year + (month - 1) / 12
 
 
-def timeline_svg(
-    edition: Edition, entries: tuple[TimelineEntry, ...], pages: dict[str, str], on_timeline_page: bool = True
-) -> TimelineSvg:
+def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeline_page: bool = True) -> TimelineSvg:
     """The SVG geometry for these entries, one lane per plan of the edition that has any."""
     by_lane: dict[str, dict[tuple[int, str], list[TimelineEntry]]] = defaultdict(lambda: defaultdict(list))
     for entry in entries:
@@ -138,7 +127,7 @@ def timeline_svg(
             first = group[0]
             single = len(group) == 1 and first.block_id
             href = (
-                f"@/{pages[first.block_id]}#{edition.block(first.block_id).anchor}"
+                f"@/{edition.block_pages[first.block_id]}#{edition.block(first.block_id).anchor}"
                 if single
                 else f"{year_page}#y{year}"
             )
@@ -177,22 +166,18 @@ def timeline_svg(
     )
 
 
-def year_sections(
-    edition: Edition, entries: tuple[TimelineEntry, ...], pages: dict[str, str], prefix: str = ""
-) -> tuple[YearSection, ...]:
+def year_sections(edition: Edition, entries: tuple[TimelineEntry, ...], prefix: str = "") -> tuple[YearSection, ...]:
     plans = {plan.meta.id: plan for plan in edition.plans}
     by_year: dict[int, list[YearRow]] = defaultdict(list)
     for entry in entries:
         if not entry.block_id:
             continue
-        href = f"{prefix}{pages[entry.block_id]}#{edition.block(entry.block_id).anchor}"
+        href = f"{prefix}{edition.block_pages[entry.block_id]}#{edition.block(entry.block_id).anchor}"
         by_year[entry.year].append(YearRow(entry, plans[entry.plan_id], href, KIND_LABELS[entry.kind]))
     return tuple(YearSection(year, tuple(rows)) for year, rows in sorted(by_year.items()))
 
 
-def target_rows(
-    edition: Edition, targets: tuple[Target, ...], pages: dict[str, str], prefix: str = ""
-) -> tuple[TargetRow, ...]:
+def target_rows(edition: Edition, targets: tuple[Target, ...], prefix: str = "") -> tuple[TargetRow, ...]:
     plans = {plan.meta.id: plan for plan in edition.plans}
     rows = []
     for target in targets:
@@ -201,24 +186,24 @@ def target_rows(
             (topic_id, edition.taxonomy.topic(topic_id).en) for topic_id in edition.topics.topics_of(target.block_id)
         )
         rows.append(
-            TargetRow(target, plans[target.plan_id], f"{prefix}{pages[target.block_id]}#{block.anchor}", topics)
+            TargetRow(
+                target, plans[target.plan_id], f"{prefix}{edition.block_pages[target.block_id]}#{block.anchor}", topics
+            )
         )
     return tuple(sorted(rows, key=lambda row: (row.target.year, row.plan.meta.date, row.target.block_id)))
 
 
 def timeline_context(edition: Edition) -> tuple[TimelineSvg, tuple[YearSection, ...]]:
-    pages = _page_of(edition)
-    return timeline_svg(edition, edition.timeline, pages), year_sections(edition, edition.timeline, pages)
+    return timeline_svg(edition, edition.timeline), year_sections(edition, edition.timeline)
 
 
 def topic_timeline(edition: Edition, topic_id: str) -> tuple[TimelineSvg | None, tuple[YearSection, ...]]:
     """The timeline of one topic: entries stated in paragraphs tagged with it."""
-    pages = _page_of(edition)
     wanted = set(edition.topics.blocks_of(topic_id))
     entries = tuple(entry for entry in edition.timeline if entry.block_id in wanted)
     if not entries:
         return None, ()
     return (
-        timeline_svg(edition, entries, pages, on_timeline_page=False),
-        year_sections(edition, entries, pages, prefix="../"),
+        timeline_svg(edition, entries, on_timeline_page=False),
+        year_sections(edition, entries, prefix="../"),
     )

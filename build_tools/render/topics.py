@@ -74,17 +74,7 @@ class MatrixPage:
     groups: tuple[tuple[Group, tuple[MatrixRow, ...]], ...]
 
 
-def block_pages(edition: Edition) -> dict[str, str]:
-    """Block id -> the site path of its page, relative to docs/."""
-    return {
-        block_id: f"plans/{plan.meta.id}/{part.slug}.md"
-        for plan in edition.plans
-        for part in plan.parts
-        for block_id in part.block_ids
-    }
-
-
-def topic_page(edition: Edition, topic: Topic, pages: dict[str, str]) -> TopicPage:
+def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     wanted = set(edition.topics.blocks_of(topic.id))
     plans = []
     for plan in edition.plans:
@@ -93,7 +83,7 @@ def topic_page(edition: Edition, topic: Topic, pages: dict[str, str]) -> TopicPa
                 block,
                 edition.bilingual.blocks[block.id],
                 highlighted(edition, block, topic.id),
-                f"../{pages[block.id]}#{block.anchor}",
+                f"../{edition.block_pages[block.id]}#{block.anchor}",
             )
             for block in plan.blocks
             if block.id in wanted
@@ -101,7 +91,7 @@ def topic_page(edition: Edition, topic: Topic, pages: dict[str, str]) -> TopicPa
         if excerpts:
             plans.append(PlanExcerpts(plan, excerpts))
     svg, years = topic_timeline(edition, topic.id)
-    targets = target_rows(edition, tuple(t for t in edition.targets if t.block_id in wanted), pages, prefix="../")
+    targets = target_rows(edition, tuple(t for t in edition.targets if t.block_id in wanted), prefix="../")
     return TopicPage(topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets)
 
 
