@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,13 @@ from build_tools.config import ROOT, BuildConfig
 from build_tools.pipeline import assemble, build
 
 SHARED_SOURCES = ROOT.parent / "shared" / "source_texts"
+
+
+def skip_or_fail_in_ci(reason: str) -> None:
+    """Skip locally, saying why; in CI (CI=true) a missing prerequisite is a failure, never a quiet skip."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must have it)")
+    pytest.skip(reason)
 
 META = """\
 title_zh: {title}

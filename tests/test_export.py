@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.config import ROOT
 from build_tools.export.data import BLOCK_FIELDS, blocks_csv, edition_json
-from build_tools.pipeline import assemble, generate
 from tests.conftest import copy_real_sources, sandbox_config
 
 
@@ -49,25 +51,31 @@ def test_plans_are_in_time_order(edition):
     assert [plan.meta.date for plan in edition.plans] == sorted(plan.meta.date for plan in edition.plans)
 
 
-def test_two_generates_give_byte_identical_output(tmp_path):
-    first = sandbox_config(tmp_path / "a", ROOT / "source_texts")
-    second = sandbox_config(tmp_path / "b", copy_real_sources(tmp_path / "copy"))
-    generate(first)
-    generate(second)
-    files = sorted(p.relative_to(first.docs) for p in first.docs.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second.docs) for p in second.docs.rglob("*") if p.is_file())
+def _generate_in_fresh_process(docs_tmp, sources, env_overrides):
+    """Run `generate` in its own interpreter, so hash seeds, time zone and locale really differ."""
+    config = sandbox_config(docs_tmp, sources)
+    env = {**os.environ, **env_overrides}
+    subprocess.run(
+        [sys.executable, "-m", "build_tools", "generate", "--sources", str(sources), "--docs", str(config.docs)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return config.docs
+
+
+def test_two_generates_in_different_processes_are_byte_identical(tmp_path):
+    first = _generate_in_fresh_process(
+        tmp_path / "a", ROOT / "source_texts", {"PYTHONHASHSEED": "1", "TZ": "UTC", "LANG": "C.UTF-8"}
+    )
+    second = _generate_in_fresh_process(
+        tmp_path / "b",
+        copy_real_sources(tmp_path / "copy"),
+        {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati", "LANG": "zh_CN.UTF-8", "LC_ALL": ""},
+    )
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files, "generate wrote nothing"
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for relative in files:
-        assert (first.docs / relative).read_bytes() == (second.docs / relative).read_bytes(), relative
-
-
-def test_export_does_not_depend_on_time_zone(monkeypatch):
-    before = edition_json(assemble(BuildConfig()))
-    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
-    import time
-
-    time.tzset()
-    try:
-        assert edition_json(assemble(BuildConfig())) == before
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+        assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative

@@ -11,7 +11,7 @@ from build_tools.errors import InputError
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.load import load_source
 from build_tools.sources.meta import load_meta
-from tests.conftest import META, SHARED_SOURCES, write_plan
+from tests.conftest import META, SHARED_SOURCES, skip_or_fail_in_ci, write_plan
 
 
 def test_every_plan_folder_holds_its_received_text_byte_for_byte():
@@ -21,13 +21,13 @@ def test_every_plan_folder_holds_its_received_text_byte_for_byte():
         meta = load_meta(folder / "meta.yml", folder.name)
         received = SHARED_SOURCES / meta.source_file
         if not received.exists():
-            pytest.skip("shared/source_texts not beside the project")
+            skip_or_fail_in_ci("shared/source_texts not beside the project")
         assert (folder / "source.txt").read_bytes() == received.read_bytes(), folder.name
 
 
 def test_every_received_text_is_used_once():
     if not SHARED_SOURCES.exists():
-        pytest.skip("shared/source_texts not beside the project")
+        skip_or_fail_in_ci("shared/source_texts not beside the project")
     used = sorted(load_meta(f / "meta.yml", f.name).source_file for f in plan_folders(ROOT / "source_texts"))
     assert used == sorted(path.name for path in SHARED_SOURCES.glob("*.txt"))
 
