@@ -18,7 +18,11 @@ SCHEMA = Record(
         Field("issuer_zh", Text(), doc="Issuing body in Chinese."),
         Field("issuer_en", Text(), doc="Issuing body in English."),
         Field("date", Date(1949, 2100), doc="Issue date: YYYY-MM-DD, YYYY-MM or YYYY (its precision is kept)."),
-        Field("period", ListOf(YEAR, min=2, max=2, shape="[first_year, last_year]"), doc="[first_year, last_year] the plan covers."),
+        Field(
+            "period",
+            ListOf(YEAR, min=2, max=2, shape="[first_year, last_year]"),
+            doc="[first_year, last_year] the plan covers.",
+        ),
         Field("status", Text(choices=("issued", "draft", "internal")), doc="Document status."),
         Field("doc_type", Text(choices=("plan", "action-plan", "outline")), doc="Kind of document."),
         Field("region_zh", Text(), doc="Province, or 全国 for national plans."),

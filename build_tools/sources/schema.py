@@ -178,7 +178,9 @@ class ListOf(Type):
             raise self.wrong(reader, node, name)
         if len(node.value) < self.min or (self.max is not None and len(node.value) > self.max):
             size = f"{self.min}" if self.max == self.min else f"at least {self.min}"
-            raise reader.fail(node, f"{name} must be {self.shape or f'a list of {size} entries'}, not {len(node.value)}")
+            raise reader.fail(
+                node, f"{name} must be {self.shape or f'a list of {size} entries'}, not {len(node.value)}"
+            )
         values: list[Any] = []
         for item in node.value:
             value = self.item.read(reader, item, f"each entry of {name}")
