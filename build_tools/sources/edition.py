@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.errors import InputError
 from build_tools.model import EditionMeta
+from build_tools.sources.discover import regular_file
 from build_tools.sources.schema import Date, Field, Record, Text, read_yaml
 
 SCHEMA = Record(
@@ -20,8 +20,10 @@ REQUIRED = tuple(SCHEMA.index)
 
 
 def load_edition_meta(sources: Path) -> EditionMeta:
-    path = sources / "edition.yml"
-    if not path.is_file():
-        raise InputError(path, "missing: the sources directory needs an edition.yml (title_zh, title_en, edition_date)")
+    path = regular_file(
+        sources / "edition.yml",
+        sources,
+        "the sources folder needs an edition.yml (title_zh, title_en, edition_date)",
+    )
     data = read_yaml(path, SCHEMA, "edition.yml")
     return EditionMeta(data["title_zh"], data["title_en"], data["edition_date"])
