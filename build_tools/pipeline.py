@@ -96,7 +96,7 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     writer.write("data/edition.json", edition_json(edition))
     writer.write("data/blocks.csv", blocks_csv(edition))
     writer.write("data/targets.csv", targets_csv(edition))
-    warnings = tuple(warning for plan in edition.plans for warning in plan.warnings)
+    warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
 
