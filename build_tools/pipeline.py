@@ -21,6 +21,7 @@ from build_tools.outputs.downloads import build_downloads, no_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
+from build_tools.render.stale import remove_stale_pages
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
 from build_tools.sources.load import load_source
@@ -91,6 +92,7 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     downloads = build_downloads(edition, config.docs, progress) if pdfs else no_downloads(edition)
     progress("render pages")
     written = render_site_pages(edition, config.docs, downloads)
+    remove_stale_pages(config.docs, written)
     progress("export data")
     writer = PageWriter(config.docs, [])
     writer.write("data/edition.json", edition_json(edition))
