@@ -279,11 +279,12 @@ class MapOf(Type):
 
     key: Type
     value: Type
+    what: str = "the file"
     expected = "a mapping"
 
     def read(self, reader: Reader, node: yaml.Node, name: str) -> dict[str, tuple[Any, int]]:
         result = {}
-        for key, key_node, value in _keys(reader, node, name):
+        for key, key_node, value in _keys(reader, node, name or self.what):
             self.key.read(reader, key_node, "a key")
             result[key] = (self.value.read(reader, value, repr(key)), key_node.start_mark.line + 1)
         return result
@@ -305,7 +306,7 @@ def plain(reader: Reader, node: yaml.Node) -> Any:
 def _check_tags(reader: Reader, node: yaml.Node, seen: set[int]) -> None:
     """Refuse language-specific tags anywhere (``!!python/object`` and friends) and alias loops."""
     if id(node) in seen:
-        raise reader.fail(node, "YAML aliases (*name) are not allowed in this file")
+        raise reader.fail(node, "YAML aliases (*name) are not allowed: this value (&name) is reused; write it out")
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in SCALAR_TAGS:
@@ -332,6 +333,9 @@ def compose(path: Path, what: str) -> yaml.Node:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise InputError(path, f"invalid YAML: {problem}", mark.line + 1 if mark else None) from error
+    except RecursionError as error:
+        raise InputError(path, "invalid YAML: nested too deeply") from error
+    try:
         if node is not None:
             _check_tags(Reader(path), node, set())
     except RecursionError as error:

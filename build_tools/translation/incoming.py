@@ -20,7 +20,9 @@ ENTRY = Record(
     what="a delivered entry",
 )
 # Block ids: <plan-id>/<section>[/p<n>], lowercase ascii, digits, dots, hyphens.
-DELIVERY = MapOf(Text(pattern=re.compile(r"^[a-z0-9][a-z0-9./-]*$"), rule="a block id"), ENTRY)
+DELIVERY = MapOf(
+    Text(pattern=re.compile(r"^[a-z0-9][a-z0-9./-]*$"), rule="a block id"), ENTRY, what="a translation delivery"
+)
 
 
 def read_delivery(path: Path) -> dict[str, tuple[str, str, int]]:
