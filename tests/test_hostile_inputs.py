@@ -189,7 +189,7 @@ def _no_bidi(space: Workspace, _: str) -> None:
         char in pages for char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u2028\u2029"
     )
     plan = _edition_json(space)["plans"][0]
-    assert plan["source"]["removed_invisible"] == 11
+    assert plan["source"]["removed_invisible"] == 14
     assert any(block["zh"] == "本段说明发展方向。" for block in plan["blocks"])
 
 
@@ -204,8 +204,14 @@ def _warned_unknown_block(space: Workspace, stderr: str) -> None:
     assert f"warning: {space.po}:{line}: entry for unknown block '{PLAN}/s1.1/p9'" in stderr
 
 
+def _bidi_removed_from_english(space: Workspace, stderr: str) -> None:
+    line = space.entry_line("This \u202eparagraph")
+    assert f"warning: {space.po}:{line}: 1 invisible or bidi control character(s) removed" in stderr
+    assert "This paragraph states" in _pages(space) and "\u202e" not in _pages(space)
+
+
 def _bidi_source(space: Workspace) -> None:
-    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u2028\u2029"
     space.replace(space.source, "本段说明发展方向。", f"本段{controls[:6]}说明{controls[6:]}发展方向。")
 
 
@@ -279,6 +285,18 @@ CASES: list[tuple[str, Callable[[Workspace], None], Error | Clean, tuple[str, ..
         ("generate",),
     ),
     ("bidi-controls-removed", _bidi_source, Clean(_no_bidi), ("generate",)),
+    (
+        "meta-title-bidi-override",
+        lambda s: s.replace(s.meta, "title_en: A Test Plan", "title_en: A Test \u202ePlan"),
+        Error("meta", 2, "'title_en' holds an invisible control character U+202E"),
+        ("generate",),
+    ),
+    (
+        "po-msgstr-bidi-override",
+        lambda s: s.replace(s.po, "This paragraph states", "This \u202eparagraph states"),
+        Clean(_bidi_removed_from_english),
+        ("generate",),
+    ),
     # Tracebacks and silent results before: YAML types, dates, duplicate keys, tags.
     (
         "date-impossible-unquoted",

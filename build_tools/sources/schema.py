@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from build_tools.errors import InputError
+from build_tools.sources.normalize import INVISIBLE
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RULE = "lowercase ascii words joined by hyphens"
@@ -81,6 +82,11 @@ class Text(Type):
         if not (isinstance(node, yaml.ScalarNode) and node.tag == STR and node.value.strip()):
             raise self.wrong(reader, node, name)
         value = node.value.strip() if self.strip else node.value
+        hidden = INVISIBLE.search(value)
+        if hidden:  # a bidi control would reorder what a reader sees; a zero-width one breaks matching
+            raise reader.fail(
+                node, f"{name} holds an invisible control character U+{ord(hidden.group()):04X}: remove it"
+            )
         if self.choices and value not in self.choices:
             raise reader.fail(node, f"{name} must be one of {', '.join(self.choices)}, not {value!r}")
         if self.pattern and not self.pattern.match(value):

@@ -27,6 +27,7 @@ import polib
 
 from build_tools.errors import InputError
 from build_tools.model import Block, ParsedPlan
+from build_tools.sources.normalize import INVISIBLE
 from build_tools.translation.atomic import write_atomically
 
 LANGUAGE_NAMES = {"en": "English"}
@@ -260,9 +261,12 @@ def read_translations(
             raise InputError(
                 path, f"the English of {block.kind} {block.id!r} has a line break: write it on one line", entry.linenum
             )
+        english, hidden = INVISIBLE.subn("", entry.msgstr)
+        if hidden and warnings is not None:
+            warnings.append(f"{path}:{entry.linenum}: {hidden} invisible or bidi control character(s) removed")
         stale = "fuzzy" in entry.flags or entry.msgid != block.display
         result[block.id] = StoredTranslation(
-            text=entry.msgstr,
+            text=english,
             status="fuzzy" if stale else "translated",
             note=entry.tcomment or "",
             previous_source=(entry.previous_msgid or entry.msgid) if stale else "",
