@@ -44,10 +44,15 @@ class Reader:
         return InputError(self.path, message, node.start_mark.line + 1)
 
 
+def brief(value: str) -> str:
+    """A value quoted for an error line, cut short: one error stays one readable line."""
+    return repr(value if len(value) <= 60 else value[:59] + "…")
+
+
 def _shown(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
         kind = KIND.get(node.tag, "a value")
-        return f"{kind} {node.value!r}" if node.tag != NULL else "nothing"
+        return f"{kind} {brief(node.value)}" if node.tag != NULL else "nothing"
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
@@ -88,9 +93,9 @@ class Text(Type):
                 node, f"{name} holds an invisible control character U+{ord(hidden.group()):04X}: remove it"
             )
         if self.choices and value not in self.choices:
-            raise reader.fail(node, f"{name} must be one of {', '.join(self.choices)}, not {value!r}")
+            raise reader.fail(node, f"{name} must be one of {', '.join(self.choices)}, not {brief(value)}")
         if self.pattern and not self.pattern.match(value):
-            raise reader.fail(node, f"{name} must be {self.rule or self.pattern.pattern}, not {value!r}")
+            raise reader.fail(node, f"{name} must be {self.rule or self.pattern.pattern}, not {brief(value)}")
         if value in self.reserved:
             taken = ", ".join(self.reserved)
             raise reader.fail(node, f"{name} {value!r} is reserved (generated pages use: {taken})")
@@ -149,7 +154,7 @@ class Date(Type):
         value = node.value.strip()
         match = DATE.match(value)
         if not match:
-            raise reader.fail(node, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+            raise reader.fail(node, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {brief(value)}")
         year, month, day = (int(part) if part else None for part in match.groups())
         if not self.low <= year <= self.high:
             raise reader.fail(node, f"{name} {value!r}: the year must lie between {self.low} and {self.high}")
@@ -193,7 +198,7 @@ class ListOf(Type):
         for item in node.value:
             value = self.item.read(reader, item, f"each entry of {name}")
             if self.unique and value in values:
-                raise reader.fail(item, f"duplicate entry {value!r} in {name}")
+                raise reader.fail(item, f"duplicate entry {brief(str(value))} in {name}")
             values.append(value)
         return tuple(values)
 
@@ -237,7 +242,7 @@ def _keys(reader: Reader, node: yaml.Node, name: str) -> Iterator[tuple[str, yam
             raise reader.fail(key, f"a key in {name} must be plain text, not {_shown(key)}")
         line = key.start_mark.line + 1
         if key.value in seen:
-            raise reader.fail(key, f"duplicate key {key.value!r} in {name} (first at line {seen[key.value]})")
+            raise reader.fail(key, f"duplicate key {brief(key.value)} in {name} (first at line {seen[key.value]})")
         seen[key.value] = line
         yield key.value, key, value
 
@@ -266,7 +271,7 @@ class Record(Type):
         for key, key_node, value in _keys(reader, node, what):
             spec = self.index.get(key)
             if spec is None:
-                raise reader.fail(key_node, f"unknown key {key!r} in {what} (allowed: {', '.join(self.index)})")
+                raise reader.fail(key_node, f"unknown key {brief(key)} in {what} (allowed: {', '.join(self.index)})")
             if isinstance(value, yaml.ScalarNode) and value.tag == NULL and not spec.required:
                 continue  # an optional key left empty counts as absent
             values[key] = spec.type.read(reader, value, f"{key!r} in {what}" if name else repr(key))
