@@ -127,7 +127,11 @@ def sync(plan: ParsedPlan, po: polib.POFile) -> polib.POFile:
         entry.occurrences = [(f"source_texts/{plan.meta.id}/source.txt", str(block.line))]
         result.append(entry)
     left = [entry for entry in entries if id(entry) not in taken]
+    seen: set[tuple[str, str]] = set()
     for entry in sorted(left, key=lambda e: (e.msgctxt or "", e.msgid)):
+        if (entry.msgctxt, entry.msgid) in seen:  # one obsolete copy of a text per id is enough
+            continue
+        seen.add((entry.msgctxt, entry.msgid))
         kept = _copy(entry)
         kept.obsolete = True
         kept.occurrences = []
@@ -157,13 +161,15 @@ def _align(blocks: Iterable[Block], entries: list[polib.POEntry]) -> dict[str, p
             by_previous.setdefault(entry.previous_msgid, []).append(entry)
         by_id.setdefault(entry.msgctxt, []).append(entry)
     for index in (by_text, by_previous):
-        # Same id first, then in file order (repeated texts pair up in order), active before obsolete.
-        for block in pending:
-            candidates = free(index.get(block.display, ()))
-            same = [entry for entry in candidates if entry.msgctxt == block.id]
-            if same or candidates:
-                claim(block, (same or candidates)[0])
-        pending = [block for block in pending if block.id not in claimed]
+        # Entries that kept their id first (for every block), then the others in file order, so
+        # repeated texts pair up in order; active entries before obsolete ones.
+        for same_id in (True, False):
+            for block in pending:
+                candidates = free(index.get(block.display, ()))
+                candidates = [entry for entry in candidates if entry.msgctxt == block.id or not same_id]
+                if candidates:
+                    claim(block, candidates[0])
+            pending = [block for block in pending if block.id not in claimed]
     for block in pending:
         candidates = [e for e in free(by_id.get(block.id, ())) if _likeness(e.msgid, block.display) >= SIMILAR]
         if candidates:
@@ -171,7 +177,7 @@ def _align(blocks: Iterable[Block], entries: list[polib.POEntry]) -> dict[str, p
     pending = [block for block in pending if block.id not in claimed]
     # An edit next to a deletion: the edited block's id now names its deleted neighbour.
     rest = free(entry for entry in entries if entry.msgstr)
-    if pending and rest and len(pending) * len(rest) <= 20_000:  # bounded: a rewritten plan gets new entries
+    if pending and rest and len(pending) * len(rest) <= 2_000:  # bounded: a rewritten plan gets new entries
         pairs = sorted(
             (
                 (-_likeness(entry.msgid, block.display), position, index)
@@ -190,7 +196,10 @@ def _align(blocks: Iterable[Block], entries: list[polib.POEntry]) -> dict[str, p
 
 def _likeness(old: str, new: str) -> float:
     matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return matcher.ratio() if matcher.real_quick_ratio() >= SIMILAR else 0.0
+    # The cheap upper bounds first: ratio() is quadratic in the length of a paragraph.
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
 
 
 def _follow(entry: polib.POEntry, block: Block) -> None:
