@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from build_tools.config import BuildConfig
 from build_tools.errors import InputError
@@ -16,7 +17,8 @@ from build_tools.pipeline import build, generate, load_and_parse
 from build_tools.translation.incoming import import_deliveries
 from build_tools.translation.store import update_plan
 
-console = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+# One error, one line; user text is printed through rich.markup.escape, so "[link=…]" in a file stays text.
+console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _config(args: argparse.Namespace) -> BuildConfig:
@@ -41,7 +43,7 @@ class ProgressPrinter:
 
     def __call__(self, step: str) -> None:
         now = time.perf_counter()
-        console.print(f"[dim]{now - self.started:6.1f}s[/dim] → {step}")
+        console.print(f"[dim]{now - self.started:6.1f}s[/dim] → {escape(step)}")
         self.last = now
 
 
@@ -84,13 +86,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             result = generate(config, progress)
     except InputError as error:
-        console.print(f"[bold red]error:[/bold red] {error}")
+        console.print(f"[bold red]error:[/bold red] {escape(str(error))}")
         return 1
     except BuildFailed as error:
-        console.print(f"[bold red]error:[/bold red] {error}")
+        console.print(f"[bold red]error:[/bold red] {escape(str(error))}")
         return 1
     for warning in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}")
+        console.print(f"[yellow]warning:[/yellow] {escape(str(warning))}")
     blocks = sum(len(plan.blocks) for plan in result.edition.plans)
     console.print(f"done: {len(result.edition.plans)} plans, {blocks} blocks, {len(result.written)} files generated")
     return 0
@@ -100,7 +102,9 @@ def _translations(args: argparse.Namespace, config: BuildConfig, progress: Progr
     plans = load_and_parse(config, progress)
     if args.action == "update":
         changed = [plan.meta.id for plan in plans if update_plan(plan, config.translations)]
-        console.print(f"translations update: {len(changed)} of {len(plans)} PO files changed {changed or ''}")
+        console.print(
+            f"translations update: {len(changed)} of {len(plans)} PO files changed {changed or ''}", markup=False
+        )
         return 0
     counts = import_deliveries(plans, args.files, config.translations)
     console.print(f"translations import: {sum(counts.values())} entries into {len(counts)} PO files")

@@ -30,7 +30,9 @@ def mkdocs_build(
     config_file = config_file or config.mkdocs_config
     progress(f"mkdocs build --strict ({config_file.name})")
     site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    remove_leftovers(site.parent, config_file.parent)
+    # The process id in the name tells a later run whether this build may still be running.
+    staging = Path(tempfile.mkdtemp(prefix=f".site-{os.getpid()}-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
     command = [
         sys.executable,
@@ -62,6 +64,35 @@ def mkdocs_build(
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _abandoned(name: str, prefix: str) -> bool:
+    """Whether a staging name (``<prefix><pid>-<random>``) belongs to a build that is no longer running."""
+    pid = name.removeprefix(prefix).split("-", 1)[0]
+    return not pid.isdigit() or not _alive(int(pid))
+
+
+def remove_leftovers(site_parent: Path, config_dir: Path) -> None:
+    """Delete what a killed build left: its .site-* staging folder and .mkdocs-.site-*.yml override.
+
+    Folders of builds still running (their process id is alive) are left alone.
+    """
+    for staging in site_parent.glob(".site-*"):
+        if staging.is_dir() and not staging.is_symlink() and _abandoned(staging.name, ".site-"):
+            shutil.rmtree(staging, ignore_errors=True)
+    for override in config_dir.glob(".mkdocs-.site-*.yml"):
+        if _abandoned(override.name.removesuffix(".yml"), ".mkdocs-.site-"):
+            override.unlink(missing_ok=True)
 
 
 def _with_docs_dir(command: list[str], config: BuildConfig, config_file: Path, staging: Path) -> list[str]:

@@ -21,6 +21,7 @@ from build_tools.outputs.downloads import build_downloads, no_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
+from build_tools.render.stale import remove_stale_pages
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
 from build_tools.sources.load import load_source
@@ -91,12 +92,13 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     downloads = build_downloads(edition, config.docs, progress) if pdfs else no_downloads(edition)
     progress("render pages")
     written = render_site_pages(edition, config.docs, downloads)
+    remove_stale_pages(config.docs, written)
     progress("export data")
     writer = PageWriter(config.docs, [])
     writer.write("data/edition.json", edition_json(edition))
     writer.write("data/blocks.csv", blocks_csv(edition))
     writer.write("data/targets.csv", targets_csv(edition))
-    warnings = tuple(warning for plan in edition.plans for warning in plan.warnings)
+    warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from build_tools.pipeline import build
 from tests.conftest import sandbox_config, write_plan
 from tests.site_checks import scan
@@ -56,3 +58,42 @@ def test_markup_in_a_source_is_literal_in_the_pdf_and_the_search_index(tmp_path)
     index = json.loads((config.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     body = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("plans/tricky-plan/part-01"))
     assert "**加粗**" in body.replace("\u200b", "") and "&lt;script&gt;" in body
+
+
+TEMPLATE_CASES = [
+    # (case, template line, context value, passes)
+    ("plain-text", "{{ value }}", "区域 <b>", False),
+    ("plain-latin-with-space", "{{ value }}", "Testland region", False),
+    ("markdown-filter", "{{ value | md }}", "区域 <b>", True),
+    ("html-filter", "<p>{{ value | html }}</p>", "<img src=x onerror=alert(1)>", True),
+    ("attr-filter", '{ data-x="{{ value | attr }}" }', 'a "b"', True),
+    ("yaml-filter", "title: {{ value | html | yaml }}", "a: b", True),
+    ("number", "{{ value }}", 2025, True),
+    ("inert-id", "{{ value }}", "plans/henan-equipment-2017/part-01.md#s1-1", True),
+    ("concatenated-plain", "{{ value ~ '!' }}", "x*y", False),
+    ("literal-string", "{{ '<b>' }}", None, False),
+    ("macro-output", "{% macro m(v) %}<b>{{ v | html }}</b>{% endmacro %}{{ m(value) }}", "<i>", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "passes"), [case[1:] for case in TEMPLATE_CASES], ids=[case[0] for case in TEMPLATE_CASES]
+)
+def test_templates_fail_closed_on_unescaped_text(tmp_path, line, value, passes):
+    from jinja2 import FileSystemLoader
+
+    from build_tools.render.escape import UnescapedValue
+    from build_tools.render.pages import environment
+
+    (tmp_path / "case.md.jinja").write_text(f"---\nfront: matter\n---\n{line}\n", encoding="utf-8")
+    env = environment()
+    env.loader = FileSystemLoader(tmp_path)
+    template = env.get_template("case.md.jinja")
+    if passes:
+        assert "<img" not in template.render(value=value)
+        return
+    with pytest.raises(UnescapedValue) as raised:
+        template.render(value=value)
+    message = str(raised.value)
+    assert message.startswith(f"{tmp_path / 'case.md.jinja'}:4: ")
+    assert "| md" in message and "| html" in message and "| safe" in message

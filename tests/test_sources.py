@@ -43,7 +43,7 @@ BAD_META = [
     ("bad-status", META.replace("status: issued", "status: final"), "'status' must be one of", 7),
     ("bad-date", META.replace('date: "2020-01-02"', 'date: "2020/01/02"'), "'date' must be", 5),
     ("backward-period", META.replace("period: [2020, 2025]", "period: [2025, 2020]"), "'period' must be", 6),
-    ("period-type", META.replace("period: [2020, 2025]", "period: 2020"), "'period' must be a non-empty list", 6),
+    ("period-type", META.replace("period: [2020, 2025]", "period: 2020"), "[first_year, last_year], not a number", 6),
     ("bad-yaml", META.replace("status: issued", "status: [issued"), "invalid YAML", None),
     ("not-a-mapping", "- just\n- a list\n", "must be a mapping", None),
 ]

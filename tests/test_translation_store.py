@@ -34,7 +34,9 @@ def workspace(tmp_path):
 
 
 def entries(translations: Path, plan_id: str = PLAN) -> dict[str, polib.POEntry]:
-    return {entry.msgctxt: entry for entry in polib.pofile(str(translations / "en" / f"{plan_id}.po"))}
+    """Block id -> entry; an active entry hides an obsolete one with the same id."""
+    po = polib.pofile(str(translations / "en" / f"{plan_id}.po"))
+    return {entry.msgctxt: entry for entry in sorted(po, key=lambda entry: not entry.obsolete)}
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "translations" / "en").glob("*.po")), ids=lambda p: p.stem)
@@ -88,18 +90,73 @@ def test_removed_block_is_kept_as_obsolete_and_comes_back(workspace):
     assert not revived.obsolete and "fuzzy" not in revived.flags and revived.msgstr == kept.msgstr
 
 
-def test_moved_text_under_a_new_id_inherits_its_translation(workspace):
+def test_moved_text_under_a_new_id_keeps_its_translation_and_status(workspace):
     sources, translations = workspace
     source = sources / PLAN / "source.txt"
     text = source.read_text(encoding="utf-8")
+    before = entries(translations)
     # Renumber (四) to (五): the block ids under it change, the text of its paragraph does not.
     source.write_text(text.replace("(四)推进试点示范。", "(五)推进试点示范。"), encoding="utf-8")
     update_plan(parse(sources / PLAN), translations)
     current = entries(translations)
-    assert current[f"{PLAN}/s4.4/p1"].obsolete
     moved = current[f"{PLAN}/s4.5/p1"]
-    assert moved.msgstr == current[f"{PLAN}/s4.4/p1"].msgstr and moved.msgstr
-    assert "fuzzy" in moved.flags and moved.previous_msgctxt == f"{PLAN}/s4.4/p1"
+    assert moved.msgstr == before[f"{PLAN}/s4.4/p1"].msgstr and moved.msgstr
+    assert "fuzzy" not in moved.flags and moved.previous_msgid is None
+    assert f"{PLAN}/s4.4/p1" not in current  # the entry moved with its text: nothing left behind
+    heading = current[f"{PLAN}/s4.5"]  # the heading's own label changed: its English follows, fuzzy
+    assert heading.msgstr == before[f"{PLAN}/s4.4"].msgstr and "fuzzy" in heading.flags
+
+
+DELETED = "产业规模稳定扩大。到2020年,装备制造业规模以上企业主营业务收入突破2万亿元,年均增长11.5%左右。\n"
+
+
+def test_deleting_a_paragraph_leaves_the_next_one_its_own_english(workspace):
+    sources, translations = workspace
+    source = sources / PLAN / "source.txt"
+    original = source.read_text(encoding="utf-8")
+    before = entries(translations)
+    assert DELETED in original
+    source.write_text(original.replace(DELETED, ""), encoding="utf-8")
+    update_plan(parse(sources / PLAN), translations)
+    after = polib.pofile(str(translations / "en" / f"{PLAN}.po"))
+    active = {entry.msgctxt: entry for entry in after if not entry.obsolete}
+    # The paragraph after the deleted one now has the deleted one's id, and its own English, not fuzzy.
+    shifted = active[f"{PLAN}/s1.3/p2"]
+    assert shifted.msgstr == before[f"{PLAN}/s1.3/p3"].msgstr and "fuzzy" not in shifted.flags
+    gone = [entry for entry in after.obsolete_entries() if entry.msgid == DELETED.strip()]
+    assert len(gone) == 1 and gone[0].msgstr == before[f"{PLAN}/s1.3/p2"].msgstr
+    # Restored: every entry back where it was, not fuzzy, no stale previous text: the file is as before.
+    original_po = (ROOT / "translations" / "en" / f"{PLAN}.po").read_bytes()
+    source.write_text(original, encoding="utf-8")
+    update_plan(parse(sources / PLAN), translations)
+    assert (translations / "en" / f"{PLAN}.po").read_bytes() == original_po
+
+
+def test_reverting_an_edit_clears_fuzzy_and_the_previous_text(workspace):
+    sources, translations = workspace
+    source = sources / PLAN / "source.txt"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("突破2万亿元", "突破3万亿元"), encoding="utf-8")
+    update_plan(parse(sources / PLAN), translations)
+    assert "fuzzy" in entries(translations)[f"{PLAN}/s1.3/p2"].flags
+    source.write_text(original, encoding="utf-8")
+    update_plan(parse(sources / PLAN), translations)
+    text = (translations / "en" / f"{PLAN}.po").read_bytes()
+    assert text == (ROOT / "translations" / "en" / f"{PLAN}.po").read_bytes()
+    assert b"#| msgid" not in text
+
+
+def test_an_edit_next_to_a_deletion_keeps_the_edited_paragraphs_english(workspace):
+    sources, translations = workspace
+    source = sources / PLAN / "source.txt"
+    original = source.read_text(encoding="utf-8")
+    before = entries(translations)
+    edited = original.replace(DELETED, "").replace("每年推出10个以上", "每年推出12个以上")
+    source.write_text(edited, encoding="utf-8")
+    update_plan(parse(sources / PLAN), translations)
+    shifted = entries(translations)[f"{PLAN}/s1.3/p2"]
+    assert shifted.msgstr == before[f"{PLAN}/s1.3/p3"].msgstr
+    assert "fuzzy" in shifted.flags and shifted.previous_msgid == before[f"{PLAN}/s1.3/p3"].msgid
 
 
 def test_deleting_a_plan_leaves_its_translations_alone(workspace):

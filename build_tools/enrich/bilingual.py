@@ -42,14 +42,17 @@ class Bilingual:
     hant_config: str
     """The OpenCC configuration that made the Traditional text."""
     glossary: tuple[Term, ...]
+    warnings: tuple[str, ...] = ()
+    """Translation-store problems that do not stop the build (file and line each)."""
 
 
 def collect_bilingual(
     plans: list[ParsedPlan], translations: Path, converter: HantConverter, glossary: tuple[Term, ...]
 ) -> Bilingual:
     blocks: dict[str, BlockText] = {}
+    warnings: list[str] = []
     for plan in plans:
-        stored = read_translations(plan, translations)
+        stored = read_translations(plan, translations, warnings=warnings)
         for block in plan.blocks:
             english = stored[block.id]
             if plan.source.script == "hant":
@@ -69,7 +72,7 @@ def collect_bilingual(
                 zh_hant=hant[1],
                 script=plan.source.script,
             )
-    return Bilingual(blocks, converter.config, glossary)
+    return Bilingual(blocks, converter.config, glossary, tuple(warnings))
 
 
 def simplified_plans(plans: list[ParsedPlan], bilingual: Bilingual) -> list[ParsedPlan]:

@@ -8,17 +8,14 @@ highlight the matched words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-
 from build_tools.errors import InputError
 from build_tools.model import ParsedPlan
-from build_tools.yaml_input import compose_yaml
+from build_tools.sources.schema import Entry, Field, Id, ListOf, Record, Text, read_yaml
 
 # ---------------------------------------------------------------------------------------- model
 
@@ -108,133 +105,57 @@ class TopicIndex:
 
 # ---------------------------------------------------------------------------------------- schema
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TOP_KEYS = {"groups": ("list", True), "topics": ("list", True)}
-# key -> (expected kind, required); kinds: "id", "str", "list"
-GROUP_KEYS = {"id": ("id", True), "zh": ("str", True), "en": ("str", True)}
-TOPIC_KEYS = {
-    "id": ("id", True),
-    "group": ("id", True),
-    "zh": ("str", True),
-    "en": ("str", True),
-    "scope_zh": ("str", True),
-    "scope_en": ("str", True),
-    "terms": ("list", True),
-    "exclude": ("list", False),
-}
-STR_TAG = "tag:yaml.org,2002:str"
+# Topic pages live beside these generated pages (docs/topics/<id>.md): a topic may not take their names.
+RESERVED_TOPIC_IDS = ("index", "matrix")
+GROUP = Record((Field("id", Id()), Field("zh", Text()), Field("en", Text())), what="group")
+# Terms are kept verbatim: spaces inside a term matter.
+TERMS = ListOf(Text(strip=False), unique=True)
+TOPIC = Record(
+    (
+        Field("id", Id(RESERVED_TOPIC_IDS)),
+        Field("group", Id()),
+        Field("zh", Text()),
+        Field("en", Text()),
+        Field("scope_zh", Text()),
+        Field("scope_en", Text()),
+        Field("terms", TERMS),
+        Field("exclude", TERMS, required=False),
+    ),
+    what="topic",
+)
+SCHEMA = Record((Field("groups", ListOf(GROUP, min=1)), Field("topics", ListOf(TOPIC, min=1))), what="the taxonomy")
 
 
-class _Reader:
-    """Validates the composed YAML node tree, so every error can name the line it comes from."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, node: yaml.Node, message: str) -> InputError:
-        return InputError(self.path, message, node.start_mark.line + 1)
-
-    def mapping(self, node: yaml.Node, keys: Mapping[str, tuple[str, bool]], what: str) -> dict[str, yaml.Node]:
-        """Key -> value node of a mapping with exactly the allowed keys and all required ones."""
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, f"{what} must be a mapping")
-        found: dict[str, yaml.Node] = {}
-        for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else None
-            if name not in keys:
-                raise self.fail(key, f"unknown key {name!r} in {what} (allowed: {', '.join(keys)})")
-            if name in found:
-                raise self.fail(key, f"duplicate key {name!r} in {what}")
-            found[name] = value
-        for name, (_, required) in keys.items():
-            if required and name not in found:
-                raise self.fail(node, f"missing required key {name!r} in {what}")
-        return found
-
-    def text(self, node: yaml.Node, name: str, what: str) -> str:
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG and node.value.strip()):
-            raise self.fail(node, f"{name!r} in {what} must be a non-empty string")
-        return node.value.strip()
-
-    def ident(self, node: yaml.Node, name: str, what: str) -> str:
-        value = self.text(node, name, what)
-        if not ID.match(value):
-            raise self.fail(node, f"{name!r} in {what} must be lowercase ascii words joined by hyphens, not {value!r}")
-        return value
-
-    def strings(self, node: yaml.Node, name: str, what: str) -> tuple[str, ...]:
-        """A list of distinct non-empty strings (kept verbatim: spaces inside a term matter)."""
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, f"{name!r} in {what} must be a list of strings")
-        items: list[str] = []
-        for item in node.value:
-            if not (isinstance(item, yaml.ScalarNode) and item.tag == STR_TAG and item.value):
-                raise self.fail(item, f"every entry of {name!r} in {what} must be a non-empty string")
-            if item.value in items:
-                raise self.fail(item, f"duplicate entry {item.value!r} in {name!r} of {what}")
-            items.append(item.value)
-        return tuple(items)
-
-    def fields(
-        self, node: yaml.Node, keys: Mapping[str, tuple[str, bool]], what: str
-    ) -> tuple[dict[str, object], dict[str, yaml.Node]]:
-        """Validated values of one entry (by kind), and the value nodes for later error lines."""
-        read = {"id": self.ident, "str": self.text, "list": self.strings}
-        found = self.mapping(node, keys, what)
-        return {name: read[keys[name][0]](value, name, what) for name, value in found.items()}, found
-
-    def sequence(self, node: yaml.Node, name: str) -> list[yaml.Node]:
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
-            raise self.fail(node, f"{name!r} must be a non-empty list")
-        return node.value
-
-
-def _compose(path: Path) -> yaml.Node:
-    node = compose_yaml(path, "the taxonomy")
-    if node is None:
-        raise InputError(path, "the taxonomy is empty")
-    return node
-
-
-def _groups(reader: _Reader, nodes: list[yaml.Node]) -> tuple[Group, ...]:
-    groups: dict[str, Group] = {}
-    for node in nodes:
-        values, _ = reader.fields(node, GROUP_KEYS, "group")
-        if values["id"] in groups:
-            raise reader.fail(node, f"duplicate group id {values['id']!r}")
-        groups[values["id"]] = Group(**values)
-    return tuple(groups.values())
-
-
-def _topic(reader: _Reader, node: yaml.Node, group_ids: set[str]) -> Topic:
-    values, found = reader.fields(node, TOPIC_KEYS, "topic")
-    topic = Topic(**values)
+def _topic(path: Path, entry: Entry, group_ids: set[str]) -> Topic:
+    topic = Topic(**entry)
     if topic.group not in group_ids:
-        raise reader.fail(found["group"], f"topic {topic.id!r} names unknown group {topic.group!r}")
+        raise InputError(path, f"topic {topic.id!r} names unknown group {topic.group!r}", entry.lines["group"])
     if not topic.terms:
-        raise reader.fail(found["terms"], f"topic {topic.id!r} has no terms")
+        raise InputError(path, f"topic {topic.id!r} has no terms", entry.lines["terms"])
     for index, phrase in enumerate(topic.exclude):
         # An exclusion that contains no term can never cancel a hit: almost surely a typo.
         if not any(term in phrase for term in topic.terms):
-            item = found["exclude"].value[index]
-            raise reader.fail(item, f"exclude {phrase!r} of topic {topic.id!r} contains none of its terms")
+            line = entry.nodes["exclude"].value[index].start_mark.line + 1
+            raise InputError(path, f"exclude {phrase!r} of topic {topic.id!r} contains none of its terms", line)
     return topic
 
 
 def load_taxonomy(path: Path | str) -> Taxonomy:
     """Read and validate topics.yml; any problem is an InputError naming the file and line."""
     path = Path(path)
-    reader = _Reader(path)
-    root = reader.mapping(_compose(path), TOP_KEYS, "the taxonomy")
-    groups = _groups(reader, reader.sequence(root["groups"], "groups"))
-    group_ids = {group.id for group in groups}
+    data = read_yaml(path, SCHEMA, "the taxonomy")
+    groups: dict[str, Group] = {}
+    for entry in data["groups"]:
+        if entry["id"] in groups:
+            raise InputError(path, f"duplicate group id {entry['id']!r}", entry.line)
+        groups[entry["id"]] = Group(**entry)
     topics: dict[str, Topic] = {}
-    for node in reader.sequence(root["topics"], "topics"):
-        topic = _topic(reader, node, group_ids)
+    for entry in data["topics"]:
+        topic = _topic(path, entry, set(groups))
         if topic.id in topics:
-            raise reader.fail(node, f"duplicate topic id {topic.id!r}")
+            raise InputError(path, f"duplicate topic id {topic.id!r}", entry.line)
         topics[topic.id] = topic
-    return Taxonomy(groups=groups, topics=tuple(topics.values()))
+    return Taxonomy(groups=tuple(groups.values()), topics=tuple(topics.values()))
 
 
 # ---------------------------------------------------------------------------------------- tagging

@@ -425,9 +425,13 @@ class PlanParser:
         return self.stack[-1].path if self.stack else "s0"
 
     def _unique_path(self, path: str) -> str:
-        candidate, suffix = path, ord("b")
+        # A repeated number gets b, c … z, then z27, z28 …: ids stay lowercase ascii whatever the count
+        # (counting on past z gave "{", "|" and any character, which broke anchors).
+        count = 1
+        candidate = path
         while candidate in self.used_paths:
-            candidate, suffix = f"{path}{chr(suffix)}", suffix + 1
+            count += 1
+            candidate = f"{path}{chr(ord('a') + count - 1)}" if count <= 26 else f"{path}z{count}"
         self.used_paths.add(candidate)
         return candidate
 

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.outputs.downloads import Downloads
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
-from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
+from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.timeline import target_rows, timeline_context
 from build_tools.render.topics import matrix, topic_index, topic_page
@@ -27,12 +27,13 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown, not HTML: each value is escaped for its context by a filter below
+        # Markdown, not HTML, so no single escape fits: each value is escaped for its context by a filter
+        # below, and strict_value stops the build on a plain string that was not (see render/escape.py).
+        # autoescape only makes macros and {% set %} blocks Markup; every value reaches finalize first.
+        autoescape=True,
+        finalize=strict_value,
     )
-    env.filters["html"] = html_text
-    env.filters["md"] = markdown_inline
-    env.filters["yaml"] = yaml_string
-    env.filters["attr"] = markdown_attribute
+    env.filters.update(TEMPLATE_FILTERS)
     return env
 
 

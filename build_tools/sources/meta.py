@@ -2,116 +2,70 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.errors import InputError
 from build_tools.model import PlanMeta
-from build_tools.yaml_input import load_yaml
+from build_tools.sources.schema import ID, ID_RULE, Date, Field, Int, ListOf, Record, Text, precision, read_yaml
 
-PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PLAN_ID = ID
+YEAR = Int(1949, 2100)
 
-
-@dataclass(frozen=True)
-class Key:
-    """One meta.yml key: its type, whether it is required, and what it means."""
-
-    name: str
-    type: type
-    required: bool
-    doc: str
-    choices: tuple[str, ...] = ()
-
-
-SCHEMA: tuple[Key, ...] = (
-    Key("title_zh", str, True, "Title exactly as printed in the source."),
-    Key("title_en", str, True, "English title."),
-    Key("issuer_zh", str, True, "Issuing body in Chinese."),
-    Key("issuer_en", str, True, "Issuing body in English."),
-    Key("date", str, True, "Issue date: YYYY-MM-DD, YYYY-MM or YYYY (its precision is kept)."),
-    Key("period", list, True, "[first_year, last_year] the plan covers."),
-    Key("status", str, True, "Document status.", ("issued", "draft", "internal")),
-    Key("doc_type", str, True, "Kind of document.", ("plan", "action-plan", "outline")),
-    Key("region_zh", str, True, "Province, or 全国 for national plans."),
-    Key("region_en", str, True, "Province, or National."),
-    Key("summary_en", str, True, "Short English summary (2–4 sentences)."),
-    Key("summary_zh", str, True, "Short Chinese summary."),
-    Key("source_file", str, True, "File name the text was received as."),
-    Key("notes_en", list, False, "Editorial notes on the source."),
-    Key("horizon", int, False, "Long-range target year beyond the period, e.g. 2035."),
+SCHEMA = Record(
+    (
+        Field("title_zh", Text(), doc="Title exactly as printed in the source."),
+        Field("title_en", Text(), doc="English title."),
+        Field("issuer_zh", Text(), doc="Issuing body in Chinese."),
+        Field("issuer_en", Text(), doc="Issuing body in English."),
+        Field("date", Date(1949, 2100), doc="Issue date: YYYY-MM-DD, YYYY-MM or YYYY (its precision is kept)."),
+        Field(
+            "period",
+            ListOf(YEAR, min=2, max=2, shape="[first_year, last_year]"),
+            doc="[first_year, last_year] the plan covers.",
+        ),
+        Field("status", Text(choices=("issued", "draft", "internal")), doc="Document status."),
+        Field("doc_type", Text(choices=("plan", "action-plan", "outline")), doc="Kind of document."),
+        Field("region_zh", Text(), doc="Province, or 全国 for national plans."),
+        Field("region_en", Text(), doc="Province, or National."),
+        Field("summary_en", Text(), doc="Short English summary (2–4 sentences)."),
+        Field("summary_zh", Text(), doc="Short Chinese summary."),
+        Field("source_file", Text(), doc="File name the text was received as."),
+        Field("notes_en", ListOf(Text()), required=False, doc="Editorial notes on the source."),
+        Field("horizon", YEAR, required=False, doc="Long-range target year beyond the period, e.g. 2035."),
+    ),
+    what="meta.yml",
 )
-KEYS = {key.name: key for key in SCHEMA}
-
-
-def _line_of(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return None
+KEYS = SCHEMA.index
 
 
 def load_meta(path: Path, plan_id: str) -> PlanMeta:
     """Read and validate one meta.yml; the plan id is the folder name."""
     if not PLAN_ID.match(plan_id):
-        raise InputError(path.parent, f"plan id {plan_id!r} must be lowercase ascii words joined by hyphens")
-    data = load_yaml(path, "meta.yml")
-    text = path.read_text(encoding="utf-8")
-    if not isinstance(data, dict):
-        raise InputError(path, "meta.yml must be a mapping of keys to values")
-    for name in data:
-        if name not in KEYS:
-            raise InputError(path, f"unknown key {name!r} (allowed: {', '.join(KEYS)})", _line_of(text, str(name)))
-    for key in SCHEMA:
-        if key.name not in data:
-            if key.required:
-                raise InputError(path, f"missing required key {key.name!r}: {key.doc}")
-            continue
-        value = data[key.name]
-        if key.name == "date" and isinstance(value, (int,)):
-            value = data[key.name] = str(value)
-        if not isinstance(value, key.type) or (key.type is str and not value.strip()):
-            raise InputError(path, f"{key.name!r} must be a non-empty {key.type.__name__}", _line_of(text, key.name))
-        if key.choices and value not in key.choices:
-            raise InputError(
-                path, f"{key.name!r} must be one of {', '.join(key.choices)}, not {value!r}", _line_of(text, key.name)
-            )
-    date = DATE.match(str(data["date"]))
-    if not date:
-        raise InputError(
-            path, f"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, not {data['date']!r}", _line_of(text, "date")
-        )
-    precision = "day" if date.group(3) else "month" if date.group(2) else "year"
+        raise InputError(path.parent, f"plan id {plan_id!r} must be {ID_RULE}")
+    data = read_yaml(path, SCHEMA, "meta.yml")
     period = data["period"]
-    if len(period) != 2 or not all(isinstance(y, int) for y in period) or not 1949 <= period[0] <= period[1] <= 2100:
-        raise InputError(
-            path,
-            f"'period' must be [first_year, last_year] with first <= last, not {period!r}",
-            _line_of(text, "period"),
-        )
+    if period[0] > period[1]:
+        message = f"'period' must be [first_year, last_year] with first <= last, not {list(period)!r}"
+        raise InputError(path, message, data.lines["period"])
     horizon = data.get("horizon", 0)
     if horizon and horizon < period[1]:
-        raise InputError(path, f"'horizon' {horizon} lies before the end of the period", _line_of(text, "horizon"))
-    notes = data.get("notes_en", [])
-    if not all(isinstance(note, str) for note in notes):
-        raise InputError(path, "'notes_en' must be a list of strings", _line_of(text, "notes_en"))
+        raise InputError(path, f"'horizon' {horizon} lies before the end of the period", data.lines["horizon"])
     return PlanMeta(
         id=plan_id,
-        title_zh=data["title_zh"].strip(),
-        title_en=data["title_en"].strip(),
-        issuer_zh=data["issuer_zh"].strip(),
-        issuer_en=data["issuer_en"].strip(),
-        date=str(data["date"]),
-        date_precision=precision,
+        title_zh=data["title_zh"],
+        title_en=data["title_en"],
+        issuer_zh=data["issuer_zh"],
+        issuer_en=data["issuer_en"],
+        date=data["date"],
+        date_precision=precision(data["date"]),
         period=(period[0], period[1]),
         status=data["status"],
         doc_type=data["doc_type"],
-        region_zh=data["region_zh"].strip(),
-        region_en=data["region_en"].strip(),
+        region_zh=data["region_zh"],
+        region_en=data["region_en"],
         summary_en=" ".join(data["summary_en"].split()),
-        summary_zh=data["summary_zh"].strip(),
-        source_file=data["source_file"].strip(),
-        notes_en=tuple(" ".join(note.split()) for note in notes),
+        summary_zh=data["summary_zh"],
+        source_file=data["source_file"],
+        notes_en=tuple(" ".join(note.split()) for note in data.get("notes_en", ())),
         horizon=horizon,
     )

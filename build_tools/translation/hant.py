@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
-import yaml
 
-from build_tools.errors import InputError
+from build_tools.sources.schema import Field, Record, Text, read_yaml
 from build_tools.translation.glossary import Term
 
 CONFIGS = ("s2t", "s2tw", "s2hk", "s2twp")
@@ -38,13 +37,8 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def load_converter(settings: Path, terms: tuple[Term, ...]) -> HantConverter:
-    try:
-        data = yaml.safe_load(settings.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(settings, f"cannot read the Traditional-view settings: {error}") from error
-    config = (data or {}).get("opencc_config")
-    if config not in CONFIGS:
-        raise InputError(settings, f"opencc_config must be one of {', '.join(CONFIGS)}, not {config!r}")
+    schema = Record((Field("opencc_config", Text(choices=CONFIGS)),), what="the Traditional-view settings")
+    config = read_yaml(settings, schema, "the Traditional-view settings")["opencc_config"]
     overrides = []
     for term in terms:
         if term.zh_hant:

@@ -6,30 +6,29 @@ the PO file is the only copy that counts.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-
-import yaml
 
 from build_tools.errors import InputError
 from build_tools.model import ParsedPlan
+from build_tools.sources.schema import Field, MapOf, Record, Text, read_yaml
 from build_tools.translation.atomic import write_atomically
 from build_tools.translation.store import load_po, new_po, po_path, serialize, sync
-from build_tools.yaml_input import compose_yaml
+
+ENTRY = Record(
+    (Field("en", Text(), doc="the English"), Field("note", Text(), required=False, doc="translator's note")),
+    what="a delivered entry",
+)
+# Block ids: <plan-id>/<section>[/p<n>], lowercase ascii, digits, dots, hyphens.
+DELIVERY = MapOf(
+    Text(pattern=re.compile(r"^[a-z0-9][a-z0-9./-]*$"), rule="a block id"), ENTRY, what="a translation delivery"
+)
 
 
 def read_delivery(path: Path) -> dict[str, tuple[str, str, int]]:
     """Block id -> (english, note, line) from one YAML delivery."""
-    document = compose_yaml(path, "a translation delivery")
-    if document is None or not isinstance(document, yaml.MappingNode):
-        raise InputError(path, "a delivery is a mapping from block id to {en, note}")
-    result = {}
-    for key_node, value_node in document.value:
-        line = key_node.start_mark.line + 1
-        value = yaml.safe_load(yaml.serialize(value_node))
-        if not isinstance(value, dict) or not isinstance(value.get("en"), str) or set(value) - {"en", "note"}:
-            raise InputError(path, f"{key_node.value}: expected {{en: text, note: optional text}}", line)
-        result[key_node.value] = (value["en"].strip(), (value.get("note") or "").strip(), line)
-    return result
+    entries = read_yaml(path, DELIVERY, "a translation delivery")
+    return {block_id: (entry["en"], entry.get("note", ""), line) for block_id, (entry, line) in entries.items()}
 
 
 def import_deliveries(plans: list[ParsedPlan], files: list[Path], root: Path, language: str = "en") -> dict[str, int]:

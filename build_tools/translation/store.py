@@ -1,25 +1,33 @@
 """The translation store: one gettext PO file per plan and language, ``translations/<lang>/<plan-id>.po``.
 
 One entry per block: msgctxt = block id, msgid = the Chinese block as printed (label + text),
-msgstr = the translation. Update rules (``sync``):
-- a new block gets an empty entry;
-- a block whose text changed keeps its translation, marked fuzzy, the old text kept as ``#| msgid``;
-- a block that disappeared is kept as an obsolete entry (``#~``), never deleted; it comes back
-  to life if the block reappears;
-- a new id whose text equals an obsolete entry's text inherits that translation (a section
-  renumbered or moved keeps its English), marked fuzzy for a look;
+msgstr = the translation. Update rules (``sync``): translations follow their text.
+- text first: an entry whose Chinese equals a block's text goes to that block, whatever its id
+  became, and keeps its English and its status (a deleted paragraph does not hand its English to
+  the next one; a restored paragraph gets its own back, not fuzzy);
+- a block whose text is the ``#| msgid`` a fuzzy entry was translated from (an edit reverted)
+  takes that entry back, no longer fuzzy;
+- then by id: a block whose text changed keeps its translation, marked fuzzy, the text it was
+  translated from kept as ``#| msgid``; when the old and new text share almost nothing, the most
+  similar unclaimed entry is taken instead (a paragraph deleted next to an edited one);
+- a new block gets an empty entry; an entry no block takes is kept as obsolete (``#~``), never
+  deleted, and comes back when its text does;
 - running it twice changes nothing.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import polib
 
 from build_tools.errors import InputError
-from build_tools.model import ParsedPlan
+from build_tools.model import Block, ParsedPlan
+from build_tools.sources.normalize import INVISIBLE
 from build_tools.translation.atomic import write_atomically
 
 LANGUAGE_NAMES = {"en": "English"}
@@ -43,10 +51,29 @@ def po_path(root: Path, language: str, plan_id: str) -> Path:
     return root / language / f"{plan_id}.po"
 
 
+KEYWORD = re.compile(r"^(?:#~\s*)?(?:#\|\s*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(\".*)$")
+QUOTED = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+ONE_LINE_KINDS = ("title", "heading", "box")
+# Below this similarity (difflib ratio) an edited block's old entry is not its translation any more.
+SIMILAR = 0.5
+
+
+def _check_strings(path: Path, text: str) -> None:
+    """Every quoted PO string is closed on its line: polib would silently drop a character."""
+    for number, line in enumerate(text.splitlines(), 1):
+        match = KEYWORD.match(line.strip())
+        if match and not QUOTED.match(match.group(2)):
+            raise InputError(path, "malformed PO file: unterminated or badly quoted string", number)
+
+
 def load_po(path: Path) -> polib.POFile:
-    """Read a PO file, or raise InputError naming the file (and line when polib says)."""
+    """Read a PO file, or raise InputError naming the file and line of what is wrong."""
     try:
-        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=78)
+        raw = path.read_bytes()
+        if not raw.strip():
+            raise InputError(path, "the PO file is empty: restore it from version control or delete it")
+        _check_strings(path, raw.decode("utf-8"))
+        po = polib.pofile(raw.decode("utf-8"), encoding="utf-8", wrapwidth=78)
     except (OSError, ValueError, UnicodeDecodeError) as error:
         message = str(error)
         line = None
@@ -54,9 +81,14 @@ def load_po(path: Path) -> polib.POFile:
             digits = "".join(ch if ch.isdigit() else " " for ch in message.split("line", 1)[1]).split()
             line = int(digits[0]) if digits else None
         raise InputError(path, f"malformed PO file: {message}", line) from error
-    seen: set[tuple[str | None, bool]] = set()
+    seen: set[tuple[str | None, str | None]] = set()
     for entry in po:
-        key = (entry.msgctxt, entry.obsolete)
+        if not entry.msgctxt:
+            raise InputError(path, "entry without msgctxt: every entry names its block id in msgctxt", entry.linenum)
+        if entry.msgstr_plural and not entry.msgid_plural:
+            raise InputError(path, "msgstr[0] on an entry without msgid_plural: write msgstr", entry.linenum)
+        # An active entry per block; obsolete ones may repeat an id with another text.
+        key = (entry.msgctxt, entry.msgid if entry.obsolete else None)
         if key in seen:
             raise InputError(path, f"duplicate entry for block {entry.msgctxt!r}", entry.linenum)
         seen.add(key)
@@ -82,40 +114,108 @@ def new_po(plan: ParsedPlan, language: str) -> polib.POFile:
 
 def sync(plan: ParsedPlan, po: polib.POFile) -> polib.POFile:
     """Apply the update rules above; returns a new POFile in block order, obsolete entries last."""
-    by_context = {entry.msgctxt: entry for entry in po}
     result = polib.POFile(wrapwidth=78)
     result.metadata = dict(po.metadata)
     result.header = po.header
-    current = {block.id for block in plan.blocks}
-    orphans = [entry for entry in po if entry.msgctxt not in current and entry.msgstr]
+    entries = [entry for entry in po if not entry.obsolete] + [entry for entry in po if entry.obsolete]
+    claimed = _align(plan.blocks, entries)
+    taken = {id(entry) for entry in claimed.values()}
     for block in plan.blocks:
-        source = block.display
-        entry = by_context.get(block.id)
-        if entry is None:
-            entry = polib.POEntry(msgctxt=block.id, msgid=source, msgstr="")
-            twin = next((old for old in orphans if old.msgid == source), None)
-            if twin is not None:
-                entry.msgstr = twin.msgstr
-                entry.tcomment = twin.tcomment
-                entry.previous_msgctxt = twin.msgctxt
-                entry.flags.append("fuzzy")
-        else:
-            entry = _copy(entry)
-            entry.obsolete = False
-            if entry.msgid != source:
-                if entry.msgstr:
-                    entry.previous_msgid = entry.msgid
-                    if "fuzzy" not in entry.flags:
-                        entry.flags.append("fuzzy")
-                entry.msgid = source
+        old = claimed.get(block.id)
+        entry = _copy(old) if old is not None else polib.POEntry(msgctxt=block.id, msgid=block.display, msgstr="")
+        _follow(entry, block)
         entry.occurrences = [(f"source_texts/{plan.meta.id}/source.txt", str(block.line))]
         result.append(entry)
-    for entry in sorted((e for e in po if e.msgctxt not in current), key=lambda e: e.msgctxt or ""):
+    left = [entry for entry in entries if id(entry) not in taken]
+    seen: set[tuple[str, str]] = set()
+    for entry in sorted(left, key=lambda e: (e.msgctxt or "", e.msgid)):
+        if (entry.msgctxt, entry.msgid) in seen:  # one obsolete copy of a text per id is enough
+            continue
+        seen.add((entry.msgctxt, entry.msgid))
         kept = _copy(entry)
         kept.obsolete = True
         kept.occurrences = []
         result.append(kept)
     return result
+
+
+def _align(blocks: Iterable[Block], entries: list[polib.POEntry]) -> dict[str, polib.POEntry]:
+    """Block id -> the old entry that holds its translation: by text, then reverted text, then id, then likeness."""
+    claimed: dict[str, polib.POEntry] = {}
+    taken: set[int] = set()
+    pending = list(blocks)
+
+    def claim(block: Block, entry: polib.POEntry) -> None:
+        claimed[block.id] = entry
+        taken.add(id(entry))
+
+    def free(candidates: Iterable[polib.POEntry]) -> list[polib.POEntry]:
+        return [entry for entry in candidates if id(entry) not in taken]
+
+    by_text: dict[str, list[polib.POEntry]] = {}
+    by_previous: dict[str, list[polib.POEntry]] = {}
+    by_id: dict[str, list[polib.POEntry]] = {}
+    for entry in entries:
+        by_text.setdefault(entry.msgid, []).append(entry)
+        if entry.previous_msgid:
+            by_previous.setdefault(entry.previous_msgid, []).append(entry)
+        by_id.setdefault(entry.msgctxt, []).append(entry)
+    for index in (by_text, by_previous):
+        # Entries that kept their id first (for every block), then the others in file order, so
+        # repeated texts pair up in order; active entries before obsolete ones.
+        for same_id in (True, False):
+            for block in pending:
+                candidates = free(index.get(block.display, ()))
+                candidates = [entry for entry in candidates if entry.msgctxt == block.id or not same_id]
+                if candidates:
+                    claim(block, candidates[0])
+            pending = [block for block in pending if block.id not in claimed]
+    for block in pending:
+        candidates = [e for e in free(by_id.get(block.id, ())) if _likeness(e.msgid, block.display) >= SIMILAR]
+        if candidates:
+            claim(block, candidates[0])
+    pending = [block for block in pending if block.id not in claimed]
+    # An edit next to a deletion: the edited block's id now names its deleted neighbour.
+    rest = free(entry for entry in entries if entry.msgstr)
+    if pending and rest and len(pending) * len(rest) <= 2_000:  # bounded: a rewritten plan gets new entries
+        pairs = sorted(
+            (
+                (-_likeness(entry.msgid, block.display), position, index)
+                for position, block in enumerate(pending)
+                for index, entry in enumerate(rest)
+            ),
+        )
+        for score, position, index in pairs:
+            block, entry = pending[position], rest[index]
+            if -score < SIMILAR:
+                break
+            if block.id not in claimed and id(entry) not in taken:
+                claim(block, entry)
+    return claimed
+
+
+def _likeness(old: str, new: str) -> float:
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    # The cheap upper bounds first: ratio() is quadratic in the length of a paragraph.
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
+
+
+def _follow(entry: polib.POEntry, block: Block) -> None:
+    """Point an entry at its block; a translation made from other text is marked fuzzy."""
+    entry.obsolete = False
+    entry.msgctxt = block.id
+    if entry.msgid == block.display:
+        return
+    if entry.previous_msgid == block.display:  # the edit was reverted: the English fits again
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        entry.previous_msgid = None
+    elif entry.msgstr:
+        entry.previous_msgid = entry.previous_msgid or entry.msgid
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+    entry.msgid = block.display
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
@@ -144,19 +244,38 @@ def update_plan(plan: ParsedPlan, root: Path, language: str = "en") -> bool:
     return write_atomically(path, serialize(sync(plan, po)))
 
 
-def read_translations(plan: ParsedPlan, root: Path, language: str = "en") -> dict[str, StoredTranslation]:
-    """Block id -> what the store holds; blocks without an entry are untranslated."""
+def read_translations(
+    plan: ParsedPlan, root: Path, language: str = "en", warnings: list[str] | None = None
+) -> dict[str, StoredTranslation]:
+    """Block id -> what the store holds; blocks without an entry are untranslated.
+
+    Entries no block takes are reported in ``warnings`` (file and line): their English is not shown.
+    """
     path = po_path(root, language, plan.meta.id)
     entries = {entry.msgctxt: entry for entry in load_po(path) if not entry.obsolete} if path.exists() else {}
+    kinds = {block.id: block.kind for block in plan.blocks}
+    for block_id, entry in entries.items():
+        if block_id not in kinds and warnings is not None:
+            warnings.append(
+                f"{path}:{entry.linenum}: entry for unknown block {block_id!r}: its English is not shown "
+                "(a mistyped msgctxt, or run `translations update`)"
+            )
     result = {}
     for block in plan.blocks:
         entry = entries.get(block.id)
         if entry is None or not entry.msgstr.strip():
             result[block.id] = StoredTranslation("", "untranslated", "", "")
             continue
+        if block.kind in ONE_LINE_KINDS and "\n" in entry.msgstr.strip():
+            raise InputError(
+                path, f"the English of {block.kind} {block.id!r} has a line break: write it on one line", entry.linenum
+            )
+        english, hidden = INVISIBLE.subn("", entry.msgstr)
+        if hidden and warnings is not None:
+            warnings.append(f"{path}:{entry.linenum}: {hidden} invisible or bidi control character(s) removed")
         stale = "fuzzy" in entry.flags or entry.msgid != block.display
         result[block.id] = StoredTranslation(
-            text=entry.msgstr,
+            text=english,
             status="fuzzy" if stale else "translated",
             note=entry.tcomment or "",
             previous_source=(entry.previous_msgid or entry.msgid) if stale else "",

@@ -1,0 +1,84 @@
+"""Cost of hostile sizes: one very long line, and a 20 MB source (issue 13: linear time, ≤ 1 GB memory).
+
+Builds a sources folder beside the real edition.yml with one synthetic plan made from a real plan's
+text, runs ``python -m build_tools generate`` on it under ``/usr/bin/time -v`` and prints wall time,
+peak memory (maximum resident set size) and the size of what was written.
+Run on demand: ``python benchmarks/large_sources.py [--megabytes 20] [--line-megabytes 1.8]``.
+
+Measured 2026-11-30 on the shared 2-core machine (load ~14, so wall time is mostly waiting):
+one 1.8 MB line 24 s wall, 107 MB peak (before: 62 s, time growing with the square of the line);
+a 20 MB source 24 min wall at ~14% of a core, 844 MB peak, 365 MB written (before: 2.27 GB, 731 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "source_texts" / "henan-equipment-2017"
+
+
+def plan(sources: Path, text: str) -> None:
+    sources.mkdir(parents=True)
+    shutil.copy(ROOT / "source_texts" / "edition.yml", sources / "edition.yml")
+    folder = sources / "large-test-2020"
+    folder.mkdir()
+    (folder / "source.txt").write_text(text, encoding="utf-8")
+    meta = (REAL / "meta.yml").read_text(encoding="utf-8")
+    (folder / "meta.yml").write_text(meta.replace("source_file: ", "source_file: large-"), encoding="utf-8")
+
+
+def long_line(megabytes: float) -> str:
+    """The real text with its line ends removed, repeated: one paragraph of ``megabytes``."""
+    body = (REAL / "source.txt").read_text(encoding="utf-8").replace("\n", "")
+    line = body * (int(megabytes * 2**20 / len(body.encode("utf-8"))) + 1)
+    return "河南省装备制造业转型升级行动计划(2017—2020年)\n一、总体要求\n" + line + "\n"
+
+
+def large(megabytes: float) -> str:
+    """The real text repeated (headings and paragraphs as in a real plan) to ``megabytes``."""
+    body = (REAL / "source.txt").read_text(encoding="utf-8")
+    return body * (int(megabytes * 2**20 / len(body.encode("utf-8"))) + 1)
+
+
+def measure(name: str, text: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        sources, docs = Path(tmp) / "sources", Path(tmp) / "docs"
+        plan(sources, text)
+        command = ["/usr/bin/time", "-v", sys.executable, "-m", "build_tools", "generate"]
+        command += ["--sources", str(sources), "--docs", str(docs)]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+        report = result.stderr
+        wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", report)
+        rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+        cpu = sum(float(value) for value in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", report))
+        written = sum(path.stat().st_size for path in docs.rglob("*") if path.is_file())
+        size = len(text.encode("utf-8")) / 2**20
+        status = "ok" if result.returncode == 0 else f"exit {result.returncode}"
+        print(
+            f"{name:<12} {size:7.1f} MB in  {wall.group(1) if wall else '?':>9} wall  {cpu:7.1f} s CPU  "
+            f"{int(rss.group(1)) / 2**10 if rss else 0:7.0f} MB peak  {written / 2**20:7.1f} MB written  {status}"
+        )
+        if result.returncode:
+            print(report[-2000:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--megabytes", type=float, default=20.0, help="size of the large source")
+    parser.add_argument("--line-megabytes", type=float, nargs="*", default=[0.45, 0.9, 1.8], help="long lines")
+    args = parser.parse_args()
+    for megabytes in args.line_megabytes:
+        measure("long line", long_line(megabytes))
+    if args.megabytes:
+        measure("large source", large(args.megabytes))
+
+
+if __name__ == "__main__":
+    main()
