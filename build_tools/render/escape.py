@@ -68,16 +68,16 @@ class UnescapedValue(InputError):
 
 
 def _template_line(context: Context) -> tuple[str, int | None]:
-    """The template file and line being rendered, from the first template frame on the stack."""
+    """The template file and line being rendered, from the innermost template frame on the stack."""
     frame = sys._getframe(1)
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename.endswith(".jinja"):
-            loader = context.environment.loader
-            name = Path(filename).name
-            if loader is not None:
-                template = context.environment.get_template(name)
-                return filename, template.get_corresponding_lineno(frame.f_lineno)
+            for base in getattr(context.environment.loader, "searchpath", ()):
+                path = Path(filename)
+                if path.is_relative_to(base):
+                    template = context.environment.get_template(path.relative_to(base).as_posix())
+                    return filename, template.get_corresponding_lineno(frame.f_lineno)
             return filename, None
         frame = frame.f_back
     return context.name or "a template", None
