@@ -25,7 +25,8 @@ from tests.conftest import META, write_plan
 PLAN = "test-plan-2020"
 TEXT = """测试规划
 一、总体要求
-（一）发展数控机床。到2025年，产值达到100亿元。
+（一）发展数控机床。
+到2025年，产值达到100亿元。
 本段说明发展方向。
 二、保障措施
 加强组织领导。
@@ -134,13 +135,13 @@ def pristine(tmp_path_factory) -> Path:
     assert main(space.args("translations", "update")) == 0
     english = {
         "一、总体要求": "I. General Requirements",
-        "（一）发展数控机床。到2025年，产值达到100亿元。": (
-            "(I) Develop CNC machine tools. By 2025, output reaches 10 billion yuan."
-        ),
+        "（一）发展数控机床。": "(I) Develop CNC machine tools.",
+        "到2025年，产值达到100亿元。": "By 2025, output will reach 10 billion yuan.",
         "本段说明发展方向。": "This paragraph states the direction of development.",
     }
     text = space.po.read_text(encoding="utf-8")
     for chinese, translation in english.items():
+        assert f'msgid "{chinese}"\nmsgstr ""' in text
         text = text.replace(f'msgid "{chinese}"\nmsgstr ""', f'msgid "{chinese}"\nmsgstr "{translation}"')
     space.po.write_text(text, encoding="utf-8")
     assert main(space.args("generate")) == 0
@@ -522,3 +523,21 @@ def test_leftovers_of_a_killed_build_are_removed_but_not_those_of_a_running_one(
     remove_leftovers(tmp_path, tmp_path)
     assert not dead.exists() and not old_style.exists() and running.exists()
     assert not (tmp_path / ".mkdocs-.site-999999999-abc.yml").exists()
+
+
+def test_translations_follow_their_text_through_the_command_line(space, capsys):
+    """Delete a paragraph, update, restore it, update: the PO file comes back byte for byte."""
+    original_source, original_po = space.source.read_text(encoding="utf-8"), space.po.read_bytes()
+    deleted = "到2025年，产值达到100亿元。\n"
+    space.replace(space.source, deleted, "")
+    assert main(space.args("translations", "update")) == 0
+    text = space.po.read_text(encoding="utf-8")
+    # The next paragraph moved into the deleted one's id with its own English, not fuzzy.
+    entry = text.split(f'msgctxt "{PLAN}/s1.1/p1"\n', 1)[1].split("\n\n", 1)[0]
+    assert 'msgid "本段说明发展方向。"' in entry and "This paragraph states" in entry
+    assert "fuzzy" not in text.split(f'msgctxt "{PLAN}/s1.1/p1"', 1)[0].rsplit("\n\n", 1)[1]
+    assert '#~ msgstr "By 2025, output will reach 10 billion yuan."' in text
+    space.source.write_text(original_source, encoding="utf-8")
+    assert main(space.args("translations", "update")) == 0
+    assert space.po.read_bytes() == original_po
+    assert "Traceback" not in capsys.readouterr().err

@@ -4,8 +4,8 @@ Fail-closed rule for the Markdown templates (``render/templates``): every ``{{ v
 escaped for its context by one of the filters below (they return ``Markup``) or be markup the
 template built itself (a macro, a ``{% set %}`` block, ``| safe``). A plain string that reaches the
 output unescaped stops the build naming the template and line (``strict_value``). Numbers and
-inert ASCII tokens (ids, hashes, years, dates: letters, digits, ``.``, ``-``, ``/``) pass: they
-cannot be markup in any context.
+inert ASCII tokens (ids, hashes, dates, page paths: letters, digits and ``_ . / # @ -``, or only
+spaces) pass: no context reads them as markup.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from build_tools.errors import InputError
 
 # Characters Python-Markdown treats as markup and accepts a backslash escape for (| with the tables extension).
 MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-INERT = re.compile(r"[A-Za-z0-9_./#@-]*| *")
+INERT = re.compile(r"[A-Za-z0-9_./#@-]*| *")  # no space, < & * [ ( or quote: nothing that starts markup
 FILTERS = "| md (Markdown text), | html (inside HTML), | attr (a { } attribute value), | yaml (front matter)"
 
 
@@ -68,16 +68,16 @@ class UnescapedValue(InputError):
 
 
 def _template_line(context: Context) -> tuple[str, int | None]:
-    """The template file and line being rendered, from the first template frame on the stack."""
+    """The template file and line being rendered, from the innermost template frame on the stack."""
     frame = sys._getframe(1)
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename.endswith(".jinja"):
-            loader = context.environment.loader
-            name = Path(filename).name
-            if loader is not None:
-                template = context.environment.get_template(name)
-                return filename, template.get_corresponding_lineno(frame.f_lineno)
+            for base in getattr(context.environment.loader, "searchpath", ()):
+                path = Path(filename)
+                if path.is_relative_to(base):
+                    template = context.environment.get_template(path.relative_to(base).as_posix())
+                    return filename, template.get_corresponding_lineno(frame.f_lineno)
             return filename, None
         frame = frame.f_back
     return context.name or "a template", None
