@@ -357,6 +357,12 @@ def extract_targets(
             section = target_section(plan, block, headings)
             for item, (year, end_year, source), snippet in _block_targets(plan, block, section, sector):
                 topics = topics_of(tag_block(item.subject, taxonomy), taxonomy) if taxonomy else ()
+                qualifier_en = english.qualifier(item.qualifier)
+                if item.kind == "comparative":
+                    figure = english.compared_to(block.id, item.subject)
+                else:
+                    figure = english.figure(item.value, item.value_high, item.unit)
+                value_en = " ".join(part for part in (qualifier_en, figure) if part) if figure else ""
                 found.append(
                     Target(
                         plan_id=plan.meta.id, block_id=block.id, year=year, metric=item.metric, value=item.value,
@@ -365,7 +371,7 @@ def extract_targets(
                         subject=item.subject, kind=item.kind, compared_to=item.compared_to, topics=topics,
                         subject_en=english.subject(block.id, item.subject),
                         qualifier_en=english.qualifier(item.qualifier),
-                        compared_to_en=english.compared_to(block.id, item.subject),
+                        compared_to_en=english.compared_to(block.id, item.subject), value_en=value_en,
                     )
                 )  # fmt: skip
     return tuple(found)

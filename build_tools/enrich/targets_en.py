@@ -4,6 +4,8 @@ Format::
 
     qualifiers:            # Chinese qualifier -> English put before the figure
       以上: at least
+    units:                 # Chinese unit -> English unit and the factor that converts the number
+      亿元: {factor: 0.1, en: billion yuan}
     targets:               # one entry per target subject, keyed by paragraph id + Chinese subject
     - block: henan-equipment-2017/s1.3/p2
       zh: 装备制造业规模以上企业主营业务收入
@@ -38,10 +40,27 @@ class TargetEnglish:
     """(block id, Chinese subject) -> (English subject, English of what it is compared with or "")."""
     qualifiers: dict[str, str]
     """Chinese qualifier -> English."""
+    units: dict[str, tuple[float, str]]
+    """Chinese unit -> (factor, English unit)."""
 
     @classmethod
     def empty(cls) -> TargetEnglish:
-        return cls({}, {})
+        return cls({}, {}, {})
+
+    def figure(self, value: float | None, value_high: float | None, unit: str) -> str:
+        """The figure in English: ``2800``, ``亿元`` → ``280 billion yuan``; ``""`` when the unit has no entry."""
+        if unit not in self.units:
+            return ""
+        factor, name = self.units[unit]
+        if value is None:
+            number = "(left blank)"
+        else:
+            number = _number(value * factor)
+            if value_high is not None:
+                number += f"–{_number(value_high * factor)}"
+        if name == "%":
+            return f"{number}%"
+        return f"{number} {name}".strip()
 
     def subject(self, block_id: str, zh: str) -> str:
         return self.subjects.get((block_id, zh), ("", ""))[0]
@@ -66,9 +85,28 @@ class TargetEnglish:
                 found.append(f"comparative target without compared_to_en: {target.block_id} {target.subject}")
             if target.qualifier and target.qualifier not in self.qualifiers:
                 found.append(f"qualifier without English: {target.qualifier}")
+            if target.unit and target.unit not in self.units:
+                found.append(f"unit without English: {target.unit}")
         for block_id, zh in sorted(set(self.subjects) - used):
             found.append(f"stale target English (no such target any more): {block_id} {zh}")
         return tuple(dict.fromkeys(found))
+
+
+def _number(value: float) -> str:
+    """``280.0`` → ``280``; ``450000.0`` → ``450,000``; ``11.5`` stays."""
+    rounded = round(value, 6)
+    return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,g}"
+
+
+def _units(path: Path, data: Any) -> dict[str, tuple[float, str]]:
+    if not isinstance(data, dict):
+        raise InputError(path, "units: a mapping of Chinese unit to {factor, en}")
+    units = {}
+    for unit, item in data.items():
+        if not isinstance(item, dict) or set(item) != {"factor", "en"} or not isinstance(item["factor"], int | float):
+            raise InputError(path, f"units: {unit} needs factor (a number) and en")
+        units[str(unit)] = (float(item["factor"]), str(item["en"] or ""))
+    return units
 
 
 def _entry(path: Path, number: int, item: Any) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -84,8 +122,8 @@ def load_target_english(path: Path) -> TargetEnglish:
     if not path.exists():
         return TargetEnglish.empty()
     data = load_yaml(path, "target translations") or {}
-    if not isinstance(data, dict) or set(data) - {"qualifiers", "targets"}:
-        raise InputError(path, "expected the keys qualifiers and targets")
+    if not isinstance(data, dict) or set(data) - {"qualifiers", "units", "targets"}:
+        raise InputError(path, "expected the keys qualifiers, units and targets")
     qualifiers = data.get("qualifiers") or {}
     if not isinstance(qualifiers, dict) or not all(isinstance(v, str) for v in qualifiers.values()):
         raise InputError(path, "qualifiers: a mapping of Chinese to English")
@@ -95,4 +133,5 @@ def load_target_english(path: Path) -> TargetEnglish:
         if key in subjects:
             raise InputError(path, f"targets entry {number}: duplicate {key[0]} {key[1]}")
         subjects[key] = value
-    return TargetEnglish(subjects, {str(k): v for k, v in qualifiers.items()})
+    units = _units(path, data.get("units") or {})
+    return TargetEnglish(subjects, {str(k): v for k, v in qualifiers.items()}, units)

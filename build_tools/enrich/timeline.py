@@ -112,6 +112,9 @@ class Target:
     """English of ``qualifier`` placed before the figure (``at least``, ``about``), ``""`` for none."""
     compared_to_en: str
     """English of ``compared_to``, ``""`` when there is none or it is untranslated."""
+    value_en: str
+    """The target in English, qualifier, figure and unit: ``more than 2 trillion yuan``, ``at least 10``,
+    ``5–10 years``, ``higher than the growth of manufacturing as a whole``; ``""`` if untranslated."""
 
     @property
     def years_label(self) -> str:
