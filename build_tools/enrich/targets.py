@@ -63,12 +63,9 @@ _COMPARATIVE = re.compile(
     r"(?P<subject>[^，,；;。:：]*?(?:增速|增长率|增幅))(?P<qualifier>高于|快于)(?P<base>[^，,；;。]*?(?:增速|增长率|增幅|水平))"
 )
 _COUNT_UNITS = ("家", "项", "个", "台", "套", "名", "万台", "万辆")
-_LEVEL_UNITS = ("万亿元", "亿美元", "亿元", "万元", "万人", "万吨", "万千瓦")
 _CLAUSE_SEP = "，,；;：:。"
 _PRE_QUALIFIER = re.compile(r"(突破|超过|不低于|不少于|高于|近|约)\s*$")
-_LEADING = re.compile(
-    r"^(?:[\s，,、到至于]|其中|我省|全省|我国|全国|力争|争取|连续\s*\S{1,2}\s*年|每年|滚动|在)+"
-)
+_LEADING = re.compile(r"^(?:[\s，,、到至于]|其中|我省|全省|我国|全国|力争|争取|连续\s*\S{1,2}\s*年|每年|滚动|在)+")
 _LEADING_VERB = re.compile(r"^(培育|形成|建成|打造|争创|创建|推出|承担|推动|建设|引进|新增|扶持|建立|实施)")
 _TRAILING_VERB = re.compile(
     r"(达到了|达到|达|突破|超过|增至|提高到|提高至|保持在|保持|为|约|近|不低于|不少于|争取|力争|"
@@ -182,7 +179,8 @@ def _quantities(text: str, sentence: tuple[int, int], dated: list[_Dated]) -> li
         left = _after_dates(left, match.start(), dated)
         raw_before, raw_after = text[left : match.start()], text[match.end() : right]
         clause_rest = text[match.end() : _clause(text, start, end, match.end())[1]]
-        if _SELECTION.search(raw_before) or ("在" in text[clause_left : match.start()] and _SCOPE_NOUN.search(clause_rest)):
+        in_frame = "在" in text[clause_left : match.start()] and _SCOPE_NOUN.search(clause_rest)
+        if _SELECTION.search(raw_before) or in_frame:
             continue  # a selection or the scope of a programme (在…10个领域), not a figure to reach
         unit = match["unit"]
         before = raw_before

@@ -366,7 +366,9 @@ def _target_entries(
     return keyed
 
 
-def extract_timeline(plans: Edition | Iterable[ParsedPlan], targets: Iterable[Target] = ()) -> tuple[TimelineEntry, ...]:
+def extract_timeline(
+    plans: Edition | Iterable[ParsedPlan], targets: Iterable[Target] = ()
+) -> tuple[TimelineEntry, ...]:
     """Every timeline entry of the plans, ordered by plan (issue date, id), block order, offset.
 
     With ``targets``, every target whose paragraph has no ``target`` entry of its span gets one

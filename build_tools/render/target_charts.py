@@ -73,7 +73,9 @@ def load_series(path: Path = SERIES_FILE) -> tuple[Series, ...]:
             for item in data["series"]
         )  # fmt: skip
     except (KeyError, TypeError, AttributeError) as error:
-        raise InputError(path, f"each series needs id, zh, en, kind, unit_zh, unit_en, units, terms, exclude ({error})")
+        raise InputError(
+            path, f"each series needs id, zh, en, kind, unit_zh, unit_en, units, terms, exclude ({error})"
+        ) from error
 
 
 def _label(value: float) -> str:
