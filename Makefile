@@ -43,6 +43,7 @@ benchmark: setup
 	$(PY) benchmarks/generate_speed.py
 	$(PY) benchmarks/outputs.py
 	$(PY) benchmarks/scale.py 5 50 500
+	$(PY) benchmarks/targets.py
 
 clean:
 	rm -rf site dist build .pytest_cache

@@ -1,15 +1,19 @@
 """Accuracy of the target extractor against the hand-checked list (tests/data/targets.yml).
 
-Run: python -m benchmarks.targets — prints precision and recall per field, and every miss.
+Run: python benchmarks/targets.py — prints precision and recall per field, and every miss.
 """
 
 from __future__ import annotations
 
+import sys
 import time
+from pathlib import Path
 
-from build_tools.config import BuildConfig
-from build_tools.pipeline import assemble
-from tests.target_scoring import score
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from build_tools.config import BuildConfig  # noqa: E402
+from build_tools.pipeline import assemble  # noqa: E402
+from tests.target_scoring import score  # noqa: E402
 
 
 def main() -> None:
