@@ -360,15 +360,16 @@ def extract_targets(
                     figure = english.compared_to(block.id, item.subject)
                 else:
                     figure = english.figure(item.value, item.value_high, item.unit)
+                if figure and item.kind == "growth":
+                    figure += " a year"
                 value_en = " ".join(part for part in (qualifier_en, figure) if part) if figure else ""
                 found.append(
                     Target(
-                        plan_id=plan.meta.id, block_id=block.id, year=year, metric=item.metric, value=item.value,
-                        unit=item.unit, text=item.text, qualifier=item.qualifier, value_high=item.value_high,
-                        year_source=source, snippet=snippet, end_year=end_year, per_year=item.per_year,
-                        subject=item.subject, kind=item.kind, compared_to=item.compared_to, topics=topics,
-                        subject_en=english.subject(block.id, item.subject),
-                        qualifier_en=english.qualifier(item.qualifier),
+                        plan_id=plan.meta.id, block_id=block.id, year=year, metric=item.metric or item.subject,
+                        value=item.value, unit=item.unit, text=item.text, qualifier=item.qualifier,
+                        value_high=item.value_high, year_source=source, snippet=snippet, end_year=end_year,
+                        per_year=item.per_year, subject=item.subject, kind=item.kind, compared_to=item.compared_to,
+                        topics=topics, subject_en=english.subject(block.id, item.subject), qualifier_en=qualifier_en,
                         compared_to_en=english.compared_to(block.id, item.subject), value_en=value_en,
                     )
                 )  # fmt: skip

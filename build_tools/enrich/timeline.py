@@ -76,7 +76,8 @@ class Target:
     year: int
     """The year the target is for; the first year of a span (“十一五”中后期, 每年 2017–2020)."""
     metric: str
-    """The Chinese words of the quantity's own clause for what is measured (``年均增长``, ``销售收入``)."""
+    """The Chinese words of the quantity's own clause for what is measured (``年均增长``, ``销售收入``);
+    ``subject`` when the clause has none before the figure (培育8家…企业)."""
     value: float | None
     """The number, ``None`` when the source leaves it blank (``**亿元``) or states none (a comparison)."""
     unit: str
