@@ -132,3 +132,43 @@ def test_scope_and_selection_are_no_targets(edition):
     plan = with_text(edition.plan("henan-equipment-2017"), block_id, text)
     found = [(t.value, t.unit) for t in extract_targets([plan]) if t.block_id == block_id]
     assert found == [(3, "个")]
+
+
+# ------------------------------------------------------------------------------ the English store
+
+
+def test_the_build_warns_about_missing_and_stale_english(tmp_path):
+    import shutil
+
+    from build_tools.config import ROOT
+    from build_tools.pipeline import generate
+    from tests.conftest import sandbox_config
+
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", translations)
+    store = translations / "en" / "targets.yml"
+    text = store.read_text(encoding="utf-8")
+    text = text.replace("  zh: 从业人员规模\n", "  zh: 从业人员总数\n")
+    store.write_text(text, encoding="utf-8")
+    config = dataclasses.replace(sandbox_config(tmp_path, ROOT / "source_texts"), translations=translations)
+    warnings = generate(config).warnings
+    assert "target without English: shanxi-equipment-2011/s2.3/p9 从业人员规模" in warnings
+    assert "stale target English (no such target any more): shanxi-equipment-2011/s2.3/p9 从业人员总数" in warnings
+    assert "从业人员总数" in store.read_text(encoding="utf-8")  # reported, never dropped
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["targets:\n- {block: a/s1/p1, zh: 产值}\n", "targets:\n- {block: a/s1/p1, zh: 产值, en: Output, note: x}\n",
+     "units:\n  亿元: {factor: ten, en: billion yuan}\n", "qualifiers: [以上]\n", "other: 1\n",
+     "targets:\n- {block: a/s1/p1, zh: 产值, en: A}\n- {block: a/s1/p1, zh: 产值, en: B}\n"],
+    ids=["no-en", "unknown-key", "bad-factor", "qualifiers-list", "unknown-section", "duplicate"],
+)  # fmt: skip
+def test_a_broken_store_is_an_error_naming_the_file(tmp_path, content):
+    from build_tools.errors import InputError
+
+    path = tmp_path / "targets.yml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_target_english(path)
+    assert "targets.yml" in str(error.value)
