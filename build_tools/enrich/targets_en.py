@@ -53,11 +53,10 @@ class TargetEnglish:
             return ""
         factor, name = self.units[unit]
         if value is None:
-            number = "(left blank)"
-        else:
-            number = _number(value * factor)
-            if value_high is not None:
-                number += f"–{_number(value_high * factor)}"
+            return f"** {name} (left blank in the draft)".replace("  ", " ")
+        number = _number(value * factor)
+        if value_high is not None:
+            number += f"–{_number(value_high * factor)}"
         if name == "%":
             return f"{number}%"
         return f"{number} {name}".strip()
