@@ -44,6 +44,7 @@ benchmark: setup
 	$(PY) benchmarks/outputs.py
 	$(PY) benchmarks/scale.py 5 50 500
 	$(PY) benchmarks/large_sources.py
+	$(PY) benchmarks/targets.py
 
 clean:
 	rm -rf site dist build .pytest_cache

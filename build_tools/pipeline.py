@@ -11,7 +11,9 @@ from pathlib import Path
 
 from build_tools.config import BuildConfig
 from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
-from build_tools.enrich.timeline import extract_targets, extract_timeline
+from build_tools.enrich.targets import extract_targets
+from build_tools.enrich.targets_en import load_target_english
+from build_tools.enrich.timeline import extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
@@ -75,14 +77,16 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
     simplified = simplified_plans(plans, bilingual)
     topics = tag_edition(simplified, taxonomy)
     progress("enrich: timeline and targets")
+    english = load_target_english(config.translations / "en" / "targets.yml")
+    targets = extract_targets(simplified, taxonomy, english)
     return Edition(
         meta=load_edition_meta(config.sources),
         plans=tuple(plans),
         bilingual=bilingual,
         taxonomy=taxonomy,
         topics=topics,
-        timeline=extract_timeline(simplified),
-        targets=extract_targets(simplified),
+        timeline=extract_timeline(simplified, targets),
+        targets=targets,
     )
 
 
@@ -99,6 +103,8 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     writer.write("data/blocks.csv", blocks_csv(edition))
     writer.write("data/targets.csv", targets_csv(edition))
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
+    english = load_target_english(config.translations / "en" / "targets.yml")
+    warnings += english.problems(edition.targets)
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
 

@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from build_tools.enrich.timeline import KINDS, extract_targets, extract_timeline, issue_year, target_section
+from build_tools.enrich.targets import extract_targets
+from build_tools.enrich.timeline import KINDS, extract_timeline, issue_year, target_section
 from build_tools.enrich.years import chinese_year, find_years, fyp_period
 
 # ------------------------------------------------------------------------------- year finding
@@ -30,7 +31,10 @@ YEAR_CASES = [
     ("chinese-o", "二〇三五年远景目标", [("二〇三五年", 2035, 2035)]),
     ("chinese-ling", "二零二零年", [("二零二零年", 2020, 2020)]),
     ("fyp-quoted", "“十三五”时期，我国", [("“十三五”时期", 2016, 2020)]),
-    ("fyp-ascii-quotes", '"十一五"中后期重点', [('"十一五"中后期', 2006, 2010)]),
+    ("fyp-ascii-quotes", '"十一五"中后期重点', [('"十一五"中后期', 2008, 2010)]),
+    ("fyp-early-part", "“十二五”前期完成", [("“十二五”前期", 2011, 2012)]),
+    ("fyp-middle", "十三五中期评估", [("十三五中期", 2018, 2018)]),
+    ("fyp-late-part", "“十四五”后期", [("“十四五”后期", 2024, 2025)]),
     ("fyp-bracket", "（十二五）规划", [("（十二五）", 2011, 2015)]),
     ("fyp-end", "“十二五”末期从业人员", [("“十二五”末期", 2015, 2015)]),
     ("fyp-since", "“十一五”以来，山西", [("“十一五”以来", 2006, None)]),
@@ -116,7 +120,7 @@ REAL_ENTRIES = [
     ("gd05-target-2010", "guangdong-machinery-2005/s2.2/p2", "2010年", "target", 2010, 2010),
     ("gd05-target-issue-year", "guangdong-machinery-2005/s2.2/p1", "2005年", "target", 2005, 2005),
     ("gd05-own-period", "guangdong-machinery-2005/preface/p1", "2005-2010年", "period", 2005, 2010),
-    ("gd05-fyp-future", "guangdong-machinery-2005/s3.1.1/p2", '"十一五"中后期', "target", 2006, 2010),
+    ("gd05-fyp-future", "guangdong-machinery-2005/s3.1.1/p2", '"十一五"中后期', "target", 2008, 2010),
     ("sx11-since-past", "shanxi-equipment-2011/s1.1/p1", "“十一五”以来", "reference", 2006, 2011),
     ("sx11-past-during", "shanxi-equipment-2011/s1.1.1/p1", "“十一五”期间", "reference", 2006, 2010),
     ("sx11-year-end", "shanxi-equipment-2011/s1.2.1/p1", "2010年", "fact", 2010, 2010),
@@ -218,14 +222,14 @@ def test_target_section(edition, block_id, heading_id):
 REAL_TARGETS = [
     # (id, plan id, year, metric, value, unit)
     ("gd05-output-2010", "guangdong-machinery-2005", 2010, "机械工业总产值", 7000, "亿元"),
-    ("gd05-growth-2010", "guangdong-machinery-2005", 2010, "年均增长", 20, "%"),
+    ("gd05-growth-2010", "guangdong-machinery-2005", 2010, "机械工业总产值", 20, "%"),
     ("gd05-output-2005", "guangdong-machinery-2005", 2005, "机械工业总产值", 2800, "亿元"),
-    ("sx11-sales", "shanxi-equipment-2011", 2015, "销售收入", 3500, "亿元"),
-    ("sx11-value-added", "shanxi-equipment-2011", 2015, "工业增加值年均增长", 30, "%"),
+    ("sx11-sales", "shanxi-equipment-2011", 2015, "规模以上装备制造业销售收入", 3500, "亿元"),
+    ("sx11-value-added", "shanxi-equipment-2011", 2015, "规模以上装备制造业工业增加值", 30, "%"),
     ("sx11-employment", "shanxi-equipment-2011", 2015, "从业人员规模", 45, "万人"),
     ("he17-revenue", "henan-equipment-2017", 2020, "装备制造业规模以上企业主营业务收入", 2, "万亿元"),
-    ("he17-growth", "henan-equipment-2017", 2020, "年均增长", 11.5, "%"),
-    ("he17-counted-after-and", "henan-equipment-2017", 2017, "特色装备园区", 10, "个"),
+    ("he17-growth", "henan-equipment-2017", 2020, "装备制造业规模以上企业主营业务收入", 11.5, "%"),
+    ("he17-counted-robots", "henan-equipment-2017", 2017, "规模化示范应用机器人", 2000, "台"),
     (
         "he17-counted-after-verb",
         "henan-equipment-2017",
@@ -234,7 +238,7 @@ REAL_TARGETS = [
         8,
         "家",
     ),
-    ("gh21-growth", "guangdong-high-end-equipment-2021", 2025, "年均增长", 6, "%"),
+    ("gh21-growth", "guangdong-high-end-equipment-2021", 2025, "高端装备制造产业营业收入", 6, "%"),
     ("gh21-blank", "guangdong-high-end-equipment-2021", 2025, "高端装备制造产业营业收入", None, "亿元"),
     ("cm21-self-reliance", "china-machinery-2021", 2025, "核心基础零部件、关键基础材料实现自主保障", 70, "%"),
 ]
@@ -243,7 +247,7 @@ REAL_TARGETS = [
 @pytest.mark.parametrize(("plan_id", "year", "metric", "value", "unit"), [c[1:] for c in REAL_TARGETS],
                          ids=[c[0] for c in REAL_TARGETS])  # fmt: skip
 def test_real_target(targets, plan_id, year, metric, value, unit):
-    found = [(t.year, t.value, t.unit) for t in targets if t.plan_id == plan_id and t.metric == metric]
+    found = [(t.year, t.value, t.unit) for t in targets if t.plan_id == plan_id and t.subject == metric]
     assert (year, value, unit) in found
 
 
@@ -290,4 +294,4 @@ def test_plan_relative_words_resolve_to_the_period(edition):
     entry = entry_at(extract_timeline([plan]), block_id, "规划期末")
     assert (entry.kind, entry.year, entry.end_year, entry.relative) == ("target", 2025, 2025, "规划期末")
     target = next(t for t in extract_targets([plan]) if t.block_id == block_id)
-    assert (target.year, target.metric, target.value, target.unit) == (2025, "集群产值", 500, "亿元")
+    assert (target.year, target.subject, target.value, target.unit) == (2025, "集群产值", 500, "亿元")

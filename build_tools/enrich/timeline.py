@@ -22,8 +22,10 @@ an open range (至今, 以来) up to the issue year, and plan-relative words (�
 ``meta.period``; the expression as printed is kept in ``relative``. Years outside 2005–2035 are kept
 and flagged ``outside_axis``.
 
-``extract_targets(plans)`` finds quantities (a number, or a blank ``**``, with a unit: 亿元, %, 万人,
-家…) in target sentences and target sections; see ``_quantity_targets`` for the rules.
+A year just after 比/较 is the base of a comparison (比2015年末增加…): a ``reference``, not a ``fact``.
+Targets are extracted by ``build_tools.enrich.targets``; given them, ``extract_timeline`` adds a
+``target`` entry for each target whose paragraph does not print its year, so the timeline and the
+targets table agree.
 """
 
 from __future__ import annotations
@@ -67,28 +69,61 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Target:
-    """One quantitative target: what is measured, how much, by when."""
+    """One quantitative target: what is measured, how much, by when (``build_tools.enrich.targets``)."""
 
     plan_id: str
     block_id: str
     year: int
+    """The year the target is for; the first year of a span (“十一五”中后期, 每年 2017–2020)."""
     metric: str
-    """The Chinese words for what is measured, taken from the sentence (``机械工业总产值``)."""
+    """The Chinese words of the quantity's own clause for what is measured (``年均增长``, ``销售收入``);
+    ``subject`` when the clause has none before the figure (培育8家…企业)."""
     value: float | None
-    """The number, ``None`` when the source leaves it blank (``**亿元``)."""
+    """The number, ``None`` when the source leaves it blank (``**亿元``) or states none (a comparison)."""
     unit: str
-    """The unit as written: ``亿元``, ``万亿元``, ``%``, ``万人``, ``家``…"""
+    """The unit as written: ``亿元``, ``万亿元``, ``%``, ``万人``, ``家``, ``年``…; ``""`` for a comparison."""
     text: str
-    """The quantity as printed, e.g. ``2万亿元``, ``6%以上``, ``**亿元``."""
+    """The quantity as printed, e.g. ``2万亿元``, ``6%以上``, ``**亿元``, ``高于制造业增速``."""
     qualifier: str
-    """``以上``, ``左右``, ``以内`` or ``""``, as printed after the quantity."""
+    """The word qualifying the figure, as printed: ``以上``, ``左右``, ``突破``, ``不低于``, ``高于``… or ``""``."""
     value_high: float | None
     """Upper bound when the quantity is a range (``2—3家``), else ``None``."""
     year_source: str
     """Where ``year`` comes from: ``stated`` (the sentence), ``block`` (an earlier sentence of the block),
-    ``section`` (the target heading, 2025 年发展目标) or ``period-end`` (the plan's last year)."""
+    ``section`` (the target heading, 2025 年发展目标), ``recurring`` (每年…, over the plan's years) or
+    ``period-end`` (the plan's last year)."""
     snippet: str
     """The sentence containing the quantity, exactly as printed."""
+    end_year: int
+    """The last year of the span; equal to ``year`` for a single year."""
+    per_year: bool
+    """Whether the figure recurs every year of ``year``–``end_year`` (每年推出10个以上…)."""
+    subject: str
+    """What is measured, complete: the metric with the sector the sentence, the target before it or the
+    section heading gives (``规模以上装备制造业工业增加值``); for a growth rate, the thing that grows."""
+    kind: str
+    """One of TARGET_KINDS: ``level``, ``growth``, ``share``, ``count``, ``gap``, ``comparative``."""
+    compared_to: str
+    """For a comparative target, what it is compared with (``制造业增速``), else ``""``."""
+    topics: tuple[str, ...]
+    """Topic ids of the subject (not of the whole paragraph)."""
+    subject_en: str
+    """English of ``subject`` (translations/en/targets.yml), ``""`` while untranslated."""
+    qualifier_en: str
+    """English of ``qualifier`` placed before the figure (``at least``, ``about``), ``""`` for none."""
+    compared_to_en: str
+    """English of ``compared_to``, ``""`` when there is none or it is untranslated."""
+    value_en: str
+    """The target in English, qualifier, figure and unit: ``more than 2 trillion yuan``, ``at least 10``,
+    ``5–10 years``, ``higher than the growth of manufacturing as a whole``; ``""`` if untranslated."""
+
+    @property
+    def years_label(self) -> str:
+        """``2020``, or ``2017–2020`` for a span."""
+        return str(self.year) if self.end_year == self.year else f"{self.year}–{self.end_year}"
+
+
+TARGET_KINDS = ("level", "growth", "share", "count", "gap", "comparative")
 
 
 # ---------------------------------------------------------------------------------- sentences
@@ -134,6 +169,7 @@ _NOT_TARGET_HEADING = re.compile(r"指导思想|原则|思路")
 # Plan-relative words, resolved against meta.period.
 _PLAN_RELATIVE = re.compile(r"(?:本)?(?:规划|计划)(?:实施)?期(?P<rel>末|内|间)")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
+_COMPARISON_BASE = re.compile(r"(?:比|较|相比)\s*$")
 _DATE_ZONES = ("notice", "front", "back")
 
 
@@ -220,6 +256,9 @@ def _classify(dated: _Dated, block: Block, plan: ParsedPlan, in_target_section: 
     if own:
         return "period"
     named_period = mention.form == "fyp"
+    # 比2015年末增加…: the base of a comparison is a point of reference, not a fact the plan states.
+    if _COMPARISON_BASE.search(text[: mention.start]):
+        return "reference"
     if dated.end_year < issued or (mention.relation == "since" and dated.year < issued):
         return "reference" if named_period else "fact"
     start, end = sentence_bounds(text, mention.start)
@@ -306,197 +345,43 @@ def _plan_entries(plan: ParsedPlan, position: int) -> list[_Keyed]:
     return from_meta + _text_entries(plan, position, claimed)
 
 
-def extract_timeline(plans: Edition | Iterable[ParsedPlan]) -> tuple[TimelineEntry, ...]:
-    """Every timeline entry of the plans, ordered by plan (issue date, id), block order, offset."""
-    keyed = [item for position, plan in enumerate(_plans_of(plans)) for item in _plan_entries(plan, position)]
+def _target_entries(
+    plan: ParsedPlan, position: int, targets: Iterable[Target], stated: set[tuple[str, int, int]]
+) -> list[_Keyed]:
+    """A ``target`` entry for each target whose year its paragraph does not print (每年, the section's
+    year, the plan's end): the timeline and the targets table tell the same years."""
+    index = {block.id: number for number, block in enumerate(plan.blocks)}
+    keyed, seen = [], set(stated)
+    for target in targets:
+        span = (target.block_id, target.year, target.end_year)
+        if target.plan_id != plan.meta.id or span in seen:
+            continue
+        seen.add(span)
+        outside = target.year < AXIS[0] or target.end_year > AXIS[1]
+        relative = "每年" if target.per_year else ""
+        entry = TimelineEntry(
+            plan.meta.id, target.block_id, target.year, target.end_year, "target", target.snippet, "", -1,
+            relative, outside,
+        )  # fmt: skip
+        keyed.append(((position, index[target.block_id], -1), entry))
+    return keyed
+
+
+def extract_timeline(
+    plans: Edition | Iterable[ParsedPlan], targets: Iterable[Target] = ()
+) -> tuple[TimelineEntry, ...]:
+    """Every timeline entry of the plans, ordered by plan (issue date, id), block order, offset.
+
+    With ``targets``, every target whose paragraph has no ``target`` entry of its span gets one
+    (``text`` empty, ``start`` -1): no target paragraph is missing from the timeline.
+    """
+    targets = tuple(targets)
+    keyed = []
+    for position, plan in enumerate(_plans_of(plans)):
+        entries = _plan_entries(plan, position)
+        stated = {(e.block_id, e.year, e.end_year) for _, e in entries if e.kind == "target"}
+        keyed += entries + _target_entries(plan, position, targets, stated)
     return tuple(entry for _, entry in sorted(keyed, key=lambda item: item[0]))
-
-
-# ----------------------------------------------------------------------------------- targets
-
-_QUANTITY = re.compile(
-    r"(?<![\d.])(?P<value>\d+(?:\.\d+)?|\*{1,4})(?:\s*[—\-－～~至]\s*(?P<high>\d+(?:\.\d+)?))?\s*"
-    r"(?P<unit>万亿元|亿美元|亿元|万元|万人|万台|万辆|万吨|万千瓦|个百分点|%|％|家|项|个|台|套|名|倍)"
-    r"(?P<qualifier>以上|左右|以内|以下)?"
-)
-_COUNT_UNITS = ("家", "项", "个", "台", "套", "名")
-_CLAUSE_SEP = "，,；;：:。"
-# Words that introduce the counted thing after a count (培育8家…企业, 汽车等 10个…领域, …和 10个园区).
-_COUNT_INTRO = re.compile(
-    r"(培育|形成|建成|打造|争创|推出|承担|推动|建设|引进|拥有|新增|扶持|建立|实施|等|和|及|与)\s*$"
-)
-_LEADING_VERB = re.compile(r"^(培育|形成|建成|打造|争创|推出|承担|推动|建设|引进|新增|扶持|建立)")
-_TRAILING_VERB = re.compile(
-    r"(达到了|达到|达|突破|超过|增至|提高到|提高至|保持在|保持|为|约|近|争取|力争|和|及|与)\s*$"
-)
-_LEADING_FILLER = re.compile(r"^[\s，,、到至在于]*(?:其中|我省|全省|我国|全国|全行业)?")
-
-
-@dataclass(frozen=True)
-class _Quantity:
-    match: re.Match[str]
-    start: int
-    end: int
-
-
-def _clause_bounds(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
-    """The clause (between commas, semicolons, colons) of the sentence ``text[start:end]`` at ``offset``."""
-    left = max([start] + [pos + 1 for pos in range(start, offset) if text[pos] in _CLAUSE_SEP])
-    right = next((pos for pos in range(offset, end) if text[pos] in _CLAUSE_SEP), end)
-    return left, right
-
-
-def _strip_trailing_verbs(words: str) -> str:
-    previous = None
-    while previous != words:
-        previous, words = words, _TRAILING_VERB.sub("", words).strip()
-    return words
-
-
-def _metric_before(text: str) -> str:
-    """Words before a quantity: fillers and time words off the front, the verb off the end.
-
-    ``我省机械工业总产值达到`` → ``机械工业总产值``; ``全省…实现销售收入`` → ``销售收入``;
-    ``年均增长`` stays (growth is the measure).
-    """
-    words = _LEADING_VERB.sub("", _LEADING_FILLER.sub("", text))
-    for verb in ("实现", "完成"):
-        _, found, tail = words.rpartition(verb)
-        # Keep what follows 实现 (the measure), unless only a verb follows (…实现达到).
-        if found and _strip_trailing_verbs(tail.strip()):
-            words = tail
-    return _strip_trailing_verbs(words).strip(" 、")
-
-
-def _metric_after(text: str) -> str:
-    """Words after a quantity written first: ``70%的核心基础零部件…实现自主保障`` → what follows 的."""
-    return _strip_trailing_verbs(text.removeprefix("的").strip(" 、"))
-
-
-def _metric(text: str, quantity: _Quantity, window: tuple[int, int]) -> str:
-    """What a quantity measures, from its clause ``text[window[0]:window[1]]``."""
-    raw_before = text[window[0] : quantity.start]
-    before = _metric_before(raw_before)
-    after = text[quantity.end : window[1]].strip()
-    counted = quantity.match["unit"] in _COUNT_UNITS and _COUNT_INTRO.search(raw_before)
-    if after.startswith("的") or not before or counted:
-        return _metric_after(after) or before
-    return before
-
-
-def _number(value: str | None) -> float | None:
-    return float(value) if value and not value.startswith("*") else None
-
-
-def _quantities(text: str, start: int, end: int, dated: list[_Dated]) -> list[_Quantity]:
-    """Quantities in ``text[start:end]`` that are not part of a dated expression."""
-    taken = [(item.mention.start, item.mention.end) for item in dated]
-    found = []
-    for match in _QUANTITY.finditer(text, start, end):
-        if not any(a < match.end() and match.start() < b for a, b in taken):
-            found.append(_Quantity(match, match.start(), match.end()))
-    return found
-
-
-def _target_year(quantity: _Quantity, years: list[_Dated], fallback: tuple[int, str]) -> tuple[int, str]:
-    """The year a quantity is aimed at: the nearest target year before it in its sentence, else the
-    first one after it, else the fallback (an earlier sentence of the block, the heading, the plan's end)."""
-    before = [item for item in years if item.mention.start < quantity.start]
-    if years:
-        return (before[-1] if before else years[0]).end_year, "stated"
-    return fallback
-
-
-def _section_fallback(plan: ParsedPlan, section: Block | None) -> tuple[int, str]:
-    """Year of a quantity with no year in its block: the target heading's year, else the plan's last year."""
-    heading_year = _heading_year(plan, section)
-    if heading_year is not None:
-        return heading_year, "section"
-    return plan.meta.period[1], "period-end"
-
-
-def _quantity_targets(plan: ParsedPlan, block: Block, section: Block | None) -> Iterator[Target]:
-    """Targets of one block.
-
-    A sentence qualifies when it names a ``target`` year, or when the block stands in a target
-    section (or starts with 目标, as 目标任务: …) and the sentence states no past fact. In it, each
-    quantity not part of a date becomes a Target. The metric is taken from the words before the
-    quantity in its clause (fillers, a leading verb, 实现/完成 and the final verb removed), or from the
-    words after it when the quantity comes first (``70%的…``) or counts something introduced by a verb
-    (``培育8家左右…企业``). A sentence without a year takes the last target year of an earlier sentence
-    of the block (``2005年，…;…形成1家…``).
-    """
-    text = block.zh
-    in_target = section is not None or text.lstrip().startswith("目标")
-    fallback = _section_fallback(plan, section)
-    all_dated = _dated_in(block, plan)
-    for start, end in _sentences(text):
-        dated = [item for item in all_dated if start <= item.mention.start < end]
-        kinds = [_classify(item, block, plan, in_target) for item in dated]
-        years = [item for item, kind in zip(dated, kinds, strict=True) if kind in ("target", "period")]
-        if ("target" in kinds) or (in_target and "fact" not in kinds):
-            yield from _sentence_targets(plan, block, (start, end), dated, years, fallback)
-        if "target" in kinds:
-            fallback = (years[-1].end_year, "block")
-
-
-def _sentence_targets(
-    plan: ParsedPlan,
-    block: Block,
-    sentence: tuple[int, int],
-    dated: list[_Dated],
-    years: list[_Dated],
-    fallback: tuple[int, str],
-) -> Iterator[Target]:
-    text, (start, end) = block.zh, sentence
-    quantities = _quantities(text, start, end, dated)
-    for number, quantity in enumerate(quantities):
-        left, right = _clause_bounds(text, start, end, quantity.start)
-        # Two quantities in one clause: each one's words start after the previous one.
-        if number and quantities[number - 1].end > left:
-            left = quantities[number - 1].end
-        if number + 1 < len(quantities):
-            right = min(right, quantities[number + 1].start)
-        year, source = _target_year(quantity, years, fallback)
-        match = quantity.match
-        yield Target(
-            plan_id=plan.meta.id,
-            block_id=block.id,
-            year=year,
-            metric=_metric(text, quantity, (_after_dates(left, dated, quantity.start), right)),
-            value=_number(match["value"]),
-            unit=match["unit"],
-            text=match.group(),
-            qualifier=match["qualifier"] or "",
-            value_high=_number(match["high"]),
-            year_source=source,
-            snippet=text[start:end],
-        )
-
-
-def _after_dates(left: int, dated: list[_Dated], limit: int) -> int:
-    """Move a clause start past any dated expression before ``limit`` (到2020年, “十二五”末期)."""
-    ends = [item.mention.end for item in dated if left <= item.mention.start and item.mention.end <= limit]
-    return max([left] + ends)
-
-
-def _heading_year(plan: ParsedPlan, heading: Block | None) -> int | None:
-    """The year a target heading names (``2025 年发展目标``), or ``None``."""
-    if heading is None:
-        return None
-    dated = _dated_in(heading, plan)
-    return dated[0].end_year if dated else None
-
-
-def extract_targets(plans: Edition | Iterable[ParsedPlan]) -> tuple[Target, ...]:
-    """Quantitative targets of the plans, ordered by plan (issue date, id), block order, offset."""
-    found: list[Target] = []
-    for plan in _plans_of(plans):
-        headings = _headings(plan)
-        for block in plan.blocks:
-            if block.zone == "body" and block.kind in ("paragraph", "list_item"):
-                found.extend(_quantity_targets(plan, block, target_section(plan, block, headings)))
-    return tuple(found)
 
 
 def entries_for(entries: Sequence[TimelineEntry], plan_id: str) -> tuple[TimelineEntry, ...]:

@@ -14,7 +14,9 @@ the order they claim text (an earlier rule wins where two overlap):
 6. Five-year-plan names (``十五`` = 2001–2005 … ``十四五`` = 2021–2025, ``十五五`` = 2026–2030):
    in quotes or brackets (``“十三五”``, ``（十二五）``), or bare when followed by a period word
    (时期, 期间, 规划, 末期, 以来…). A bare ``十五`` inside a number (二十五, 十五个) is not a plan.
-   ``末``/``末期`` resolves to the last year, ``初`` to the first, ``以来`` opens the period.
+   ``末``/``末期`` resolves to the last year, ``初`` to the first, ``以来`` opens the period; parts of
+   a period resolve to the same years everywhere (timeline and targets): ``前期`` = its first two years,
+   ``中期`` = its third, ``中后期`` = its last three, ``后期`` = its last two.
 
 A four-digit number is a year only when it lies in 1949–2100 and one of these rules applies, so
 ``1998家``, ``1940亿元``, ``3200吨``, ``2000 小时``, ``110kV`` or ``010-85800757`` are never years.
@@ -31,7 +33,7 @@ LAST_YEAR = 2100
 
 FORMS = ("year", "range", "date", "fyp", "plan")
 """How a date is written; ``plan`` (规划期末) is made by ``timeline`` from a plan's own period."""
-RELATIONS = ("", "since", "start", "end")
+RELATIONS = ("", "since", "start", "end", "part")
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class YearMention:
     form: str
     """One of FORMS: how the expression is written."""
     relation: str = ""
-    """One of RELATIONS: ``since`` (…至今, …以来), ``start``/``end`` (…初, …末期), ``""`` otherwise."""
+    """One of RELATIONS: ``since`` (…至今, …以来), ``start``/``end`` (…初, …末期), ``part`` (…前期, 中后期),
+    ``""`` otherwise."""
     fyp: str = ""
     """The five-year-plan name (``十三五``) when ``form == "fyp"``."""
 
@@ -83,17 +86,22 @@ _CN_YEAR = re.compile(rf"(?<![{_CN_DIGITS}十百千万])(?P<y>[{_CN_DIGITS}]{{4}
 
 # Five-year-plan names, longest first so 十五五 is not read as 十五.
 _FYP_NAME = r"(?P<name>十[一二三四五]五|十五|[六七八九]五)"
-_FYP_RELATION = r"(?P<rel>末期|期末|末|初期|初|以来|中后期|中期|时期|期间)"
+_FYP_RELATION = r"(?P<rel>末期|期末|末|初期|初|以来|中后期|中期|前期|后期|时期|期间)"
 _OPEN_QUOTES = "“\"「『‘'（(【[〔"
 _CLOSE_QUOTES = "”\"」』’'）)】]〕"
 _FYP_QUOTED = re.compile(rf"[{re.escape(_OPEN_QUOTES)}]\s*{_FYP_NAME}\s*[{re.escape(_CLOSE_QUOTES)}]{_FYP_RELATION}?")
 # Bare: not part of a larger numeral (二十五, 第十五) and followed by a period word (not 十五个).
 _FYP_BARE = re.compile(
-    rf"(?<![{_CN_DIGITS}十百千万第]){_FYP_NAME}(?=末期|期末|末|初期|初|以来|中后期|中期|时期|期间|规划|计划|发展)"
+    rf"(?<![{_CN_DIGITS}十百千万第]){_FYP_NAME}(?=末期|期末|末|初期|初|以来|中后期|中期|前期|后期|时期|期间|规划|计划|发展)"
     rf"{_FYP_RELATION}?"
 )
 
-_RELATION_OF = {"末期": "end", "期末": "end", "末": "end", "初期": "start", "初": "start", "以来": "since"}
+_RELATION_OF = {
+    "末期": "end", "期末": "end", "末": "end", "初期": "start", "初": "start", "以来": "since",
+    "前期": "part", "中期": "part", "中后期": "part", "后期": "part",
+}  # fmt: skip
+# Parts of a five-year period: (first, last) offsets from its first year.
+_PART_YEARS = {"前期": (0, 1), "中期": (2, 2), "中后期": (2, 4), "后期": (3, 4)}
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -196,6 +204,9 @@ def _plans(text: str) -> Iterator[YearMention]:
             year, end_year = {"end": (last, last), "start": (first, first), "since": (first, None)}.get(
                 relation, (first, last)
             )
+            if relation == "part":
+                low, high = _PART_YEARS[match["rel"]]
+                year, end_year = first + low, first + high
             yield YearMention(match.group(), match.start(), match.end(), year, end_year, "fyp", relation, match["name"])
 
 

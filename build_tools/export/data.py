@@ -99,13 +99,22 @@ def blocks_csv(edition: Edition) -> str:
 
 TARGET_FIELDS = (
     "year",
+    "end_year",
+    "per_year",
     "plan_id",
     "block_id",
+    "kind",
+    "subject",
+    "subject_en",
     "metric",
     "value",
     "value_high",
     "unit",
     "qualifier",
+    "qualifier_en",
+    "compared_to",
+    "compared_to_en",
+    "value_en",
     "text",
     "year_source",
     "snippet",
@@ -121,7 +130,7 @@ def targets_csv(edition: Edition) -> str:
         writer.writerow(
             (
                 *("" if record[name] is None else record[name] for name in TARGET_FIELDS),
-                " ".join(edition.topics.topics_of(target.block_id)),
+                " ".join(target.topics),
             )
         )
     return out.getvalue()

@@ -14,7 +14,8 @@ from build_tools.outputs.downloads import Downloads
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.status import glossary_page, translation_status
-from build_tools.render.timeline import target_rows, timeline_context
+from build_tools.render.target_charts import target_charts
+from build_tools.render.timeline import TARGET_KIND_LABELS, target_rows, timeline_context
 from build_tools.render.topics import matrix, topic_index, topic_page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -147,7 +148,7 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     writer.write("timeline.md", env.get_template("timeline.md.jinja").render(svg=svg, sections=sections))
     writer.write(
         "targets.md",
-        env.get_template("targets.md.jinja").render(rows=target_rows(edition, edition.targets)),
+        env.get_template("targets.md.jinja").render(**targets_context(edition)),
     )
     writer.write(
         "translation-status.md",
@@ -166,6 +167,20 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
             writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
+
+
+def targets_context(edition: Edition) -> dict:
+    """The targets page: rows, the filters' choices, the series charts."""
+    rows = target_rows(edition, edition.targets, prefix="@/")
+    topic_ids = sorted({topic for target in edition.targets for topic in target.topics})
+    return {
+        "rows": rows,
+        "charts": target_charts(edition),
+        "plans": [(p.meta.id, f"{p.meta.region_zh} {p.meta.period[0]}–{p.meta.period[1]}") for p in edition.plans],
+        "topics": [(topic, edition.taxonomy.topic(topic).en) for topic in topic_ids],
+        "kinds": [(kind, label) for kind, label in TARGET_KIND_LABELS.items()],
+        "years": sorted({year for row in rows for year in row.years}),
+    }
 
 
 def nav_plan_title(plan: ParsedPlan) -> str:

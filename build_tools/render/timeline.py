@@ -94,13 +94,27 @@ class YearSection:
     rows: tuple[YearRow, ...]
 
 
+TARGET_KIND_LABELS = {
+    "level": "水平 level",
+    "growth": "增速 growth",
+    "share": "比重 share",
+    "count": "数量 count",
+    "gap": "差距 gap (years)",
+    "comparative": "比较 comparative",
+}
+
+
 @dataclass(frozen=True)
 class TargetRow:
     target: Target
     plan: ParsedPlan
     href: str
     topics: tuple[tuple[str, str], ...]
-    """(topic id, label) of the target's block."""
+    """(topic id, label) of the target's subject."""
+    kind_label: str
+    """The kind in both languages (``数量 count``)."""
+    years: tuple[int, ...]
+    """Every year the target covers (for the year filter)."""
 
 
 def _issue_fraction(plan: ParsedPlan) -> float:
@@ -182,14 +196,10 @@ def target_rows(edition: Edition, targets: tuple[Target, ...], prefix: str = "")
     rows = []
     for target in targets:
         block = edition.block(target.block_id)
-        topics = tuple(
-            (topic_id, edition.taxonomy.topic(topic_id).en) for topic_id in edition.topics.topics_of(target.block_id)
-        )
-        rows.append(
-            TargetRow(
-                target, plans[target.plan_id], f"{prefix}{edition.block_pages[target.block_id]}#{block.anchor}", topics
-            )
-        )
+        topics = tuple((topic_id, edition.taxonomy.topic(topic_id).en) for topic_id in target.topics)
+        href = f"{prefix}{edition.block_pages[target.block_id]}#{block.anchor}"
+        years = tuple(range(target.year, target.end_year + 1))
+        rows.append(TargetRow(target, plans[target.plan_id], href, topics, TARGET_KIND_LABELS[target.kind], years))
     return tuple(sorted(rows, key=lambda row: (row.target.year, row.plan.meta.date, row.target.block_id)))
 
 

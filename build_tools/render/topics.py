@@ -91,7 +91,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
         if excerpts:
             plans.append(PlanExcerpts(plan, excerpts))
     svg, years = topic_timeline(edition, topic.id)
-    targets = target_rows(edition, tuple(t for t in edition.targets if t.block_id in wanted), prefix="../")
+    targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), prefix="../")
     return TopicPage(topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets)
 
 
