@@ -4,7 +4,7 @@ Fail-closed rule for the Markdown templates (``render/templates``): every ``{{ v
 escaped for its context by one of the filters below (they return ``Markup``) or be markup the
 template built itself (a macro, a ``{% set %}`` block, ``| safe``). A plain string that reaches the
 output unescaped stops the build naming the template and line (``strict_value``). Numbers and
-inert ASCII tokens (ids, hashes, dates, page paths: letters, digits and ``_ . / # @ -``, or only
+inert ASCII tokens (ids, hashes, dates, page paths: letters, digits and ``_ . / # @ - – , %``, or only
 spaces) pass: no context reads them as markup.
 """
 
@@ -26,7 +26,7 @@ from build_tools.errors import InputError
 
 # Characters Python-Markdown treats as markup and accepts a backslash escape for (| with the tables extension).
 MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-INERT = re.compile(r"[A-Za-z0-9_./#@-]*| *")  # no space, < & * [ ( or quote: nothing that starts markup
+INERT = re.compile(r"[A-Za-z0-9_./#@–,%-]*| *")  # no space, < & * [ ( or quote: nothing that starts markup
 FILTERS = "| md (Markdown text), | html (inside HTML), | attr (a { } attribute value), | yaml (front matter)"
 
 
