@@ -37,8 +37,10 @@ def test_every_disagreement_with_the_second_converter_is_reviewed(edition):
     review = load_review(REVIEW)
     found, unused = review_texts(edition_texts(edition.bilingual), review)
     unreviewed = [str(disagreement) for disagreement in found if not disagreement.covered_by]
-    print(f"\nTraditional view vs zhconv: {len(found)} disagreements, {len(unreviewed)} unreviewed, "
-          f"{len(review.reviewed)} review entries, {len(review.fixes)} fixes")
+    print(
+        f"\nTraditional view vs zhconv: {len(found)} disagreements, {len(unreviewed)} unreviewed, "
+        f"{len(review.reviewed)} review entries, {len(review.fixes)} fixes"
+    )
     assert unreviewed == []
     assert [entry.zh for entry in unused] == []  # an entry that matches nothing any more is stale
 

@@ -95,9 +95,7 @@ def disagreements(block_id: str, simplified: str, ours: str, review: Review) -> 
         context = simplified[max(0, position - CONTEXT) : end + CONTEXT]
         entry = _covering(simplified, ours, theirs, position, end, review)
         found.append(
-            Disagreement(
-                block_id, simplified[position:end], ours[position:end], theirs[position:end], context, entry
-            )
+            Disagreement(block_id, simplified[position:end], ours[position:end], theirs[position:end], context, entry)
         )
         position = end
     return found
@@ -127,9 +125,7 @@ def _covers(entry: Reviewed, simplified: str, ours: str, theirs: str, position: 
 
 def fix_problems(review: Review, phrases: Path, convert) -> list[str]:
     """A fix must match a line of the phrase dictionary, and the conversion must now give its form."""
-    lines = dict(
-        line.split("\t", 1) for line in phrases.read_text(encoding="utf-8").splitlines() if line.strip()
-    )
+    lines = dict(line.split("\t", 1) for line in phrases.read_text(encoding="utf-8").splitlines() if line.strip())
     problems = []
     for fix in review.fixes:
         if stock_s2tw(fix.zh) != fix.s2tw:
