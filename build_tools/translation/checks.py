@@ -121,13 +121,13 @@ ABBREVIATION = re.compile(r"[A-Z0-9&][A-Z0-9&\-]+s?(?: Group)?|[A-Za-z]{1,3}(?:�
 
 
 def _words(text: str) -> str:
-    """Lowercase words, hyphens and dashes as spaces, plurals singular: the form two renderings are compared in."""
+    """Lowercase words, hyphens and dashes as spaces, plurals and -ing stripped: the form renderings are compared in."""
     words = re.sub(r"[-‐–—/]", " ", text.lower()).split()
     return " " + " ".join(_singular(word) for word in words) + " "
 
 
 def _singular(word: str) -> str:
-    for plural, singular in (("ies", "y"), ("ia", "ium"), ("s", "")):
+    for plural, singular in (("ies", "y"), ("ia", "ium"), ("ing", ""), ("s", "")):
         if word.endswith(plural) and len(word) > len(plural) + 2:
             return word[: -len(plural)] + singular
     return word
