@@ -48,7 +48,7 @@ MONTHS = (
 class Problem:
     block_id: str
     check: str
-    """``numbers``, ``terms``, ``renderings`` (a second rendering of a term), ``spelling`` or ``chinese``."""
+    """``numbers``, ``terms``, ``renderings`` (a second rendering of a term), ``spelling``, ``quotes`` or ``chinese``."""
     detail: str
 
 
@@ -107,12 +107,20 @@ def term_hits(chinese: str, terms: tuple[Term, ...]) -> list[Term]:
     return hits
 
 
+def _plain(text: str) -> str:
+    """Lowercase, with curly quotes straight: the glossary may write China's, the translation China’s."""
+    return text.lower().translate(CURLY)
+
+
+CURLY = str.maketrans("‘’“”", "''\"\"")
+
+
 def missing_terms(chinese: str, english: str, terms: tuple[Term, ...]) -> list[Term]:
-    lowered = english.lower()
+    lowered = _plain(english)
     return [
         term
         for term in term_hits(chinese, terms)
-        if term.check and not any(rendering.lower() in lowered for rendering in term.renderings)
+        if term.check and not any(_plain(rendering) in lowered for rendering in term.renderings)
     ]
 
 
@@ -141,10 +149,10 @@ def same_rendering(term: Term, rendering: str) -> bool:
 
 def other_renderings(chinese: str, english: str, terms: tuple[Term, ...]) -> list[tuple[Term, str]]:
     """Terms of the block rendered only with a variant that is a different rendering from the glossary's."""
-    lowered = english.lower()
+    lowered = _plain(english)
     found = []
     for term in term_hits(chinese, terms):
-        used = [rendering for rendering in term.renderings if rendering.lower() in lowered]
+        used = [rendering for rendering in term.renderings if _plain(rendering) in lowered]
         if term.check and used and not any(same_rendering(term, rendering) for rendering in used):
             found.append((term, max(used, key=len)))
     return found
@@ -198,6 +206,11 @@ def british_spellings(text: str, spelling: Spelling) -> list[str]:
     return found
 
 
+def straight_quotes(text: str) -> list[str]:
+    """Straight quotes and apostrophes: the style is curly (“ ” ‘ ’), so each one is reported in its context."""
+    return [text[max(0, m.start() - 15) : m.end() + 15] for m in re.finditer(r"['\"]", text)]
+
+
 def check_block(
     block_id: str,
     chinese: str,
@@ -215,6 +228,7 @@ def check_block(
         for term, used in other_renderings(chinese, english, terms)
     ]
     problems += [Problem(block_id, "spelling", word) for word in british_spellings(f"{english}\n{note}", spelling)]
+    problems += [Problem(block_id, "quotes", quote) for quote in straight_quotes(f"{english}\n{note}")]
     if CJK.search(english):
         problems.append(Problem(block_id, "chinese", CJK.search(english).group(0)))
     return problems
