@@ -48,7 +48,7 @@ MONTHS = (
 class Problem:
     block_id: str
     check: str
-    """``numbers``, ``terms``, ``renderings`` (a second rendering of a term), ``spelling``, ``quotes`` or ``chinese``."""
+    """``numbers``, ``terms``, ``renderings`` (a term rendered a second way), ``spelling``, ``quotes``, ``chinese``."""
     detail: str
 
 
