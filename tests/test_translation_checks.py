@@ -77,6 +77,9 @@ def test_a_second_rendering_of_a_term_is_reported():
     assert other_renderings("河南省", "Henan Province", (henan,)) == []
     cad = term("计算机辅助设计", "computer-aided design", "CAD")
     assert other_renderings("计算机辅助设计", "CAD software", (cad,)) == []
+    shore = term("补短板", "shore up weak links", "shoring up weak links", "address weaknesses")
+    assert other_renderings("补短板", "Shoring Up Weak Links", (shore,)) == []
+    assert other_renderings("补短板", "address weaknesses", (shore,))[0][1] == "address weaknesses"
     fusion = term("军民融合", "military-civil fusion", "civil-military integration", check=False)
     assert other_renderings("军民融合", "civil-military integration", (fusion,)) == []  # check: false
 

@@ -137,8 +137,9 @@ def _words(text: str) -> str:
 def _singular(word: str) -> str:
     for plural, singular in (("ies", "y"), ("ia", "ium"), ("ing", ""), ("s", "")):
         if word.endswith(plural) and len(word) > len(plural) + 2:
-            return word[: -len(plural)] + singular
-    return word
+            word = word[: -len(plural)] + singular
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word  # shore, shoring: shor
 
 
 def same_rendering(term: Term, rendering: str) -> bool:
