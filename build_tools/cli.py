@@ -13,7 +13,7 @@ from build_tools.config import BuildConfig
 from build_tools.errors import InputError
 from build_tools.mkdocs_build import BuildFailed
 from build_tools.pipeline import assemble, build, generate, load_and_parse
-from build_tools.translation.hant_review import edition_texts, load_review, review_texts
+from build_tools.translation.hant_review import edition_texts, load_review, rare_forms, review_texts
 from build_tools.translation.incoming import import_deliveries
 from build_tools.translation.store import update_plan
 
@@ -117,13 +117,19 @@ def _translations(args: argparse.Namespace, config: BuildConfig, progress: Progr
 
 def _review_hant(config: BuildConfig, progress: ProgressPrinter) -> int:
     review = load_review(config.translations / "hant_review.yml")
-    found, unused = review_texts(edition_texts(assemble(config, progress).bilingual), review)
-    open_ones = [disagreement for disagreement in found if not disagreement.covered_by]
+    texts = edition_texts(assemble(config, progress).bilingual)
+    found, unused = review_texts(texts, review)
+    rare, unused_rare = rare_forms(texts, review)
+    unused += unused_rare
+    open_ones = [disagreement for disagreement in found + rare if not disagreement.covered_by]
     for disagreement in open_ones:
         console.print(f"unreviewed: {disagreement}")
     for entry in unused:
         console.print(f"[yellow]unused review entry:[/yellow] {entry.zh}")
-    console.print(f"review-hant: {len(found)} disagreements, {len(open_ones)} unreviewed, {len(unused)} unused entries")
+    console.print(
+        f"review-hant: {len(found)} disagreements, {len(rare)} rare forms, {len(open_ones)} unreviewed, "
+        f"{len(unused)} unused entries"
+    )
     return 1 if open_ones else 0
 
 

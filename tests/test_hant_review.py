@@ -13,6 +13,7 @@ from build_tools.translation.hant_review import (
     edition_texts,
     fix_problems,
     load_review,
+    rare_forms,
     review_texts,
 )
 
@@ -31,6 +32,7 @@ KNOWN_ERRORS = [
     ("山西卓里", "山西卓里"),
     ("拥有3个中国名牌", "擁有3個中國名牌"),
     ("由加工组装为主向上游的研发", "由加工組裝為主向上游的研發"),
+    ("全国质量标杆称号", "全國質量標竿稱號"),
 ]
 
 
@@ -44,6 +46,22 @@ def test_every_disagreement_with_the_second_converter_is_reviewed(edition):
     )
     assert unreviewed == []
     assert [entry.zh for entry in unused] == []  # an entry that matches nothing any more is stale
+
+
+def test_every_rare_form_of_a_character_is_reviewed(edition):
+    """A character converted two ways: its rare form is where an error both converters share would show."""
+    review = load_review(REVIEW)
+    found, unused = rare_forms(edition_texts(edition.bilingual), review)
+    unreviewed = [str(place) for place in found if not place.covered_by]
+    print(f"\nrare forms: {len(found)} places, {len(unreviewed)} unreviewed, {len(review.rare)} entries")
+    assert unreviewed == []
+    assert [entry.zh for entry in unused] == []
+
+
+def test_a_rare_form_is_reported():
+    texts = {f"x/p{n}": ("上下游企业", "上下游企業") for n in range(5)} | {"x/p9": ("主向上游的", "主向上遊的")}
+    found, _ = rare_forms(texts, Review((), ()))
+    assert [(place.block_id, place.zh, place.ours, place.covered_by) for place in found] == [("x/p9", "游", "遊", "")]
 
 
 def test_each_fix_is_in_the_phrase_dictionary_and_takes_effect(edition):

@@ -19,6 +19,10 @@ from build_tools.translation.hant import stock_s2tw
 
 SECOND = "zh-hant"
 CONTEXT = 4
+# A character the edition converts two ways: a form used at most this often, or for less than this
+# share of the character, is the exception that needs a look (上游 once as 上遊 among a dozen 游).
+RARE_COUNT = 3
+RARE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,18 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Rare:
+    zh: str
+    """The Simplified word in which a character takes its rarer Traditional form."""
+    hant: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Review:
     reviewed: tuple[Reviewed, ...]
     fixes: tuple[Fix, ...]
+    rare: tuple[Rare, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,9 +82,10 @@ def load_review(path: Path) -> Review:
             Reviewed(item["zh"], item["hant"], item["zhconv"], item["reason"]) for item in data.get("reviewed") or []
         )
         fixes = tuple(Fix(item["zh"], item["s2tw"], item["hant"], item["reason"]) for item in data.get("fixes") or [])
+        rare = tuple(Rare(item["zh"], item["hant"], item["reason"]) for item in data.get("rare") or [])
     except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
         raise InputError(path, f"cannot read the review of the Traditional view: {error!r}") from error
-    return Review(reviewed, fixes)
+    return Review(reviewed, fixes, rare)
 
 
 def second_opinion(text: str) -> str:
@@ -159,3 +173,42 @@ def edition_texts(bilingual) -> dict[str, tuple[str, str]]:
             if text.label_hans:
                 texts[f"{block_id} (label)"] = (text.label_hans, text.label_hant)
     return texts
+
+
+def rare_forms(texts: dict[str, tuple[str, str]], review: Review) -> tuple[list[Disagreement], list[Rare]]:
+    """Where a character the edition converts two ways takes its rare form: each place needs a ``rare`` entry.
+
+    This catches what the comparison cannot: an error both converters make (上游 as 上遊 in one block)."""
+    aligned = {key: pair for key, pair in texts.items() if len(pair[0]) == len(pair[1])}
+    counts: dict[str, dict[str, int]] = {}
+    for simplified, converted in aligned.values():
+        for char, form in zip(simplified, converted, strict=True):
+            counts.setdefault(char, {}).setdefault(form, 0)
+            counts[char][form] += 1
+    rare = {
+        (char, form)
+        for char, forms in counts.items()
+        if len(forms) > 1
+        for form, count in forms.items()
+        if count <= RARE_COUNT or count < RARE_SHARE * sum(forms.values())
+    }
+    found, used = [], set()
+    for block_id, (simplified, converted) in aligned.items():
+        for position, (char, form) in enumerate(zip(simplified, converted, strict=True)):
+            if (char, form) not in rare:
+                continue
+            entry = next((e for e in review.rare if _spans(e.zh, e.hant, simplified, converted, position)), None)
+            if entry:
+                used.add(entry.zh)
+            context = simplified[max(0, position - CONTEXT) : position + CONTEXT + 1]
+            found.append(Disagreement(block_id, char, form, "", context, entry.zh if entry else ""))
+    return found, [entry for entry in review.rare if entry.zh not in used]
+
+
+def _spans(zh: str, hant: str, simplified: str, converted: str, position: int) -> bool:
+    offset = simplified.find(zh, max(0, position - len(zh) + 1))
+    while 0 <= offset <= position:
+        if converted[offset : offset + len(zh)] == hant:
+            return True
+        offset = simplified.find(zh, offset + 1)
+    return False
