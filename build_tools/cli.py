@@ -13,7 +13,8 @@ from rich.markup import escape
 from build_tools.config import BuildConfig
 from build_tools.errors import InputError
 from build_tools.mkdocs_build import BuildFailed
-from build_tools.pipeline import build, generate, load_and_parse
+from build_tools.pipeline import assemble, build, generate, load_and_parse
+from build_tools.translation.hant_review import edition_texts, load_review, rare_forms, review_texts
 from build_tools.translation.incoming import import_deliveries
 from build_tools.translation.store import update_plan
 
@@ -71,6 +72,11 @@ def parser() -> argparse.ArgumentParser:
     imported = actions.add_parser("import", help="import delivered YAML translations into the PO files")
     _add_paths(imported)
     imported.add_argument("files", nargs="+", type=Path, help="YAML deliveries: block id -> {en, note}")
+    _add_paths(
+        actions.add_parser(
+            "review-hant", help="list where a second converter (zhconv) disagrees with the Traditional view, unreviewed"
+        )
+    )
     return main
 
 
@@ -99,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _translations(args: argparse.Namespace, config: BuildConfig, progress: ProgressPrinter) -> int:
+    if args.action == "review-hant":
+        return _review_hant(config, progress)
     plans = load_and_parse(config, progress)
     if args.action == "update":
         changed = [plan.meta.id for plan in plans if update_plan(plan, config.translations)]
@@ -109,6 +117,24 @@ def _translations(args: argparse.Namespace, config: BuildConfig, progress: Progr
     counts = import_deliveries(plans, args.files, config.translations)
     console.print(f"translations import: {sum(counts.values())} entries into {len(counts)} PO files")
     return 0
+
+
+def _review_hant(config: BuildConfig, progress: ProgressPrinter) -> int:
+    review = load_review(config.translations / "hant_review.yml")
+    texts = edition_texts(assemble(config, progress).bilingual)
+    found, unused = review_texts(texts, review)
+    rare, unused_rare = rare_forms(texts, review)
+    unused += unused_rare
+    open_ones = [disagreement for disagreement in found + rare if not disagreement.covered_by]
+    for disagreement in open_ones:
+        console.print(f"unreviewed: {disagreement}")
+    for entry in unused:
+        console.print(f"[yellow]unused review entry:[/yellow] {entry.zh}")
+    console.print(
+        f"review-hant: {len(found)} disagreements, {len(rare)} rare forms, {len(open_ones)} unreviewed, "
+        f"{len(unused)} unused entries"
+    )
+    return 1 if open_ones else 0
 
 
 if __name__ == "__main__":

@@ -6,13 +6,24 @@ from collections import Counter
 
 import pytest
 
-from build_tools.translation.checks import check_block, missing_numbers, missing_terms
+from build_tools.config import ROOT
+from build_tools.translation.checks import (
+    british_spellings,
+    check_block,
+    load_spelling,
+    malformed_variants,
+    missing_numbers,
+    missing_terms,
+    other_renderings,
+)
 from build_tools.translation.glossary import Term
+
+SPELLING = load_spelling(ROOT / "translations" / "spelling.yml")
 
 
 def term(zh, en, *variants, check=True):
     return Term(
-        id=en.lower().replace(" ", "-"),
+        id=en.lower().replace(" ", "-").replace("(", "").replace(")", ""),
         zh=zh,
         en=en,
         en_variants=variants,
@@ -57,6 +68,60 @@ def test_term_check_uses_longest_match_and_variants():
     assert missing_terms("整机企业", "makers of whole units", terms) == []  # check: false
 
 
+def test_a_second_rendering_of_a_term_is_reported():
+    cluster = term("产业集群", "industrial cluster", "industrial clusters", "industry cluster")
+    assert other_renderings("产业集群", "build industry clusters", (cluster,))[0][1] == "industry cluster"
+    # forms of the one rendering are not a second rendering: plural, shortened or extended, -ing, acronym
+    assert other_renderings("产业集群", "build industrial clusters", (cluster,)) == []
+    henan = term("河南", "Henan", "Henan Province")
+    assert other_renderings("河南省", "Henan Province", (henan,)) == []
+    cad = term("计算机辅助设计", "computer-aided design", "CAD")
+    assert other_renderings("计算机辅助设计", "CAD software", (cad,)) == []
+    shore = term("补短板", "shore up weak links", "shoring up weak links", "address weaknesses")
+    assert other_renderings("补短板", "Shoring Up Weak Links", (shore,)) == []
+    assert other_renderings("补短板", "address weaknesses", (shore,))[0][1] == "address weaknesses"
+    fusion = term("军民融合", "military-civil fusion", "civil-military integration", check=False)
+    assert other_renderings("军民融合", "civil-military integration", (fusion,)) == []  # check: false
+
+
+def test_british_spellings_are_reported_with_the_us_form():
+    text = "The licence, a 700-tonne press of high calibre; organisation of the programme, centres analysed."
+    found = british_spellings(text, SPELLING)
+    assert [item.split(" → ")[0] for item in found] == [
+        "licence",
+        "tonne",
+        "calibre",
+        "organisation",
+        "programme",
+        "centres",
+        "analysed",
+    ]
+    us = "The license, a 700-ton press of high caliber; the program's centers analyzed the analyses; a license."
+    assert british_spellings(us, SPELLING) == []
+
+
+def test_malformed_variants_are_found():
+    assert malformed_variants(term("内源经济", "endogenous economy", "endogenous economys")) == ["endogenous economys"]
+    assert malformed_variants(term("团体标准", "association standards", "association standardss")) == [
+        "association standardss"
+    ]
+    assert malformed_variants(term("教育厅", "Department of Education", "Department of Educations")) == [
+        "Department of Educations"
+    ]
+    assert malformed_variants(term("数控机床", "CNC machine tool", "CNC machine tools")) == []
+
+
+def test_the_glossary_has_one_rendering_per_term_in_us_spelling(edition):
+    problems = []
+    for item in edition.bilingual.glossary:
+        problems += [f"{item.id}: malformed variant {variant!r}" for variant in malformed_variants(item)]
+        for rendering in item.renderings:
+            problems += [f"{item.id}: {word}" for word in british_spellings(rendering, SPELLING)]
+        if not item.check and "to be unified" in item.exception:
+            problems.append(f"{item.id}: check: false still waiting to be unified")
+    assert problems == []
+
+
 def test_chinese_left_in_english_is_reported():
     problems = check_block("x/s1/p1", "发展。", "Develop 装备.", ())
     assert [(p.check, p.detail) for p in problems] == [("chinese", "装")]
@@ -72,13 +137,16 @@ def test_the_whole_edition_is_translated_and_passes_every_check(edition):
             problem
             for block, text in zip(plan.blocks, texts, strict=True)
             if text.en
-            for problem in check_block(block.id, block.zh, text.en, edition.bilingual.glossary)
+            for problem in check_block(
+                block.id, block.label + block.zh, text.en, edition.bilingual.glossary, SPELLING, text.note
+            )
         ]
         coverage = statuses["translated"] / len(plan.blocks)
         by_check = Counter(problem.check for problem in problems)
         report.append(
             f"{plan.meta.id}: coverage {coverage:.1%}, number problems {by_check['numbers']}, "
-            f"term problems {by_check['terms']}, Chinese left {by_check['chinese']}"
+            f"term problems {by_check['terms']}, second renderings {by_check['renderings']}, "
+            f"British spellings {by_check['spelling']}, Chinese left {by_check['chinese']}"
         )
         failures += problems
         assert coverage == 1.0, plan.meta.id

@@ -1,10 +1,14 @@
-"""Translation checks, per block: numbers kept, glossary terms used, no Chinese left in the English."""
+"""Translation checks, per block: numbers kept, glossary terms used (one rendering each), US spelling, no Chinese."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
+
+from build_tools.errors import InputError
 from build_tools.translation.glossary import Term
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -44,7 +48,7 @@ MONTHS = (
 class Problem:
     block_id: str
     check: str
-    """``numbers``, ``terms`` or ``chinese``."""
+    """``numbers``, ``terms``, ``renderings`` (a term rendered a second way), ``spelling``, ``quotes``, ``chinese``."""
     detail: str
 
 
@@ -103,20 +107,129 @@ def term_hits(chinese: str, terms: tuple[Term, ...]) -> list[Term]:
     return hits
 
 
+def _plain(text: str) -> str:
+    """Lowercase, with curly quotes straight: the glossary may write China's, the translation China’s."""
+    return text.lower().translate(CURLY)
+
+
+CURLY = str.maketrans("‘’“”", "''\"\"")
+
+
 def missing_terms(chinese: str, english: str, terms: tuple[Term, ...]) -> list[Term]:
-    lowered = english.lower()
+    lowered = _plain(english)
     return [
         term
         for term in term_hits(chinese, terms)
-        if term.check and not any(rendering.lower() in lowered for rendering in term.renderings)
+        if term.check and not any(_plain(rendering) in lowered for rendering in term.renderings)
     ]
 
 
-def check_block(block_id: str, chinese: str, english: str, terms: tuple[Term, ...]) -> list[Problem]:
+# A short form that stands for the full rendering: an acronym (CAD, EPC, CAP1400), maybe with "Group"; a unit (kN·m).
+ABBREVIATION = re.compile(r"[A-Z0-9&][A-Z0-9&\-]+s?(?: Group)?|[A-Za-z]{1,3}(?:·[A-Za-z]{1,3})+")
+
+
+def _words(text: str) -> str:
+    """Lowercase words, hyphens and dashes as spaces, plurals and -ing stripped: the form renderings are compared in."""
+    words = re.sub(r"[-‐–—/]", " ", text.lower()).split()
+    return " " + " ".join(_singular(word) for word in words) + " "
+
+
+def _singular(word: str) -> str:
+    for plural, singular in (("ies", "y"), ("ia", "ium"), ("ing", ""), ("s", "")):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            word = word[: -len(plural)] + singular
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word  # shore, shoring: shor
+
+
+def same_rendering(term: Term, rendering: str) -> bool:
+    """A form of the glossary's rendering: inflected, shortened or extended ("Henan Province"), or its acronym."""
+    used, own = _words(rendering), _words(term.en)
+    return used in own or own in used or bool(ABBREVIATION.fullmatch(rendering))
+
+
+def other_renderings(chinese: str, english: str, terms: tuple[Term, ...]) -> list[tuple[Term, str]]:
+    """Terms of the block rendered only with a variant that is a different rendering from the glossary's."""
+    lowered = _plain(english)
+    found = []
+    for term in term_hits(chinese, terms):
+        used = [rendering for rendering in term.renderings if _plain(rendering) in lowered]
+        if term.check and used and not any(same_rendering(term, rendering) for rendering in used):
+            found.append((term, max(used, key=len)))
+    return found
+
+
+def malformed_variants(term: Term) -> list[str]:
+    """Variants made by adding "s" where English does not: economys, industriess, Department of Educations."""
+    bad = []
+    for variant in term.en_variants:
+        if variant.lower() != term.en.lower() + "s":
+            continue
+        if re.search(r"([^aeiou]y|s|x|sh|ch|\))$", term.en, re.IGNORECASE) or re.search(
+            r"\b(of|for|in|on|under|by)\b", term.en
+        ):
+            bad.append(variant)
+    return bad
+
+
+@dataclass(frozen=True)
+class Spelling:
+    pattern: re.Pattern[str]
+    """Any British spelling of the list, as a whole word."""
+    advice: tuple[tuple[re.Pattern[str], str], ...]
+    names: tuple[str, ...]
+    """Official names spelled the British way, kept as their owners spell them."""
+
+
+NO_SPELLING = Spelling(re.compile(r"(?!)"), (), ())
+
+
+def load_spelling(path: Path) -> Spelling:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        british = data["british"]
+        names = tuple(data.get("names") or ())
+        pattern = re.compile(r"\b(?:" + "|".join(f"(?:{word})" for word in british) + r")\b", re.IGNORECASE)
+        advice = tuple((re.compile(f"(?:{word})", re.IGNORECASE), use) for word, use in british.items())
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as error:
+        raise InputError(path, f"cannot read the spelling list: {error!r}") from error
+    return Spelling(pattern, advice, names)
+
+
+def british_spellings(text: str, spelling: Spelling) -> list[str]:
+    """British spellings in the text, each with the US form to use; official names on the list excepted."""
+    for name in spelling.names:
+        text = text.replace(name, "")
+    found = []
+    for match in spelling.pattern.finditer(text):
+        use = next(use for word, use in spelling.advice if word.fullmatch(match.group(0)))
+        found.append(f"{match.group(0)} → {use}")
+    return found
+
+
+def straight_quotes(text: str) -> list[str]:
+    """Straight quotes and apostrophes: the style is curly (“ ” ‘ ’), so each one is reported in its context."""
+    return [text[max(0, m.start() - 15) : m.end() + 15] for m in re.finditer(r"['\"]", text)]
+
+
+def check_block(
+    block_id: str,
+    chinese: str,
+    english: str,
+    terms: tuple[Term, ...],
+    spelling: Spelling = NO_SPELLING,
+    note: str = "",
+) -> list[Problem]:
     problems = [Problem(block_id, "numbers", figure) for figure in missing_numbers(chinese, english)]
     problems += [
         Problem(block_id, "terms", f"{term.zh} → {term.en}") for term in missing_terms(chinese, english, terms)
     ]
+    problems += [
+        Problem(block_id, "renderings", f"{term.zh} → {term.en}, not {used}")
+        for term, used in other_renderings(chinese, english, terms)
+    ]
+    problems += [Problem(block_id, "spelling", word) for word in british_spellings(f"{english}\n{note}", spelling)]
+    problems += [Problem(block_id, "quotes", quote) for quote in straight_quotes(f"{english}\n{note}")]
     if CJK.search(english):
         problems.append(Problem(block_id, "chinese", CJK.search(english).group(0)))
     return problems

@@ -1,27 +1,35 @@
-"""The Traditional Chinese view: OpenCC conversion at build time, with glossary overrides."""
+"""The Traditional Chinese view: OpenCC conversion at build time, with the edition's phrase dictionary."""
 
 from __future__ import annotations
 
+import json
+import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import opencc
 
+from build_tools.errors import InputError
 from build_tools.sources.schema import Field, Record, Text, read_yaml
 from build_tools.translation.glossary import Term
 
 CONFIGS = ("s2t", "s2tw", "s2hk", "s2twp")
+# The dictionaries that ship with the opencc package: a project config names them by file name.
+SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
 
 @dataclass(frozen=True)
 class HantConverter:
     config: str
-    """The OpenCC configuration used, named on the site."""
+    """The OpenCC configuration used, named on the site (a stock name, or a project config's file stem)."""
     overrides: tuple[tuple[str, str], ...]
     """(mechanical result, wanted form) pairs from the glossary, longest first."""
+    path: str = ""
+    """The project configuration file, when ``config`` is not a stock OpenCC one."""
 
     def convert(self, text: str) -> str:
-        converted = _converter(self.config).convert(text)
+        converted = _converter(self.path or self.config).convert(text)
         for produced, wanted in self.overrides:
             converted = converted.replace(produced, wanted)
         return converted
@@ -32,21 +40,70 @@ _CACHE: dict[str, opencc.OpenCC] = {}
 
 def _converter(config: str) -> opencc.OpenCC:
     if config not in _CACHE:
-        _CACHE[config] = opencc.OpenCC(f"{config}.json")
+        _CACHE[config] = opencc.OpenCC(f"{config}.json") if config in CONFIGS + ("t2s",) else _project(Path(config))
     return _CACHE[config]
 
 
+def _project(path: Path) -> opencc.OpenCC:
+    """A project config in OpenCC's own format; its dictionaries are looked up beside it, then in the package.
+
+    OpenCC's C++ core does not search the Python package's share folder, so the file names are resolved
+    here into a copy of the config with absolute paths."""
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(path, f"cannot read the OpenCC configuration: {error}") from error
+
+    def resolve(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("file"), str):
+                own = path.parent / node["file"]
+                shipped = SHARE / node["file"]
+                if not own.is_file() and not shipped.is_file():
+                    raise InputError(path, f"dictionary {node['file']!r} is neither beside the config nor in OpenCC's")
+                node["file"] = str((own if own.is_file() else shipped).resolve())
+            for value in node.values():
+                resolve(value)
+        elif isinstance(node, list):
+            for value in node:
+                resolve(value)
+
+    resolve(config)
+    with tempfile.TemporaryDirectory() as folder:
+        resolved = Path(folder) / path.name
+        resolved.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        try:
+            return opencc.OpenCC(str(resolved))
+        except RuntimeError as error:
+            raise InputError(path, f"OpenCC cannot load this configuration: {error}") from error
+
+
+def stock_s2tw(text: str) -> str:
+    """OpenCC's own s2tw, without the edition's dictionary: what the review compares the fixes against."""
+    return _converter("s2tw").convert(text)
+
+
 def load_converter(settings: Path, terms: tuple[Term, ...]) -> HantConverter:
-    schema = Record((Field("opencc_config", Text(choices=CONFIGS)),), what="the Traditional-view settings")
+    config_pattern = re.compile("(?:" + "|".join(map(re.escape, CONFIGS)) + r"|[\w./-]+\.json)\Z")
+    rule = f"one of {', '.join(CONFIGS)} or a .json config path"
+    what = "the Traditional-view settings"
+    schema = Record((Field("opencc_config", Text(pattern=config_pattern, rule=rule)),), what=what)
     config = read_yaml(settings, schema, "the Traditional-view settings")["opencc_config"]
+    path = ""
+    if config.endswith(".json"):
+        path = str((settings.parent / config).resolve())
+        if not Path(path).is_file():
+            raise InputError(settings, f"opencc_config {config!r}: no such file beside {settings.name}")
+        _converter(path)  # fail here, naming the file, rather than mid-build
+        config = Path(config).stem
     overrides = []
     for term in terms:
         if term.zh_hant:
-            produced = _converter(config).convert(term.zh)
+            produced = _converter(path or config).convert(term.zh)
             if produced != term.zh_hant:
                 overrides.append((produced, term.zh_hant))
     overrides.sort(key=lambda pair: (-len(pair[0]), pair[0]))
-    return HantConverter(config, tuple(overrides))
+    return HantConverter(config, tuple(overrides), path)
 
 
 def simplify(text: str) -> str:
