@@ -132,6 +132,7 @@ def pristine(tmp_path_factory) -> Path:
     space.topics.write_text(TOPICS, encoding="utf-8")
     (root / "translations" / "en").mkdir(parents=True)
     shutil.copy(ROOT / "translations" / "traditional.yml", root / "translations" / "traditional.yml")
+    shutil.copytree(ROOT / "translations" / "opencc", root / "translations" / "opencc")
     assert main(space.args("translations", "update")) == 0
     english = {
         "一、总体要求": "I. General Requirements",
