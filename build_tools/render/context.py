@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
+from build_tools.render.citation import Citation
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,8 @@ class BlockRow:
     """``#`` repeated to the Markdown heading level, ``""`` for non-heading blocks."""
     short_id: str
     """The id without the plan id, shown as the paragraph's visible anchor."""
-    citation: str
-    """Plain-text citation: plan, section path, paragraph id, page address."""
+    citation: Citation
+    """The paragraph's citation (build_tools.render.citation): texts and reference-manager formats."""
     topics: tuple[Topic, ...]
     """Industry topics the block speaks of."""
 
@@ -38,6 +39,10 @@ class PartPage:
     title_en: str
     """English of the part's title (its top-level heading), ``""`` while untranslated."""
     hant_config: str
+    cite: Citation
+    """The plan, cited at this page's address: its Highwire meta tags."""
+    pdf_url: str
+    """Address of the plan's PDF, ``""`` when none was built."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,10 @@ class PlanOverview:
     """Blocks per kind."""
     characters: int
     """Chinese characters (non-space) in the plan's blocks."""
+    cite: Citation
+    """The plan as a whole: cite box, meta tags and the downloadable .bib/.ris/.json."""
+    pdf_url: str
+    """Address of the plan's PDF, ``""`` when none was built."""
 
 
 def page_name(part: Part) -> str:
