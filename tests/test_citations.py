@@ -182,3 +182,8 @@ def test_citations_are_not_in_the_search_index(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "@misc" not in text and "GOVDOC" not in text
+
+
+def test_sitemap_carries_the_site_address(built_site, edition):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}plans/{PLAN}/part-02/</loc>" in sitemap
