@@ -8,6 +8,7 @@ from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
 from build_tools.render.citation import Citation
+from build_tools.render.glossary_marks import Marked
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,11 @@ class BlockRow:
     """The paragraph's citation (build_tools.render.citation): texts and reference-manager formats."""
     topics: tuple[Topic, ...]
     """Industry topics the block speaks of."""
+    marks_hans: tuple[Marked, ...]
+    """The Simplified text cut at glossary terms (first occurrence of each), for links to the glossary."""
+    marks_hant: tuple[Marked, ...]
+    marks_en: tuple[Marked, ...]
+    """The English cut at the renderings of the terms found in the Chinese."""
 
 
 @dataclass(frozen=True)

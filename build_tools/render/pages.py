@@ -14,6 +14,7 @@ from build_tools.outputs.downloads import Download, Downloads
 from build_tools.render.citation import page_address, paragraph_citation, plan_citation
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
+from build_tools.render.glossary_marks import mark_chinese, mark_english
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.timeline import target_rows, timeline_context
 from build_tools.render.topics import matrix, topic_index, topic_page
@@ -80,7 +81,12 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
             short = block.id.split("/", 1)[1]
             citation = paragraph_citation(edition, plan, block, address)
             topics = tuple(edition.taxonomy.topic(topic_id) for topic_id in edition.topics.topics_of(block.id))
-            rows.append(BlockRow(block, edition.bilingual.blocks[block.id], marks, short, citation, topics))
+            text = edition.bilingual.blocks[block.id]
+            glossary = edition.bilingual.glossary
+            hans, found = mark_chinese(text.zh_hans, glossary)
+            hant, _ = mark_chinese(text.zh_hant, glossary, "zh_hant")
+            english = mark_english(text.en, found)
+            rows.append(BlockRow(block, text, marks, short, citation, topics, hans, hant, english))
         pages.append(
             PartPage(
                 plan=plan,

@@ -127,3 +127,39 @@
     }
   });
 })();
+
+/* Glossary: a filter box (Chinese, Traditional, English or note text) and category buttons narrow
+   the table in place. Without JavaScript the whole table shows, with the letter jumps above it. */
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("glossary-filter");
+    if (!box) { return; }
+    var panel = box.closest(".glossary-filter");
+    var rows = document.querySelectorAll("table.glossary tbody tr");
+    var count = panel.querySelector(".glossary-count");
+    var buttons = panel.querySelectorAll("button[data-category]");
+    var category = "";
+    panel.hidden = false;
+    function apply() {
+      var query = box.value.trim().toLowerCase();
+      var shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var visible = (!category || row.getAttribute("data-category") === category) &&
+                      (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
+        row.hidden = !visible;
+        if (visible) { shown++; }
+      }
+      count.textContent = shown + " / " + rows.length;
+    }
+    box.addEventListener("input", apply);
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () {
+        category = button.getAttribute("data-category");
+        Array.prototype.forEach.call(buttons, function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
+        apply();
+      });
+    });
+    apply();
+  });
+})();
