@@ -80,7 +80,9 @@ def test_glossary_terms_link_to_their_entry_with_the_other_language_as_title(bui
     link = '<a class="gl" href="../../../glossary/#g-cnc-machine-tool" title="CNC machine tool">数控机床</a>'
     assert link in zh
     assert '<a class="gl" href="../../../glossary/#g-cnc-machine-tool" title="CNC machine tool">數控機床</a>' in hant
-    assert re.search(r'<a class="gl" href="[^"]+#g-cnc-machine-tool" title="数控机床 · CNC machine tool">CNC machine tools?</a>', en)
+    assert re.search(
+        r'<a class="gl" href="[^"]+#g-cnc-machine-tool" title="数控机床 · CNC machine tool">CNC machine tools?</a>', en
+    )
     assert zh.count("#g-cnc-machine-tool") == 1  # the first occurrence only
     assert 'id="g-cnc-machine-tool"' in glossary
     # nothing but the marks was added: the text reads as before

@@ -120,11 +120,30 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
     )
 
 
+@dataclass(frozen=True)
+class EditionSpan:
+    """The years the edition spans, from the plans themselves (never written into a template)."""
+
+    issued: tuple[int, int]
+    """First and last issue year."""
+    covered: tuple[int, int]
+    """First year of the earliest period to the last year of any period or long-range horizon."""
+
+
+def edition_span(edition: Edition) -> EditionSpan:
+    metas = [plan.meta for plan in edition.plans]
+    issued = [int(meta.date[:4]) for meta in metas]
+    return EditionSpan(
+        (min(issued), max(issued)),
+        (min(meta.period[0] for meta in metas), max(max(meta.period[1], meta.horizon) for meta in metas)),
+    )
+
+
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = environment()
     writer = PageWriter(docs, [])
-    writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition))
+    writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition, span=edition_span(edition)))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
@@ -180,6 +199,7 @@ def site_nav(edition: Edition) -> list[dict]:
 
     Titles are HTML-escaped here: the theme prints nav and page titles as raw HTML.
     """
+    span = edition_span(edition)
     plans = []
     for plan in edition.plans:
         entries: list[dict[str, str]] = [{"概览 Overview": f"plans/{plan.meta.id}/index.md"}]
@@ -206,7 +226,12 @@ def site_nav(edition: Edition) -> list[dict]:
                 ],
             ]
         },
-        {"时间线 Timeline": [{"时间线 Timeline 2005–2035": "timeline.md"}, {"量化目标 Targets": "targets.md"}]},
+        {
+            "时间线 Timeline": [
+                {f"时间线 Timeline {span.covered[0]}–{span.covered[1]}": "timeline.md"},
+                {"量化目标 Targets": "targets.md"},
+            ]
+        },
         {
             "译文 Translation": [
                 {"译文进度 Translation status": "translation-status.md"},
