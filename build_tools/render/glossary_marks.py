@@ -42,6 +42,17 @@ def _take(taken: list[bool], start: int, end: int) -> None:
         taken[index] = True
 
 
+_ORDER: dict[int, tuple[tuple[Term, ...], tuple[Term, ...]]] = {}
+
+
+def _longest_first(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The terms longest first (sorted once per glossary: this runs for every paragraph)."""
+    cached = _ORDER.get(id(terms))
+    if cached is None or cached[0] is not terms:
+        cached = _ORDER[id(terms)] = (terms, tuple(sorted(terms, key=lambda t: (-len(t.zh), t.id))))
+    return cached[1]
+
+
 def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[tuple[Marked, ...], tuple[Term, ...]]:
     """Segments of a Chinese text with each term's first free occurrence marked, and the terms found.
 
@@ -49,7 +60,7 @@ def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[
     """
     taken = [False] * len(text)
     spans: list[tuple[int, int, Term]] = []
-    for term in sorted(terms, key=lambda t: (-len(t.zh), t.id)):
+    for term in _longest_first(terms):
         needle = (term.zh_hant or term.zh) if form == "zh_hant" else term.zh
         start = text.find(needle)
         while start >= 0:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Group, Topic
 from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.render.glossary_marks import mark_chinese
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
-from build_tools.translation.checks import term_hits
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def highlighted_en(edition: Edition, block: Block, topic_id: str) -> tuple[Segme
     renderings: set[str] = set()
     for match in edition.topics.matches_of(block.id):
         if match.topic_id == topic_id:
-            for term in term_hits(text[match.start : match.end], edition.bilingual.glossary):
+            for term in mark_chinese(text[match.start : match.end], edition.bilingual.glossary)[1]:
                 renderings.update(rendering for rendering in term.renderings if rendering)
     return cut_at(english, renderings)
 
