@@ -108,7 +108,7 @@ def test_each_paragraph_cites_issuer_title_date_section_id_edition_and_full_url(
         f"《{plan.meta.title_zh}》",
         "2017-09-29",
         "二、重点领域",
-        "2.盾构装备。",
+        "二、重点领域 › (一)打造四大领军产业 › 2.盾构装备，",
         f"第 {PLAN}/s2.1.2/p1 段",
         edition.meta.edition_date,
         url,

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan
 
-SECTION_TEXT_MAX = 24
-"""A heading longer than this is cut with … in a section path (a path names, it does not quote)."""
+SECTION_TEXT_MAX = {"zh": 24, "en": 60}
+"""A heading longer than this (characters) is cut with … in a section path (a path names, it does not quote)."""
 
 
 @dataclass(frozen=True)
@@ -154,8 +154,11 @@ def _bibtex(text: str) -> str:
     return re.sub(r"([\\{}%&#_$])", r"\\\1", text)
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= SECTION_TEXT_MAX else text[: SECTION_TEXT_MAX - 1] + "…"
+def _shorten(text: str, language: str) -> str:
+    """A heading as a piece of a path: its closing full stop dropped, cut with … when long."""
+    text = text.rstrip("。.：:；;，, ")
+    limit = SECTION_TEXT_MAX[language]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def section_path(edition: Edition, plan: ParsedPlan, block: Block) -> tuple[str, str]:
@@ -170,10 +173,10 @@ def section_path(edition: Edition, plan: ParsedPlan, block: Block) -> tuple[str,
         if heading_id == block.id or heading_id not in edition.block_pages:
             continue
         heading = edition.block(heading_id)
-        zh.append(_shorten(heading.display))
+        zh.append(_shorten(heading.display, "zh"))
         english = edition.bilingual.blocks[heading_id].en
         if english:
-            en.append(_shorten(english))
+            en.append(_shorten(english, "en"))
     return " › ".join(zh), " › ".join(en)
 
 
