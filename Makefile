@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 # Debian packages the build and the tests need (browser, CJK fonts, PDF tools, Pango for WeasyPrint).
 DEB_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 zip unzip
 
-.PHONY: setup system-packages site quick generate test lint benchmark clean
+.PHONY: setup system-packages site quick generate serve test lint benchmark clean
 
 setup: system-packages $(STAMP)
 
@@ -31,6 +31,12 @@ quick: setup
 
 generate: setup
 	$(PY) -m build_tools generate
+
+# Live preview at http://127.0.0.1:8000/<path of site_url>/ (ADDR=host:port to change): reloads when docs/ changes,
+# so run `make generate` again after editing sources, translations, topics or templates.
+ADDR ?= 127.0.0.1:8000
+serve: generate
+	$(PY) -m mkdocs serve --dev-addr $(ADDR)
 
 test: setup
 	$(PY) -m ruff check build_tools tests benchmarks

@@ -186,6 +186,8 @@ class Edition:
     """Dated statements of every plan (build_tools.enrich.timeline)."""
     targets: tuple[Target, ...]
     """Quantitative targets of every plan."""
+    site_url: str = ""
+    """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
         return next(plan for plan in self.plans if plan.meta.id == plan_id)

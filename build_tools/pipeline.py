@@ -24,6 +24,7 @@ from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
+from build_tools.site_address import read_site_url
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
 from build_tools.sources.load import load_source
@@ -87,6 +88,7 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
         topics=topics,
         timeline=extract_timeline(simplified, targets),
         targets=targets,
+        site_url=read_site_url(config.mkdocs_config),
     )
 
 

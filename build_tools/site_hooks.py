@@ -5,6 +5,8 @@
   ``href="@/plans/x/part-01.md#a"``: each becomes the right relative URL for this build, with or
   without directory URLs (online site or file:// bundle); a target that does not exist is a warning,
   so --strict fails on it like on any broken Markdown link.
+- on_post_page: put a page's citation meta tags (front matter ``citation_meta``, made by
+  build_tools/render/citation.py) into its <head>, where reference managers look for them.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ import re
 from pathlib import Path
 
 import yaml
+from jinja2 import Environment, FileSystemLoader
 
+TEMPLATES = Path(__file__).parent / "render" / "templates"
 log = logging.getLogger("mkdocs.hooks.edition")
+_TEMPLATES = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 SITE_LINK = re.compile(r'href="@/([^"#]+)(#[^"]*)?"')
 
 
@@ -35,3 +40,11 @@ def on_page_content(html, page, config, files):
         return f'href="{target.url_relative_to(page.file)}{match.group(2) or ""}"'
 
     return SITE_LINK.sub(resolve, html)
+
+
+def on_post_page(output, page, config):
+    tags = page.meta.get("citation_meta")
+    if not tags:
+        return output
+    head = _TEMPLATES.get_template("citation-meta.html.jinja").render(tags=tags)
+    return output.replace("</head>", head + "</head>", 1)

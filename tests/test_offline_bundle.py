@@ -51,6 +51,7 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_constructor("!ENV", lambda loader, node: None)  # site_url: !ENV [SITE_URL, default]
 
 
 def plugins(config: dict) -> dict:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
+from build_tools.render.citation import Citation
+from build_tools.render.glossary_marks import Marked
 
 
 @dataclass(frozen=True)
@@ -20,10 +22,15 @@ class BlockRow:
     """``#`` repeated to the Markdown heading level, ``""`` for non-heading blocks."""
     short_id: str
     """The id without the plan id, shown as the paragraph's visible anchor."""
-    citation: str
-    """Plain-text citation: plan, section path, paragraph id, page address."""
+    citation: Citation
+    """The paragraph's citation (build_tools.render.citation): texts and reference-manager formats."""
     topics: tuple[Topic, ...]
     """Industry topics the block speaks of."""
+    marks_hans: tuple[Marked, ...]
+    """The Simplified text cut at glossary terms (first occurrence of each), for links to the glossary."""
+    marks_hant: tuple[Marked, ...]
+    marks_en: tuple[Marked, ...]
+    """The English cut at the renderings of the terms found in the Chinese."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,10 @@ class PartPage:
     title_en: str
     """English of the part's title (its top-level heading), ``""`` while untranslated."""
     hant_config: str
+    cite: Citation
+    """The plan, cited at this page's address: its Highwire meta tags."""
+    pdf_url: str
+    """Address of the plan's PDF, ``""`` when none was built."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,10 @@ class PlanOverview:
     """Blocks per kind."""
     characters: int
     """Chinese characters (non-space) in the plan's blocks."""
+    cite: Citation
+    """The plan as a whole: cite box, meta tags and the downloadable .bib/.ris/.json."""
+    pdf_url: str
+    """Address of the plan's PDF, ``""`` when none was built."""
 
 
 def page_name(part: Part) -> str:

@@ -10,9 +10,11 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.model import Edition, ParsedPlan, Part
-from build_tools.outputs.downloads import Downloads
+from build_tools.outputs.downloads import Download, Downloads
+from build_tools.render.citation import page_address, paragraph_citation, plan_citation
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
+from build_tools.render.glossary_marks import mark_chinese, mark_english
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
 from build_tools.render.timeline import TARGET_KIND_LABELS, target_rows, timeline_context
@@ -54,20 +56,6 @@ class PageWriter:
         self.written.append(relative)
 
 
-def _section_path(plan: ParsedPlan, block_index: dict[str, int], section: str) -> list[str]:
-    """Labels of the headings from the top down to a section, e.g. ['第一章', '一、']."""
-    path: list[str] = []
-    local = section.split("/", 1)[1]
-    pieces = local.split(".")
-    for depth in range(1, len(pieces) + 1):
-        candidate = f"{plan.meta.id}/{'.'.join(pieces[:depth])}"
-        if candidate in block_index:
-            block = plan.blocks[block_index[candidate]]
-            text = block.zh if len(block.zh) <= 16 else block.zh[:15] + "…"
-            path.append(f"{block.label}{text}")
-    return path
-
-
 def part_title_en(edition: Edition, part: Part) -> str:
     """English of the heading that opens a part (the opening part has a fixed title)."""
     if part.index == 0:
@@ -76,26 +64,31 @@ def part_title_en(edition: Edition, part: Part) -> str:
     return first.en if first.en_status != "untranslated" else ""
 
 
-def part_pages(edition: Edition, plan: ParsedPlan) -> list[PartPage]:
+def pdf_url(edition: Edition, download: Download | None) -> str:
+    return edition.site_url + download.path if download else ""
+
+
+def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> list[PartPage]:
     index = {block.id: i for i, block in enumerate(plan.blocks)}
     pages = []
     for position, part in enumerate(plan.parts):
         rows = []
         opening = part.index == 0
+        address = page_address(f"plans/{plan.meta.id}/{page_name(part)}")
         for block_id in part.block_ids:
             block = plan.blocks[index[block_id]]
             marks = ""
             if block.kind in ("heading", "box"):
                 marks = "#" * min(6, block.level + (1 if opening else 0))
-            section_path = " › ".join(_section_path(plan, index, block.section)) if block.zone == "body" else ""
             short = block.id.split("/", 1)[1]
-            citation = (
-                f"《{plan.meta.title_zh}》 ({plan.meta.title_en}), "
-                f"{section_path + ', ' if section_path else ''}¶ {block.id}, "
-                f"plans/{plan.meta.id}/{part.slug}/#{block.anchor}"
-            )
+            citation = paragraph_citation(edition, plan, block, address)
             topics = tuple(edition.taxonomy.topic(topic_id) for topic_id in edition.topics.topics_of(block.id))
-            rows.append(BlockRow(block, edition.bilingual.blocks[block.id], marks, short, citation, topics))
+            text = edition.bilingual.blocks[block.id]
+            glossary = edition.bilingual.glossary
+            hans, found = mark_chinese(text.zh_hans, glossary)
+            hant, _ = mark_chinese(text.zh_hant, glossary, "zh_hant")
+            english = mark_english(text.en, found)
+            rows.append(BlockRow(block, text, marks, short, citation, topics, hans, hant, english))
         pages.append(
             PartPage(
                 plan=plan,
@@ -106,12 +99,14 @@ def part_pages(edition: Edition, plan: ParsedPlan) -> list[PartPage]:
                 hant_config=edition.bilingual.hant_config,
                 previous=plan.parts[position - 1] if position > 0 else None,
                 next=plan.parts[position + 1] if position + 1 < len(plan.parts) else None,
+                cite=plan_citation(edition, plan, address),
+                pdf_url=pdf_url(edition, download),
             )
         )
     return pages
 
 
-def plan_overview(edition: Edition, plan: ParsedPlan) -> PlanOverview:
+def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> PlanOverview:
     page_of = {block_id: page_name(part) for part in plan.parts for block_id in part.block_ids}
     contents = tuple(
         ContentsEntry(block, edition.bilingual.blocks[block.id].en, page_of[block.id], block.level)
@@ -121,14 +116,36 @@ def plan_overview(edition: Edition, plan: ParsedPlan) -> PlanOverview:
     counts = Counter(block.kind for block in plan.blocks)
     characters = sum(len("".join(block.display.split())) for block in plan.blocks)
     parts = tuple((part, part_title_en(edition, part)) for part in plan.parts)
-    return PlanOverview(plan, parts, contents, dict(sorted(counts.items())), characters)
+    cite = plan_citation(edition, plan, page_address(f"plans/{plan.meta.id}/index.md"))
+    return PlanOverview(
+        plan, parts, contents, dict(sorted(counts.items())), characters, cite, pdf_url(edition, download)
+    )
+
+
+@dataclass(frozen=True)
+class EditionSpan:
+    """The years the edition spans, from the plans themselves (never written into a template)."""
+
+    issued: tuple[int, int]
+    """First and last issue year."""
+    covered: tuple[int, int]
+    """First year of the earliest period to the last year of any period or long-range horizon."""
+
+
+def edition_span(edition: Edition) -> EditionSpan:
+    metas = [plan.meta for plan in edition.plans]
+    issued = [int(meta.date[:4]) for meta in metas]
+    return EditionSpan(
+        (min(issued), max(issued)),
+        (min(meta.period[0] for meta in metas), max(max(meta.period[1], meta.horizon) for meta in metas)),
+    )
 
 
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = environment()
     writer = PageWriter(docs, [])
-    writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition))
+    writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition, span=edition_span(edition)))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
@@ -157,13 +174,16 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary_page(edition)))
     for plan in edition.plans:
         folder = f"plans/{plan.meta.id}"
+        download = downloads.plans.get(plan.meta.id)
+        overview = plan_overview(edition, plan, download)
         writer.write(
             f"{folder}/index.md",
-            env.get_template("plan-overview.md.jinja").render(
-                overview=plan_overview(edition, plan), download=downloads.plans.get(plan.meta.id)
-            ),
+            env.get_template("plan-overview.md.jinja").render(overview=overview, download=download),
         )
-        for page in part_pages(edition, plan):
+        writer.write(f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex())
+        writer.write(f"{folder}/{plan.meta.id}.ris", overview.cite.ris())
+        writer.write(f"{folder}/{plan.meta.id}.json", overview.cite.csl_json())
+        for page in part_pages(edition, plan, download):
             writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
@@ -195,6 +215,7 @@ def site_nav(edition: Edition) -> list[dict]:
 
     Titles are HTML-escaped here: the theme prints nav and page titles as raw HTML.
     """
+    span = edition_span(edition)
     plans = []
     for plan in edition.plans:
         entries: list[dict[str, str]] = [{"概览 Overview": f"plans/{plan.meta.id}/index.md"}]
@@ -221,7 +242,12 @@ def site_nav(edition: Edition) -> list[dict]:
                 ],
             ]
         },
-        {"时间线 Timeline": [{"时间线 Timeline 2005–2035": "timeline.md"}, {"量化目标 Targets": "targets.md"}]},
+        {
+            "时间线 Timeline": [
+                {f"时间线 Timeline {span.covered[0]}–{span.covered[1]}": "timeline.md"},
+                {"量化目标 Targets": "targets.md"},
+            ]
+        },
         {
             "译文 Translation": [
                 {"译文进度 Translation status": "translation-status.md"},

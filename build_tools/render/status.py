@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan
@@ -77,6 +78,25 @@ class GlossaryEntry:
 class GlossaryPage:
     entries: tuple[GlossaryEntry, ...]
     hant_config: str
+
+    @property
+    def letters(self) -> dict[str, str]:
+        """Initial letter of the English -> id of the first term under it (for the letter jumps)."""
+        first: dict[str, str] = {}
+        for entry in self.entries:
+            first.setdefault(initial(entry.term), entry.term.id)
+        return first
+
+    @property
+    def categories(self) -> dict[str, int]:
+        """Category -> number of terms, in alphabetical order."""
+        return dict(sorted(Counter(entry.term.category for entry in self.entries).items()))
+
+
+def initial(term: Term) -> str:
+    """The letter a term is listed under: the first letter of its English, ``#`` for a digit or symbol."""
+    letter = next((c for c in term.en.upper() if c.isalnum()), "#")
+    return letter if "A" <= letter <= "Z" else "#"
 
 
 def glossary_page(edition: Edition) -> GlossaryPage:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Group, Topic
 from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.render.glossary_marks import mark_chinese
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 
 
@@ -24,6 +26,8 @@ class Excerpt:
     text: BlockText
     segments: tuple[Segment, ...]
     """The block's Chinese (label and text) cut at the matched terms, for highlighting."""
+    segments_en: tuple[Segment, ...]
+    """The English cut at the glossary renderings of the matched terms (nothing marked when none is found)."""
     page: str
     """Link from a topic page to the paragraph: ``../plans/<plan>/<part>.md#<anchor>``."""
 
@@ -83,6 +87,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
                 block,
                 edition.bilingual.blocks[block.id],
                 highlighted(edition, block, topic.id),
+                highlighted_en(edition, block, topic.id),
                 f"../{edition.block_pages[block.id]}#{block.anchor}",
             )
             for block in plan.blocks
@@ -107,6 +112,38 @@ def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment,
             segments.append(Segment(text[position : match.start], False))
         segments.append(Segment(text[match.start : match.end], True))
         position = match.end
+    if position < len(text):
+        segments.append(Segment(text[position:], False))
+    return tuple(segments)
+
+
+def highlighted_en(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:
+    """The English cut at the renderings of the glossary terms inside this topic's matched terms."""
+    english = edition.bilingual.blocks[block.id].en
+    text = block.display
+    renderings: set[str] = set()
+    for match in edition.topics.matches_of(block.id):
+        if match.topic_id == topic_id:
+            for term in mark_chinese(text[match.start : match.end], edition.bilingual.glossary)[1]:
+                renderings.update(rendering for rendering in term.renderings if rendering)
+    return cut_at(english, renderings)
+
+
+def cut_at(text: str, phrases: set[str]) -> tuple[Segment, ...]:
+    """Text cut into segments, the occurrences of phrases (case-insensitive, whole words, longest first) marked."""
+    if not text:
+        return ()
+    if not phrases:
+        return (Segment(text, False),)
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=lambda p: (-len(p), p)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    segments: list[Segment] = []
+    position = 0
+    for found in pattern.finditer(text):
+        if found.start() > position:
+            segments.append(Segment(text[position : found.start()], False))
+        segments.append(Segment(found.group(0), True))
+        position = found.end()
     if position < len(text):
         segments.append(Segment(text[position:], False))
     return tuple(segments)

@@ -36,36 +36,130 @@
   });
 })();
 
-/* Sortable tables: click a column heading to sort by it (numbers numerically). Without
-   JavaScript the tables keep their generated order (by year). */
+/* Sortable tables: each column heading becomes a button (reachable by keyboard) that sorts the
+   table in place by that column, numbers numerically ("·" counts as none). Rows marked
+   data-fixed (a group's heading row) stay first in their <tbody>. Without JavaScript the tables
+   keep their generated order and the headings are plain text. */
 (function () {
   function cellValue(row, index) {
     var cell = row.children[index];
     var text = cell ? cell.textContent.trim() : "";
+    if (text === "·") { return 0; }
     var number = parseFloat(text.replace(/,/g, ""));
     return isNaN(number) || !/^[\d.,\-–]/.test(text) ? text : number;
   }
   function sortBy(table, index, heading) {
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
     var ascending = heading.getAttribute("aria-sort") !== "ascending";
-    rows.sort(function (a, b) {
-      var x = cellValue(a, index), y = cellValue(b, index);
-      var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh");
-      return ascending ? order : -order;
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      var rows = Array.prototype.filter.call(body.rows, function (row) { return !row.hasAttribute("data-fixed"); });
+      rows.sort(function (a, b) {
+        var x = cellValue(a, index), y = cellValue(b, index);
+        var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh");
+        return ascending ? order : -order;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
     });
-    rows.forEach(function (row) { body.appendChild(row); });
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
     heading.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
   document.addEventListener("DOMContentLoaded", function () {
     var tables = document.querySelectorAll(".md-typeset table");
     Array.prototype.forEach.call(tables, function (table) {
-      if (!table.tHead || !table.tBodies.length) { return; }
+      if (!table.tHead || !table.tBodies.length || table.classList.contains("no-sort")) { return; }
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
-        th.setAttribute("data-sort", "");
-        th.addEventListener("click", function () { sortBy(table, index, th); });
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort";
+        button.title = "Sort by this column";
+        while (th.firstChild) { button.appendChild(th.firstChild); }
+        th.appendChild(button);
+        button.addEventListener("click", function () { sortBy(table, index, th); });
       });
     });
+  });
+})();
+
+/* Citations: copy buttons beside each citation text, and one button per paragraph that copies its
+   citation in the current view's language. Without JavaScript the buttons stay hidden and the
+   texts in the 引用 Cite box are there to select. */
+(function () {
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more to try: the text stays selectable */ }
+    document.body.removeChild(area);
+  }
+  function copy(text, button) {
+    var label = button.textContent;
+    function done() {
+      button.textContent = "已复制 Copied";
+      setTimeout(function () { button.textContent = label; }, 1500);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    } else {
+      fallbackCopy(text);
+      done();
+    }
+  }
+  function citationFor(tools) {
+    var view = document.documentElement.getAttribute("data-view") || "both";
+    var zh = tools.querySelector(".cite-value[lang='zh-Hans']").textContent;
+    var en = tools.querySelector(".cite-value[lang='en']").textContent;
+    return view === "en" ? en : view === "zh" ? zh : zh + "\n" + en;
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var buttons = document.querySelectorAll("button.copy, button.copy-cite");
+    for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.copy, button.copy-cite");
+    if (!button) { return; }
+    if (button.classList.contains("copy-cite")) {
+      copy(citationFor(button.closest(".blk-tools")), button);
+    } else {
+      copy(button.closest(".cite-item").querySelector(".cite-value").textContent, button);
+    }
+  });
+})();
+
+/* Glossary: a filter box (Chinese, Traditional, English or note text) and category buttons narrow
+   the table in place. Without JavaScript the whole table shows, with the letter jumps above it. */
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("glossary-filter");
+    if (!box) { return; }
+    var panel = box.closest(".glossary-filter");
+    var rows = document.querySelectorAll("table.glossary tbody tr");
+    var count = panel.querySelector(".glossary-count");
+    var buttons = panel.querySelectorAll("button[data-category]");
+    var category = "";
+    panel.hidden = false;
+    function apply() {
+      var query = box.value.trim().toLowerCase();
+      var shown = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var visible = (!category || row.getAttribute("data-category") === category) &&
+                      (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
+        row.hidden = !visible;
+        if (visible) { shown++; }
+      }
+      count.textContent = shown + " / " + rows.length;
+    }
+    box.addEventListener("input", apply);
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () {
+        category = button.getAttribute("data-category");
+        Array.prototype.forEach.call(buttons, function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
+        apply();
+      });
+    });
+    apply();
   });
 })();

@@ -1,0 +1,218 @@
+"""Citations of a plan or of one paragraph: the one place their wording and formats are made.
+
+Pages (cite boxes, Highwire meta tags, the plan's .bib/.ris/.json files) and PDFs use these, so
+a reader gets the same citation wherever they copy it from. Plain text in, plain text out:
+callers escape for their own context (HTML, Markdown, PDF).
+
+    cite = plan_citation(edition, plan, "plans/henan-equipment-2017/")
+    cite.text_zh, cite.text_en, cite.bibtex(), cite.ris(), cite.csl_json()
+    paragraph_citation(edition, plan, block, "plans/henan-equipment-2017/part-02/")
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from build_tools.model import Block, Edition, ParsedPlan
+
+SECTION_TEXT_MAX = {"zh": 24, "en": 60}
+"""A heading longer than this (characters) is cut with … in a section path (a path names, it does not quote)."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Everything a citation says, in both languages; ``block_id`` is ``""`` for the plan as a whole."""
+
+    issuer_zh: str
+    issuer_en: str
+    title_zh: str
+    title_en: str
+    date: str
+    """Issue date as printed in meta.yml: ``2017-09-29``, ``2021-04`` or ``2005``."""
+    section_zh: str
+    """Heading path down to the paragraph (``二、重点领域 › （一）…``), ``""`` for a plan or a front-matter block."""
+    section_en: str
+    block_id: str
+    edition_zh: str
+    edition_en: str
+    edition_date: str
+    url: str
+    """Full address when the site address is configured, else the site-relative path."""
+    plan_id: str
+
+    @property
+    def key(self) -> str:
+        """A citation key: plan id, and the paragraph's short id for a paragraph (``henan-equipment-2017-s2-1-p3``)."""
+        return re.sub(r"[^a-z0-9]+", "-", self.block_id or self.plan_id).strip("-")
+
+    @property
+    def short_id(self) -> str:
+        return self.block_id.split("/", 1)[1] if self.block_id else ""
+
+    @property
+    def text_zh(self) -> str:
+        pieces = [f"{self.issuer_zh}：《{self.title_zh}》（{self.date}）"]
+        if self.section_zh:
+            pieces.append(self.section_zh)
+        if self.block_id:
+            pieces.append(f"第 {self.block_id} 段")
+        pieces.append(f"载《{self.edition_zh}》，{self.edition_date} 版")
+        return "，".join(pieces) + f"，{self.url}"
+
+    @property
+    def text_en(self) -> str:
+        pieces = [f"{self.issuer_en}, {self.title_en} [{self.title_zh}] ({self.date})"]
+        if self.section_en:
+            pieces.append(self.section_en)
+        if self.block_id:
+            pieces.append(f"¶ {self.block_id}")
+        pieces.append(f"in {self.edition_en}, edition of {self.edition_date}")
+        return ", ".join(pieces) + f", {self.url}"
+
+    def highwire(self, pdf_url: str = "") -> tuple[tuple[str, str], ...]:
+        """Highwire Press ``citation_*`` meta tags (what Zotero and other reference managers read from a page)."""
+        tags = [
+            ("citation_title", self.title_zh),
+            ("citation_author", self.issuer_zh),
+            ("citation_publisher", self.issuer_zh),
+            ("citation_date", self.date.replace("-", "/")),
+            ("citation_language", "zh"),
+            ("citation_public_url", self.url),
+        ]
+        if pdf_url:
+            tags.append(("citation_pdf_url", pdf_url))
+        return tuple(tags)
+
+    def _date_parts(self) -> list[int]:
+        return [int(piece) for piece in self.date.split("-")]
+
+    def bibtex(self) -> str:
+        fields = [
+            ("author", "{" + _bibtex(self.issuer_en) + "}"),
+            ("title", f"{_bibtex(self.title_en)} [{_bibtex(self.title_zh)}]"),
+            ("year", self.date[:4]),
+            ("date", self.date),
+            ("publisher", _bibtex(self.issuer_en)),
+            ("language", "chinese"),
+            ("howpublished", _bibtex(self.edition_en) + ", edition of " + self.edition_date),
+            ("url", self.url),
+        ]
+        note = ", ".join(part for part in (self.section_en, f"¶ {self.block_id}" if self.block_id else "") if part)
+        if note:
+            fields.append(("note", _bibtex(note)))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        return f"@misc{{{self.key},\n{body}\n}}\n"
+
+    def ris(self) -> str:
+        year, *rest = self._date_parts()
+        lines = [
+            ("TY", "GOVDOC"),
+            ("AU", self.issuer_en),
+            ("TI", self.title_en),
+            ("TT", self.title_zh),
+            ("PY", str(year)),
+            ("DA", "/".join([f"{year:04d}", *(f"{n:02d}" for n in rest)])),
+            ("PB", self.issuer_en),
+            ("T2", self.edition_en),
+            ("LA", "zh"),
+            ("UR", self.url),
+        ]
+        if self.section_en:
+            lines.append(("SE", self.section_en))
+        if self.block_id:
+            lines.append(("N1", f"¶ {self.block_id}"))
+        lines.append(("ER", ""))
+        return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+
+    def csl(self) -> dict:
+        item = {
+            "id": self.key,
+            "type": "report",
+            "title": self.title_en,
+            "original-title": self.title_zh,
+            "author": [{"literal": self.issuer_en}],
+            "publisher": self.issuer_en,
+            "issued": {"date-parts": [self._date_parts()]},
+            "language": "zh-CN",
+            "container-title": self.edition_en,
+            "URL": self.url,
+        }
+        if self.section_en:
+            item["section"] = self.section_en
+        if self.block_id:
+            item["note"] = f"¶ {self.block_id}"
+        return item
+
+    def csl_json(self) -> str:
+        return json.dumps([self.csl()], ensure_ascii=False, indent=2) + "\n"
+
+
+def _bibtex(text: str) -> str:
+    """Text safe inside a braced BibTeX field: the characters TeX reads as commands escaped."""
+    return re.sub(r"([\\{}%&#_$])", r"\\\1", text)
+
+
+def _shorten(text: str, language: str) -> str:
+    """A heading as a piece of a path: its closing full stop dropped, cut with … when long."""
+    text = text.rstrip("。.：:；;，, ")
+    limit = SECTION_TEXT_MAX[language]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def section_path(edition: Edition, plan: ParsedPlan, block: Block) -> tuple[str, str]:
+    """Chinese and English heading paths from the top down to the block's section (the block itself excluded)."""
+    if block.zone != "body":
+        return "", ""
+    local = block.section.split("/", 1)[1]
+    pieces = local.split(".")
+    zh, en = [], []
+    for depth in range(1, len(pieces) + 1):
+        heading_id = f"{plan.meta.id}/{'.'.join(pieces[:depth])}"
+        if heading_id == block.id or heading_id not in edition.block_pages:
+            continue
+        heading = edition.block(heading_id)
+        zh.append(_shorten(heading.display, "zh"))
+        english = edition.bilingual.blocks[heading_id].en
+        if english:
+            en.append(_shorten(english, "en"))
+    return " › ".join(zh), " › ".join(en)
+
+
+def _citation(edition: Edition, plan: ParsedPlan, path: str, block: Block | None) -> Citation:
+    meta = plan.meta
+    section_zh, section_en = section_path(edition, plan, block) if block else ("", "")
+    return Citation(
+        issuer_zh=meta.issuer_zh,
+        issuer_en=meta.issuer_en,
+        title_zh=meta.title_zh,
+        title_en=meta.title_en,
+        date=meta.date,
+        section_zh=section_zh,
+        section_en=section_en,
+        block_id=block.id if block else "",
+        edition_zh=edition.meta.title_zh,
+        edition_en=edition.meta.title_en,
+        edition_date=edition.meta.edition_date,
+        url=edition.site_url + path + (f"#{block.anchor}" if block else ""),
+        plan_id=meta.id,
+    )
+
+
+def plan_citation(edition: Edition, plan: ParsedPlan, path: str) -> Citation:
+    """The plan as a whole; ``path`` is its overview page's address under the site (``plans/<id>/``)."""
+    return _citation(edition, plan, path, None)
+
+
+def paragraph_citation(edition: Edition, plan: ParsedPlan, block: Block, path: str) -> Citation:
+    """One block; ``path`` is the address of the page it is on (``plans/<id>/<part>/``), its anchor is added."""
+    return _citation(edition, plan, path, block)
+
+
+def page_address(docs_path: str) -> str:
+    """The address (directory URLs) of a page from its docs/ path: ``plans/x/part-01.md`` -> ``plans/x/part-01/``."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"

@@ -1,0 +1,81 @@
+"""Accessibility of every page type, checked in a real browser with axe-core (axe-playwright-python).
+
+Pages are opened from the built site over file:// (no server); any serious or critical violation fails,
+listed with the rule, its help text and the first offending elements. Needs Debian's chromium.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_offline_bundle import CHROMIUM, CHROMIUM_ARGS
+
+PAGES = {
+    "home": "index.html",
+    "plan overview": "plans/china-machinery-2021/index.html",
+    "plan text": "plans/henan-equipment-2017/part-02/index.html",
+    "topic": "topics/cnc-machine-tools/index.html",
+    "topic index": "topics/index.html",
+    "matrix": "topics/matrix/index.html",
+    "timeline": "timeline/index.html",
+    "targets": "targets/index.html",
+    "glossary": "glossary/index.html",
+    "translation status": "translation-status/index.html",
+    "downloads": "downloads/index.html",
+    "data": "data/index.html",
+    "about": "about/index.html",
+}
+VIEWS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+BLOCKING = ("serious", "critical")
+# The glossary's 772 rows come from one template line: axe checks the first rows, not all (it would take minutes).
+CONTEXT = {"exclude": [["table.glossary tbody tr:nth-child(n+41)"]]}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("accessibility checks need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def violations(browser, page_file: Path, viewport: dict, view: str = "both") -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(f"localStorage.setItem('edition-view', '{view}')")
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        page.wait_for_load_state("load")
+        results = Axe().run(page, context=CONTEXT if "glossary" in page_file.parts else None)
+    finally:
+        context.close()
+    return [
+        f"{found['impact']} {found['id']}: {found['help']} — "
+        + "; ".join(" ".join(node["target"]) for node in found["nodes"][:3])
+        + f" ({len(found['nodes'])} elements)"
+        for found in results.response["violations"]
+        if found["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_serious_violations_on_desktop(browser, built_site, name):
+    assert violations(browser, built_site / PAGES[name], VIEWS["desktop"]) == []
+
+
+@pytest.mark.parametrize("name", ["plan text", "glossary", "timeline"])
+def test_no_serious_violations_on_a_phone(browser, built_site, name):
+    assert violations(browser, built_site / PAGES[name], VIEWS["phone"]) == []
+
+
+@pytest.mark.parametrize("view", ["en"])
+def test_no_serious_violations_in_one_language_views(browser, built_site, view):
+    assert violations(browser, built_site / PAGES["plan text"], VIEWS["desktop"], view) == []

@@ -1,0 +1,189 @@
+"""Citations as a reader and a reference manager meet them: cite boxes, meta tags, the plan's .bib/.ris/.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from build_tools.config import ROOT
+from build_tools.outputs.downloads import Download
+from build_tools.render.citation import Citation
+from build_tools.render.pages import plan_overview
+from build_tools.site_address import read_site_url
+
+SITE_URL = read_site_url(ROOT / "mkdocs.yml")
+PLAN = "henan-equipment-2017"
+
+
+class HeadMeta(HTMLParser):
+    """What Zotero's embedded-metadata reader looks at: <meta name=…> in the page, and the canonical link."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: list[tuple[str, str]] = []
+        self.canonical = ""
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "meta" and attributes.get("name", "").startswith("citation_"):
+            self.meta.append((attributes["name"], attributes.get("content") or ""))
+        if tag == "link" and attributes.get("rel") == "canonical":
+            self.canonical = attributes["href"]
+
+
+def head_meta(path) -> HeadMeta:
+    parser = HeadMeta()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def cite_boxes(html: str) -> dict[str, dict[str, str]]:
+    """Paragraph anchor -> its citation texts by kind (zh, en, BibTeX, RIS, CSL-JSON), as the page shows them."""
+    boxes = {}
+    for anchor, tools in re.findall(
+        r'<div class="blk [^"]*" id="([^"]+)".*?<div class="blk-tools">(.*?)</details></div>', html, re.S
+    ):
+        values = re.findall(
+            r'<span class="cite-lang">([^<]+)</span>.*?class="cite-value"[^>]*>(.*?)</(?:span|pre)>', tools, re.S
+        )
+        boxes[anchor] = {kind: unescape(value) for kind, value in values}
+    return boxes
+
+
+def unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_site_url_is_configured_and_can_be_overridden(monkeypatch, tmp_path):
+    assert SITE_URL.startswith("https://") and SITE_URL.endswith("/")
+    monkeypatch.setenv("SITE_URL", "https://plans.example.net/edition")
+    assert read_site_url(ROOT / "mkdocs.yml") == "https://plans.example.net/edition/"
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    assert read_site_url(config) == ""
+
+
+def test_every_plan_page_carries_highwire_tags_a_reference_manager_can_read(built_site, edition):
+    for plan in edition.plans:
+        pages = [built_site / "plans" / plan.meta.id / "index.html"]
+        pages += [built_site / "plans" / plan.meta.id / part.slug / "index.html" for part in plan.parts]
+        for page in pages:
+            head = head_meta(page)
+            tags = dict(head.meta)
+            assert len(tags) == len(head.meta), f"{page}: a tag is repeated"
+            assert tags["citation_title"] == plan.meta.title_zh
+            assert tags["citation_author"] == plan.meta.issuer_zh
+            assert tags["citation_publisher"] == plan.meta.issuer_zh
+            assert tags["citation_language"] == "zh"
+            # Highwire dates are YYYY/MM/DD (or a prefix of it): what Zotero parses
+            assert re.fullmatch(r"\d{4}(/\d{2}(/\d{2})?)?", tags["citation_date"])
+            assert tags["citation_date"].replace("/", "-") == plan.meta.date
+            address = page.parent.relative_to(built_site).as_posix() + "/"
+            assert tags["citation_public_url"] == SITE_URL + address
+            assert head.canonical == tags["citation_public_url"]
+
+
+def test_pdf_url_is_given_when_the_pdf_exists(edition):
+    plan = edition.plan(PLAN)
+    overview = plan_overview(edition, plan, Download(f"downloads/{PLAN}.pdf", 1000))
+    tags = dict(overview.cite.highwire(overview.pdf_url))
+    assert tags["citation_pdf_url"] == f"{SITE_URL}downloads/{PLAN}.pdf"
+    assert "citation_pdf_url" not in dict(plan_overview(edition, plan).cite.highwire(""))
+
+
+def test_each_paragraph_cites_issuer_title_date_section_id_edition_and_full_url(built_site, edition):
+    plan = edition.plan(PLAN)
+    html = (built_site / "plans" / PLAN / "part-02" / "index.html").read_text(encoding="utf-8")
+    boxes = cite_boxes(html)
+    expected = [b.anchor for b in plan.blocks if b.part == 2 and b.kind not in ("heading", "box")]
+    assert list(boxes) == expected
+    cite = boxes["s2-1-2-p1"]
+    zh, en = cite["中文"], cite["English"]
+    url = f"{SITE_URL}plans/{PLAN}/part-02/#s2-1-2-p1"
+    for piece in (
+        "河南省人民政府办公厅",
+        f"《{plan.meta.title_zh}》",
+        "2017-09-29",
+        "二、重点领域",
+        "二、重点领域 › (一)打造四大领军产业 › 2.盾构装备，",
+        f"第 {PLAN}/s2.1.2/p1 段",
+        edition.meta.edition_date,
+        url,
+    ):
+        assert piece in zh, piece
+    for piece in (
+        "General Office of the People's Government of Henan Province",
+        plan.meta.title_en,
+        "2017-09-29",
+        "II. Key Areas",
+        "Shield Tunneling",
+        f"¶ {PLAN}/s2.1.2/p1",
+        edition.meta.edition_date,
+        url,
+    ):
+        assert piece in en, piece
+    assert url.split("#")[1] in re.findall(r'id="([^"]+)"', html)
+
+
+def test_reference_manager_formats_parse(built_site):
+    html = (built_site / "plans" / PLAN / "part-02" / "index.html").read_text(encoding="utf-8")
+    cite = cite_boxes(html)["s2-1-2-p1"]
+    bibtex = cite["BibTeX"]
+    assert re.match(r"@misc\{henan-equipment-2017-s2-1-2-p1,\n", bibtex)
+    assert bibtex.count("{") == bibtex.count("}")
+    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", bibtex, re.M))
+    assert fields["author"] == "{General Office of the People's Government of Henan Province}"  # a body, not a person
+    assert fields["year"] == "2017" and fields["url"].endswith("#s2-1-2-p1")
+    ris = cite["RIS"].splitlines()
+    assert ris[0] == "TY  - GOVDOC" and ris[-1] == "ER  - "
+    assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line) for line in ris)
+    assert "DA  - 2017/09/29" in ris and "LA  - zh" in ris
+    (item,) = json.loads(cite["CSL-JSON"])
+    assert item["issued"] == {"date-parts": [[2017, 9, 29]]}
+    assert item["author"] == [{"literal": "General Office of the People's Government of Henan Province"}]
+    assert item["URL"].endswith("#s2-1-2-p1") and item["note"] == f"¶ {PLAN}/s2.1.2/p1"
+
+
+def test_plan_citation_files_are_downloadable(built_site, edition):
+    folder = built_site / "plans" / PLAN
+    overview = (folder / "index.html").read_text(encoding="utf-8")
+    for suffix in ("bib", "ris", "json"):
+        assert f'href="{PLAN}.{suffix}"' in overview
+        assert (folder / f"{PLAN}.{suffix}").is_file()
+    (item,) = json.loads((folder / f"{PLAN}.json").read_text(encoding="utf-8"))
+    assert item["title"] == edition.plan(PLAN).meta.title_en and item["URL"] == f"{SITE_URL}plans/{PLAN}/"
+
+
+def test_bibtex_escapes_tex_characters():
+    cite = Citation(
+        "机构",
+        "A & B {Office}",
+        "标题",
+        "50% of R_D #1",
+        "2020",
+        "",
+        "",
+        "",
+        "版",
+        "Ed",
+        "2026-01-01",
+        "https://x.org/p/",
+        "p",
+    )
+    bibtex = cite.bibtex()
+    assert r"A \& B \{Office\}" in bibtex and r"50\% of R\_D \#1" in bibtex
+    assert bibtex.count("{") - bibtex.count(r"\{") == bibtex.count("}") - bibtex.count(r"\}")
+
+
+def test_citations_are_not_in_the_search_index(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "@misc" not in text and "GOVDOC" not in text
+
+
+def test_sitemap_carries_the_site_address(built_site, edition):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}plans/{PLAN}/part-02/</loc>" in sitemap

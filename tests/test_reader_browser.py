@@ -1,0 +1,134 @@
+"""The reader's path in a real browser (Chromium over file://): citing, arriving at a paragraph, sorting,
+filtering the glossary, switching views on topic pages, reading on a phone. Needs Debian's chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_accessibility import VIEWS, browser  # noqa: F401  (the module-scoped browser fixture)
+
+PART = "plans/henan-equipment-2017/part-02/index.html"
+
+
+@pytest.fixture
+def open_page(browser, built_site):  # noqa: F811
+    contexts = []
+
+    def opener(path: str, viewport: str = "desktop", view: str = "both", javascript: bool = True, fragment: str = ""):
+        context = browser.new_context(viewport=VIEWS[viewport], java_script_enabled=javascript)
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        context.add_init_script(f"localStorage.setItem('edition-view', '{view}')")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto((built_site / path).as_uri() + (f"#{fragment}" if fragment else ""))
+        page.wait_for_load_state("load")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def test_copy_button_puts_the_citation_on_the_clipboard(open_page):
+    page = open_page(PART, view="en")
+    block = page.locator("#s2-1-2-p1")
+    block.locator("button.copy-cite").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("General Office of the People's Government of Henan Province, ")
+    assert copied.endswith("plans/henan-equipment-2017/part-02/#s2-1-2-p1")
+    block.locator("details.cite > summary").click()
+    block.locator("details.cite-formats > summary").click()
+    block.locator(".cite-item", has_text="BibTeX").locator("button.copy").click()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{henan-equipment-2017-s2-1-2-p1,")
+
+
+def test_cite_controls_are_hidden_only_as_buttons_without_javascript(open_page):
+    page = open_page(PART, javascript=False, fragment="s2-1-2-p1")
+    block = page.locator("#s2-1-2-p1")
+    assert not block.locator("button.copy-cite").is_visible()
+    block.locator("details.cite > summary").click()
+    assert "第 henan-equipment-2017/s2.1.2/p1 段" in block.locator(".cite-box").inner_text()
+    # the linked paragraph is marked on arrival by CSS alone
+    marked = block.evaluate("e => getComputedStyle(e).backgroundColor")
+    other = page.locator("#s2-1-3-p1").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert marked != other
+
+
+@pytest.mark.parametrize(
+    ("viewport", "view"), [("desktop", "both"), ("desktop", "zh"), ("desktop", "en"), ("phone", "both")]
+)
+def test_paragraph_id_sits_level_with_its_own_paragraph(open_page, viewport, view):
+    page = open_page(PART, viewport=viewport, view=view)
+    boxes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.blk')).slice(0, 12).map(b => {
+             const tools = b.querySelector('.blk-tools').getBoundingClientRect();
+             const texts = Array.from(b.querySelectorAll('.col-zh p, .col-en p')).filter(p => p.offsetParent);
+             const top = Math.min(...texts.map(p => p.getBoundingClientRect().top));
+             const bottom = Math.max(...texts.map(p => p.getBoundingClientRect().bottom));
+             return {tools: [tools.top, tools.bottom], text: [top, bottom],
+                     next: b.nextElementSibling ? b.nextElementSibling.getBoundingClientRect().top : null};
+           })"""
+    )
+    for box in boxes:
+        tools_top, tools_bottom = box["tools"]
+        text_top, text_bottom = box["text"]
+        if viewport == "phone":
+            assert tools_bottom <= text_top + 1 and text_top - tools_bottom < 12  # right above its text
+        else:
+            assert abs(tools_top - text_top) < 6  # level with the first line
+        assert tools_top < text_bottom
+
+
+def test_matrix_sorts_in_place_by_keyboard(open_page):
+    page = open_page("topics/matrix/index.html")
+    url = page.url
+    first_rows = page.evaluate(
+        "() => Array.from(document.querySelectorAll('table.matrix tbody')[0].rows).map(r => r.cells[0].textContent)"
+    )
+    heading = page.locator("table.matrix thead th").nth(3)
+    button = heading.locator("button.sort")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # second press: descending, the busiest topics first
+    assert heading.get_attribute("aria-sort") == "descending"
+    assert page.url == url
+    rows = page.evaluate(
+        "() => Array.from(document.querySelectorAll('table.matrix tbody')[0].rows)"
+        ".map(r => [r.cells[0].textContent, r.cells[3] ? r.cells[3].textContent.trim() : ''])"
+    )
+    assert rows[0][0] == first_rows[0]  # the group's heading row stays on top
+    counts = [0 if value == "·" else int(value) for _, value in rows[1:]]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+
+
+def test_glossary_filter_and_category_buttons(open_page):
+    page = open_page("glossary/index.html")
+    page.fill("#glossary-filter", "数控机床")
+    visible = page.locator("table.glossary tbody tr:visible")
+    assert 1 <= visible.count() <= 5
+    assert "CNC machine tool" in visible.first.inner_text()
+    page.fill("#glossary-filter", "")
+    page.locator(".glossary-filter button[data-category='unit']").click()
+    categories = set(
+        page.eval_on_selector_all("table.glossary tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.category)")
+    )
+    assert categories == {"unit"}
+
+
+def test_topic_page_view_switch_shows_one_language(open_page):
+    page = open_page("topics/cnc-machine-tools/index.html")
+    page.locator(".view-switch button[data-view='en']").click()
+    assert not page.locator(".excerpt .col-zh").first.is_visible()
+    assert page.locator(".excerpt .col-en mark").first.is_visible()
+
+
+def test_phone_timeline_labels_are_legible_and_tables_keep_their_key_column(open_page):
+    page = open_page("timeline/index.html", viewport="phone")
+    label_height = page.locator("svg.timeline .lane-zh").first.evaluate("e => e.getBoundingClientRect().height")
+    assert label_height >= 11
+    page = open_page("glossary/index.html", viewport="phone")
+    page.evaluate("document.querySelector('.md-typeset__scrollwrap').scrollLeft = 400")
+    left = page.locator("table.glossary tbody tr").first.locator("th").evaluate("e => e.getBoundingClientRect().left")
+    assert 0 <= left < 40
+    page = open_page(PART, viewport="phone")
+    assert page.locator(".blk-tools a.pid").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 12

@@ -1,0 +1,118 @@
+"""Reader pages as built: outlines, template whitespace, the home page, the glossary, the matrix."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from build_tools.config import ROOT
+from build_tools.render.pages import plan_overview
+
+TEMPLATE_DIRS = (ROOT / "build_tools" / "render" / "templates", ROOT / "build_tools" / "outputs" / "templates")
+# A line that has content and ends in a block tag: with trim_blocks the tag eats the line's newline.
+RUN_ON = re.compile(r"\S.*\{%-?\s*(?:end\w+|else|elif\b[^%]*|if\b[^%]*|for\b[^%]*)\s*-?%\}\s*$")
+
+# A line that starts with a statement glues its output on purpose (set blocks, inline loops before an attr_list line).
+STATEMENT = re.compile(r"^\s*\{%")
+
+
+class ListScan(HTMLParser):
+    """Items of the first <ul> after an element with a given id, with their nesting depth and text."""
+
+    def __init__(self, after_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.after_id = after_id
+        self.armed = False
+        self.depth = 0
+        self.done = False
+        self.items: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if dict(attrs).get("id") == self.after_id:
+            self.armed = True
+        if self.done or not self.armed:
+            return
+        if tag == "ul":
+            self.depth += 1
+        elif tag == "li":
+            self.items.append((self.depth, ""))
+
+    def handle_endtag(self, tag):
+        if self.armed and not self.done and tag == "ul":
+            self.depth -= 1
+            self.done = self.depth == 0
+
+    def handle_data(self, data):
+        if self.armed and not self.done and self.depth and self.items:
+            depth, text = self.items[-1]
+            self.items[-1] = (depth, text + data)
+
+
+def test_no_template_line_loses_its_newline_to_a_block_tag():
+    """``text {% endif %}`` at a line end joins the next line on (``{% endif +%}`` keeps the newline)."""
+    offenders = [
+        f"{path.name}:{number}"
+        for folder in TEMPLATE_DIRS
+        for path in sorted(folder.glob("*.jinja"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if RUN_ON.search(line) and not line.rstrip().endswith("+%}") and not STATEMENT.match(line)
+    ]
+    assert offenders == []
+
+
+def test_heading_outline_is_a_real_nested_list(built_site, edition):
+    for plan in edition.plans:
+        contents = plan_overview(edition, plan).contents
+        scan = ListScan("outline")
+        scan.feed((built_site / "plans" / plan.meta.id / "index.html").read_text(encoding="utf-8"))
+        assert len(scan.items) == len(contents), plan.meta.id
+        assert [depth for depth, _ in scan.items] == [entry.depth for entry in contents], plan.meta.id
+        assert not any(re.search(r"(^|\s)- ", text) for _, text in scan.items), plan.meta.id
+
+
+def test_glossary_terms_link_to_their_entry_with_the_other_language_as_title(built_site, edition):
+    html = (built_site / "plans" / "henan-equipment-2017" / "part-02" / "index.html").read_text(encoding="utf-8")
+    glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<div class="blk [^"]*" id="s2-2-1-p1".*?<div class="blk-tools">', html, re.S).group(0)
+    zh = re.search(r'<p class="zh t-hans"[^>]*>(.*?)</p>', row, re.S).group(1)
+    hant = re.search(r'<p class="zh t-hant[^"]*"[^>]*>(.*?)</p>', row, re.S).group(1)
+    en = re.search(r'<p class="en">(.*?)</p>', row, re.S).group(1)
+    link = '<a class="gl" href="../../../glossary/#g-cnc-machine-tool" title="CNC machine tool">数控机床</a>'
+    assert link in zh
+    assert '<a class="gl" href="../../../glossary/#g-cnc-machine-tool" title="CNC machine tool">數控機床</a>' in hant
+    assert re.search(
+        r'<a class="gl" href="[^"]+#g-cnc-machine-tool" title="数控机床 · CNC machine tool">CNC machine tools?</a>', en
+    )
+    assert zh.count("#g-cnc-machine-tool") == 1  # the first occurrence only
+    assert 'id="g-cnc-machine-tool"' in glossary
+    # nothing but the marks was added: the text reads as before
+    assert re.sub(r"<[^>]+>", "", zh) == edition.bilingual.blocks["henan-equipment-2017/s2.2.1/p1"].zh_hans
+
+
+def test_glossary_page_has_letter_jumps_and_a_filter(built_site, edition):
+    html = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    letters = re.findall(r'<a href="#(g-[a-z0-9-]+)">([A-Z#])</a>', html)
+    assert {letter for _, letter in letters} >= set("ABCDEGHIMNPRST")
+    ids = set(re.findall(r'<tr id="(g-[a-z0-9-]+)"', html))
+    assert len(ids) == len(edition.bilingual.glossary)
+    assert all(target in ids for target, _ in letters)
+    assert '<div class="glossary-filter" hidden>' in html and 'id="glossary-filter"' in html
+    for category in {term.category for term in edition.bilingual.glossary}:
+        assert f'data-category="{category}"' in html
+
+
+def test_topic_pages_have_the_view_switch_and_highlight_both_languages(built_site):
+    html = (built_site / "topics" / "cnc-machine-tools" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="view-switch" role="group" aria-label="Language view" hidden>' in html
+    assert "<mark>机床</mark>" in html and "<mark>数控系统</mark>" in html
+    english = re.findall(r'<div class="col-en" lang="en"><p class="en">(.*?)</p>', html, re.S)
+    marks = [re.findall(r"<mark>(.*?)</mark>", text) for text in english]
+    assert sum(1 for found in marks if found) >= 0.8 * len(english)
+    assert {mark.lower() for found in marks for mark in found} >= {"machine tools", "cnc systems"}
+
+
+def test_matrix_headings_are_plain_text_not_links(built_site):
+    html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
+    assert "<a " not in head and head.count("<th") == 6
+    assert re.search(r'<tbody>\s*<tr class="group" data-fixed>', html)
