@@ -65,8 +65,16 @@ class SearchIndex:
     terms: int
 
 
+CALL = "editionSearch.load("
+
+
 def _script(payload) -> str:
-    return f"editionSearch.load({json.dumps(payload, ensure_ascii=False, separators=(',', ':'), sort_keys=True)});\n"
+    return f"{CALL}{json.dumps(payload, ensure_ascii=False, separators=(',', ':'), sort_keys=True)});\n"
+
+
+def payload_of(script: str) -> dict:
+    """The data an index file hands to search.js (for tests and benchmarks)."""
+    return json.loads(script.removeprefix(CALL).removesuffix(");\n"))
 
 
 def postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:

@@ -225,10 +225,14 @@
         return Promise.all(chunks.map(function (n) { return load("d/" + n + ".js"); })).then(function () {
           var runs = words(query, settings.t2s);
           var whole = runs.join(" ");
+          var analysed = function (text) {
+            return queryGroups(text, settings.stop, settings.t2s).map(function (group) { return group.join("|"); }).join(" ");
+          };
+          var wanted = analysed(query);
           var results = pool.map(function (entry) {
             var doc = stored(loaded["d/" + Math.floor(entry.id / settings.chunk) + ".js"].docs[entry.id % settings.chunk]);
             var text = normalize(doc.title + " " + doc.zh + " " + doc.en);
-            var exact = doc.names.some(function (name) { return words(name).join(" ") === whole; }) ? 1 : 0;
+            var exact = doc.names.some(function (name) { return analysed(name) === wanted; }) ? 1 : 0;
             var phrases = runs.filter(function (run) { return HAN.test(run) && text.indexOf(run) >= 0; }).length;
             if (runs.length > 1 && text.indexOf(whole) >= 0) phrases += 1;
             return { doc: doc, url: url(doc), score: entry.score, hits: entry.hits, exact: exact, phrases: phrases, id: entry.id };
