@@ -103,7 +103,9 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
 
-def build(config: BuildConfig, progress: Progress = _quiet, outputs: bool = False, offline: bool = False) -> GenerateResult:
+def build(
+    config: BuildConfig, progress: Progress = _quiet, outputs: bool = False, offline: bool = False
+) -> GenerateResult:
     """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
     With ``outputs``, also the PDFs (before the site, which links to them) and the offline bundle;

@@ -11,7 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
+from build_tools.config import ROOT
+from build_tools.search.index import encode_postings
+from build_tools.search.text import STOPWORDS, shard_of
 from tests.search_ui import SearchDialog
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -147,3 +151,33 @@ def test_the_index_is_loaded_once_per_visit(page, served):
 def test_source_text_shows_literally(page):
     results = SearchDialog(page).search("营业收入")
     assert any("实现营业收入**亿元" in result.text for result in results)
+
+
+def test_browser_analysis_matches_the_build(browser):
+    """search.js analyses text as build_tools/search/text.py does: the shared vectors, and hashes of real terms."""
+    vectors = yaml.safe_load((ROOT / "tests" / "data" / "search_analysis.yml").read_text(encoding="utf-8"))
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content("<html><head></head><body></body></html>")
+    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / "search.js"))
+    analysis = "editionSearch.analysis"
+    for word, expected in vectors["stem"].items():
+        assert page.evaluate(f"w => {analysis}.stem(w)", word) == expected, word
+    stop = {word: True for word in STOPWORDS}
+    for query, expected in vectors["query_groups"].items():
+        assert page.evaluate(f"a => {analysis}.queryGroups(a[0], a[1], {{}})", [query, stop]) == expected, query
+    for text, expected in vectors["fnv1a"].items():
+        assert page.evaluate(f"t => {analysis}.shardOf(t, 4294967296)", text) == expected, text
+    for term in ("机床", "數控", "robot", "2025", "首"):
+        assert page.evaluate(f"t => {analysis}.shardOf(t, 97)", term) == shard_of(term, 97), term
+    postings = [(0, 5), (31, 40), (32, 1), (5000, 1234)]
+    assert page.evaluate(f"e => {analysis}.decode(e)", encode_postings(postings)) == [list(p) for p in postings]
+    context.close()
+
+
+def test_browser_converts_traditional_queries(page):
+    vectors = yaml.safe_load((ROOT / "tests" / "data" / "search_analysis.yml").read_text(encoding="utf-8"))
+    for hant, hans in vectors["traditional"].items():
+        assert page.evaluate("q => editionSearch.queryGroups(q)", hant) == page.evaluate(
+            "q => editionSearch.queryGroups(q)", hans
+        ), hant

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
+
+import yaml
 
 # Han ideographs (basic, extension A, compatibility) and Latin letters/digits: everything else separates words.
 TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 STOPWORDS = frozenset(
-    "a an and are as at be by for from has have in into is it its of on or that the their this to was were will with".split()
+    yaml.safe_load((Path(__file__).parent / "stopwords.yml").read_text(encoding="utf-8"))["stopwords"]
 )
 
 

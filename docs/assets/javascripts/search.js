@@ -429,7 +429,7 @@
     queryGroups: function (query) {
       return ready().then(function (settings) { return queryGroups(query, settings.stop, settings.t2s); });
     },
-    analysis: { stem: stem, normalize: normalize, shardOf: shardOf, decode: decode },
+    analysis: { stem: stem, normalize: normalize, queryGroups: queryGroups, shardOf: shardOf, decode: decode },
     requested: requested,
   };
 
