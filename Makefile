@@ -43,6 +43,8 @@ benchmark: setup
 	$(PY) benchmarks/generate_speed.py
 	$(PY) benchmarks/outputs.py
 	$(PY) benchmarks/scale.py 5 50 500
+	$(PY) -m build_tools build --no-pdf && $(PY) benchmarks/search_quality.py
+	$(PY) benchmarks/search_scale.py 5 50 500
 
 clean:
 	rm -rf site dist build .pytest_cache

@@ -10,7 +10,7 @@
   var HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
   var HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var POOL = 20; // candidates whose stored fields are loaded and re-ranked
-  var POOL_TERMS = 5; // glossary entries among them at most: they are many and short, and would crowd out text
+  var POOL_TERMS = 4; // glossary entries among them at most: they are many and short, and would crowd out text
   var SHOWN = 10;
   var CONTINUE = "0123456789abcdefghijklmnopqrstuv";
   var FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&*";
@@ -290,6 +290,8 @@
     var ranges = matches(text, query, settings);
     var first = ranges.length ? ranges[0][0] : 0;
     var from = Math.max(0, first - Math.floor(width / 3));
+    var space = text.indexOf(" ", from);
+    if (from > 0 && space >= 0 && space < first) from = space + 1; // English: start at a word
     var to = Math.min(text.length, from + width);
     if (from > 0) element.appendChild(document.createTextNode("…"));
     fill(element, text, ranges, from, to);
