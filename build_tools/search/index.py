@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.search.documents import SearchDoc
-from build_tools.search.text import STOPWORDS, index_terms, shard_of
+from build_tools.search.text import STOPWORDS, index_terms, name_term, shard_of
 
 TITLE_WEIGHT = 3
 K1 = 1.2
@@ -97,11 +97,22 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
             idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
             score = idf * tf * (K1 + 1) / (tf + norm)
             result.setdefault(term, []).append((number, max(1, round(score * IMPACT_SCALE))))
+    for number, doc in enumerate(docs):
+        # A query equal to a name: 2 for the entry's own names (Chinese, English), 1 for a variant.
+        levels: dict[str, int] = {}
+        for position, name in enumerate(doc.names):
+            term = name_term(name)
+            if term != "=":
+                levels[term] = max(levels.get(term, 0), 2 if position < 2 else 1)
+        for term, level in sorted(levels.items()):
+            result.setdefault(term, []).append((number, level))
     return result
 
 
 def stored(doc: SearchDoc) -> list:
-    return [doc.kind, doc.page, doc.anchor, doc.title, doc.context, doc.zh, doc.en, list(doc.names)]
+    # A glossary entry's title is its first two names: search.js rebuilds it (772 titles not stored twice).
+    title = "" if doc.kind == "term" and doc.title == " ".join(doc.names[:2]) else doc.title
+    return [doc.kind, doc.page, doc.anchor, title, doc.context, doc.zh, doc.en, list(doc.names)]
 
 
 def glossary_range(docs: list[SearchDoc]) -> list[int]:

@@ -77,6 +77,11 @@ def query_groups(query: str) -> list[list[str]]:
     return groups
 
 
+def name_term(text: str) -> str:
+    """The term a glossary entry, topic or plan is indexed under for a query equal to one of its names."""
+    return "=" + " ".join("|".join(group) for group in query_groups(text))
+
+
 def shard_of(term: str, shards: int) -> int:
     """FNV-1a (32 bit) over the code points of a term, modulo the shard count (search.js does the same)."""
     value = 0x811C9DC5

@@ -168,7 +168,8 @@
   // ------------------------------------------------------------------------------------- ranking
 
   function stored(row) {
-    return { kind: row[0], page: row[1], anchor: row[2], title: row[3], context: row[4], zh: row[5], en: row[6], names: row[7] };
+    var title = row[3] || row[7].slice(0, 2).join(" "); // a glossary entry: its Chinese and English names
+    return { kind: row[0], page: row[1], anchor: row[2], title: title, context: row[4], zh: row[5], en: row[6], names: row[7] };
   }
 
   function url(doc) {
@@ -187,8 +188,10 @@
         group.forEach(function (term) { if (terms.indexOf(term) < 0) terms.push(term); });
       });
       if (!terms.length) return { results: [], all: true, groups: groups, ms: 0 };
+      // Entries with a name equal to the query are indexed under this term (build_tools/search/index.py).
+      var named = "=" + groups.map(function (group) { return group.join("|"); }).join(" ");
       var shards = [];
-      terms.forEach(function (term) {
+      terms.concat([named]).forEach(function (term) {
         var shard = shardOf(term, settings.shards);
         if (shards.indexOf(shard) < 0) shards.push(shard);
       });
@@ -203,17 +206,23 @@
             entry.hits += 1;
           });
         });
-        var entries = Object.keys(found).map(function (id) { return found[id]; });
+        var exact = {};
+        var encodedNames = loaded["p/" + shardOf(named, settings.shards) + ".js"].postings[named];
+        if (encodedNames) decode(encodedNames).forEach(function (posting) { exact[posting[0]] = posting[1]; });
+        var entries = Object.keys(found).map(function (id) {
+          found[id].exact = exact[id] || 0;
+          return found[id];
+        });
         var every = entries.filter(function (entry) { return entry.hits === terms.length; });
         var all = every.length > 0; // every query word required; when nothing has them all, any
         var ranked = (all ? every : entries).sort(function (a, b) {
-          return b.hits - a.hits || b.score - a.score || a.id - b.id;
+          return b.exact - a.exact || b.hits - a.hits || b.score - a.score || a.id - b.id;
         });
         var pool = [];
         var glossary = 0;
         for (var i = 0; i < ranked.length && pool.length < POOL; i++) {
           var isTerm = ranked[i].id >= settings.terms[0] && ranked[i].id < settings.terms[1];
-          if (isTerm && glossary >= POOL_TERMS) continue;
+          if (isTerm && glossary >= POOL_TERMS && !ranked[i].exact) continue;
           if (isTerm) glossary += 1;
           pool.push(ranked[i]);
         }
@@ -225,17 +234,12 @@
         return Promise.all(chunks.map(function (n) { return load("d/" + n + ".js"); })).then(function () {
           var runs = words(query, settings.t2s);
           var whole = runs.join(" ");
-          var analysed = function (text) {
-            return queryGroups(text, settings.stop, settings.t2s).map(function (group) { return group.join("|"); }).join(" ");
-          };
-          var wanted = analysed(query);
           var results = pool.map(function (entry) {
             var doc = stored(loaded["d/" + Math.floor(entry.id / settings.chunk) + ".js"].docs[entry.id % settings.chunk]);
             var text = normalize(doc.title + " " + doc.zh + " " + doc.en);
-            var exact = doc.names.some(function (name) { return analysed(name) === wanted; }) ? 1 : 0;
             var phrases = runs.filter(function (run) { return HAN.test(run) && text.indexOf(run) >= 0; }).length;
             if (runs.length > 1 && text.indexOf(whole) >= 0) phrases += 1;
-            return { doc: doc, url: url(doc), score: entry.score, hits: entry.hits, exact: exact, phrases: phrases, id: entry.id };
+            return { doc: doc, url: url(doc), score: entry.score, hits: entry.hits, exact: entry.exact, phrases: phrases, id: entry.id };
           });
           results.sort(function (a, b) {
             return b.exact - a.exact || b.hits - a.hits || b.phrases - a.phrases || b.score - a.score || a.id - b.id;
