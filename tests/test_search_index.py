@@ -9,7 +9,7 @@ from build_tools.config import ROOT
 from build_tools.search.documents import search_docs
 from build_tools.search.hant_map import traditional_map
 from build_tools.search.index import CHUNK, build_index, payload_of
-from build_tools.search.text import query_groups, shard_of, stem
+from build_tools.search.text import name_term, query_groups, shard_of, stem
 
 VECTORS = yaml.safe_load((ROOT / "tests" / "data" / "search_analysis.yml").read_text(encoding="utf-8"))
 
@@ -27,6 +27,12 @@ def test_query_groups(query, expected):
 @pytest.mark.parametrize(("text", "expected"), VECTORS["fnv1a"].items())
 def test_term_hash_is_fnv1a(text, expected):
     assert shard_of(text, 2**32) == expected
+
+
+@pytest.mark.parametrize(("name", "key"), VECTORS["name_key"].items())
+def test_name_term_hashes_the_analysed_name(name, key):
+    assert name_term(name) == f"={shard_of(key, 2**32):08x}"
+    assert name_term("the") == ""  # nothing left to match
 
 
 @pytest.fixture(scope="module")

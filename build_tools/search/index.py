@@ -102,7 +102,7 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
         levels: dict[str, int] = {}
         for position, name in enumerate(doc.names):
             term = name_term(name)
-            if term != "=":
+            if term:
                 levels[term] = max(levels.get(term, 0), 2 if position < 2 else 1)
         for term, level in sorted(levels.items()):
             result.setdefault(term, []).append((number, level))

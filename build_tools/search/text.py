@@ -78,8 +78,13 @@ def query_groups(query: str) -> list[list[str]]:
 
 
 def name_term(text: str) -> str:
-    """The term a glossary entry, topic or plan is indexed under for a query equal to one of its names."""
-    return "=" + " ".join("|".join(group) for group in query_groups(text))
+    """The term a glossary entry, topic or plan is indexed under for a query equal to one of its names.
+
+    A hash of the analysed name (``""`` when nothing is left of it): short, and a rare collision only
+    lifts an entry that already matches every query word.
+    """
+    key = " ".join("|".join(group) for group in query_groups(text))
+    return f"={shard_of(key, 2**32):08x}" if key else ""
 
 
 def shard_of(term: str, shards: int) -> int:

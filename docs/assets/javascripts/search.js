@@ -189,7 +189,8 @@
       });
       if (!terms.length) return { results: [], all: true, groups: groups, ms: 0 };
       // Entries with a name equal to the query are indexed under this term (build_tools/search/index.py).
-      var named = "=" + groups.map(function (group) { return group.join("|"); }).join(" ");
+      var key = groups.map(function (group) { return group.join("|"); }).join(" ");
+      var named = "=" + ("0000000" + shardOf(key, 4294967296).toString(16)).slice(-8);
       var shards = [];
       terms.concat([named]).forEach(function (term) {
         var shard = shardOf(term, settings.shards);
@@ -345,7 +346,8 @@
         fill(title, doc.title, matches(doc.title, query, settings), 0, doc.title.length);
         link.appendChild(title);
       }
-      var body = hasHan ? doc.zh || doc.en : doc.en || doc.zh;
+      var variants = doc.kind === "term" ? doc.names.slice(2).join(" · ") : "";
+      var body = hasHan ? doc.zh || doc.en || variants : doc.en || variants || doc.zh;
       if (body) {
         var text = document.createElement("span");
         text.className = "es-snippet";
