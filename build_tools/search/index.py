@@ -46,13 +46,17 @@ def encode_number(number: int) -> str:
     return "".join(reversed(digits))
 
 
+_SMALL = [encode_number(number) for number in range(1024)]  # most deltas and impacts: looked up, not computed
+
+
 def encode_postings(postings: list[tuple[int, int]]) -> str:
     """Doc ids (delta-coded, ascending) and impacts, alternating."""
     out = []
     previous = 0
     for doc, impact in postings:
-        out.append(encode_number(doc - previous))
-        out.append(encode_number(impact))
+        delta = doc - previous
+        out.append(_SMALL[delta] if delta < 1024 else encode_number(delta))
+        out.append(_SMALL[impact] if impact < 1024 else encode_number(impact))
         previous = doc
     return "".join(out)
 
@@ -90,13 +94,15 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     average = sum(lengths) / max(1, len(lengths))
     frequency: Counter[str] = Counter(term for counts in weighted for term in counts)
     total = len(docs)
-    result: dict[str, list[tuple[int, int]]] = {}
+    # idf × (k1 + 1) × scale, once per term: the loop below runs once per posting.
+    weight = {
+        term: math.log(1 + (total - df + 0.5) / (df + 0.5)) * (K1 + 1) * IMPACT_SCALE for term, df in frequency.items()
+    }
+    result: dict[str, list[tuple[int, int]]] = {term: [] for term in frequency}
     for number, counts in enumerate(weighted):
         norm = K1 * (1 - B + B * lengths[number] / average)
         for term, tf in counts.items():
-            idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            score = idf * tf * (K1 + 1) / (tf + norm)
-            result.setdefault(term, []).append((number, max(1, round(score * IMPACT_SCALE))))
+            result[term].append((number, max(1, round(weight[term] * tf / (tf + norm)))))
     for number, doc in enumerate(docs):
         # A query equal to a name: 2 for the entry's own names (Chinese, English), 1 for a variant.
         levels: dict[str, int] = {}
