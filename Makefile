@@ -51,6 +51,8 @@ benchmark: setup
 	$(PY) benchmarks/scale.py 5 50 500
 	$(PY) benchmarks/large_sources.py
 	$(PY) benchmarks/targets.py
+	$(PY) -m build_tools build --no-pdf && $(PY) benchmarks/search_quality.py
+	$(PY) benchmarks/search_scale.py 5 50 500
 
 clean:
 	rm -rf site dist build .pytest_cache

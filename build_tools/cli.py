@@ -64,6 +64,9 @@ def parser() -> argparse.ArgumentParser:
     )
     _add_paths(build_parser)
     build_parser.add_argument("--no-pdf", action="store_true", help="quick build: no PDFs and no offline bundle")
+    build_parser.add_argument(
+        "--offline", action="store_true", help="with --no-pdf: build the offline bundle all the same"
+    )
     _add_paths(commands.add_parser("generate", help="generate Markdown pages and data files only"))
     translations = commands.add_parser("translations", help="the translation store (translations/<lang>/*.po)")
     actions = translations.add_subparsers(dest="action", required=True)
@@ -88,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "translations":
             return _translations(args, config, progress)
         if args.command == "build":
-            result = build(config, progress, outputs=not args.no_pdf)
+            result = build(config, progress, outputs=not args.no_pdf, offline=args.offline)
         else:
             result = generate(config, progress)
     except InputError as error:

@@ -24,6 +24,7 @@ from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
+from build_tools.search import write_search_index
 from build_tools.site_address import read_site_url
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
@@ -104,19 +105,24 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     writer.write("data/edition.json", edition_json(edition))
     writer.write("data/blocks.csv", blocks_csv(edition))
     writer.write("data/targets.csv", targets_csv(edition))
+    progress("search index")
+    write_search_index(edition, config.docs)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     english = load_target_english(config.translations / "en" / "targets.yml")
     warnings += english.problems(edition.targets)
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
 
-def build(config: BuildConfig, progress: Progress = _quiet, outputs: bool = False) -> GenerateResult:
+def build(
+    config: BuildConfig, progress: Progress = _quiet, outputs: bool = False, offline: bool = False
+) -> GenerateResult:
     """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
-    With ``outputs``, also the PDFs (before the site, which links to them) and the offline bundle.
+    With ``outputs``, also the PDFs (before the site, which links to them) and the offline bundle;
+    with ``offline``, the offline bundle without the PDFs.
     """
     result = generate(config, progress, pdfs=outputs)
     mkdocs_build(config, progress)
-    if outputs:
+    if outputs or offline:
         build_offline_bundle(config, result.edition.meta, progress)
     return result

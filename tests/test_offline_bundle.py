@@ -17,6 +17,7 @@ from build_tools.config import ROOT
 from build_tools.outputs.offline import build_offline_bundle, offline_site_dir, write_deterministic_zip
 from build_tools.pipeline import generate
 from tests.conftest import sandbox_config, skip_or_fail_in_ci
+from tests.search_ui import SearchDialog
 from tests.site_checks import scan
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -63,24 +64,23 @@ def plugins(config: dict) -> dict:
     return {name: settings for entry in named for name, settings in entry.items()}
 
 
-def test_offline_config_repeats_the_site_search_settings():
-    """A list of plugins is replaced, not merged, by INHERIT: the offline config restates search; it must not drift."""
+def test_both_configs_use_the_sites_own_search():
+    """Material's search plugin is off in both builds (MkDocs adds it when `plugins` is missing), and the offline
+    build inherits the site's search script: one search engine, online and under file://."""
     site = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
     offline = yaml.load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-
-    offline_plugins = plugins(offline)
-    assert "offline" in offline_plugins
-    assert {name: settings for name, settings in offline_plugins.items() if name != "offline"} == plugins(site)
+    assert plugins(site) == {} and plugins(offline) == {}
+    assert any(script.startswith("assets/javascripts/search.js") for script in site["extra_javascript"])
+    assert "extra_javascript" not in offline
 
 
 def test_bundle_is_named_after_the_edition_and_holds_the_site(bundle):
     archive, root, _ = bundle
     assert archive.name == "chinese-equipment-manufacturing-plans-2026-11-25-offline.zip"
     assert root.name == archive.stem
-    for name in ("index.html", "search/search_index.js", "assets/javascripts/iframe-worker-shim.js"):
+    for name in ("index.html", "search/index.js", "search/p/0.js", "search/d/0.js", "assets/javascripts/search.js"):
         assert (root / name).is_file(), name
     assert not (root / "sitemap.xml").exists()
-    assert not (root / "search" / "search_index.json").exists()  # file:// reads search_index.js
 
 
 def test_zip_is_deterministic(bundle, tmp_path):
@@ -145,38 +145,6 @@ class Reader:
             self.outside.append(route.request.url)
             route.abort()
 
-    def search(self, query: str) -> str:
-        """Type a query; return the text of the result list once results for it are shown."""
-        box = self.page.locator("input.md-search__input")
-        box.click()
-        box.fill(query)
-        box.press("End")  # Material listens for keyup, which fill() does not send
-        self.page.locator("a.md-search-result__link").first.wait_for(timeout=15_000)
-        self.page.wait_for_function(
-            "q => document.querySelector('.md-search-result__list').innerText.replace(/\\u200b/g, '')"
-            ".toLowerCase().includes(q)",
-            arg=query.split()[0].lower(),
-            timeout=15_000,
-        )
-        return self.page.inner_text(".md-search-result__list").replace("\u200b", "")
-
-    def open_result_with_fragment(self) -> str:
-        """Click the first result that points into a plan page at a heading or paragraph.
-
-        Further hits on a page sit in a collapsed "more results on this page" box: opened first, as a reader would.
-        """
-        links = self.page.locator("a.md-search-result__link")
-        for index in range(links.count()):
-            link = links.nth(index)
-            href = link.get_attribute("href") or ""
-            if "/plans/" in href and "#" in href:
-                if not link.is_visible():
-                    link.locator("xpath=ancestor::details[1]/summary").click()
-                link.click()
-                self.page.wait_for_load_state("load")
-                return href
-        raise AssertionError("no search result points at a heading or paragraph of a plan")
-
     def fragment_target(self) -> str:
         """Tag and classes of the element the URL fragment names, ``""`` when there is none."""
         return self.page.evaluate(
@@ -210,11 +178,24 @@ def test_home_page_opens_from_file_and_links_to_a_plan(reader):
     assert page.locator(".blk").count() > 5
 
 
-@pytest.mark.parametrize("query", ["数控机床", "machine tools"])
-def test_search_finds_and_opens_a_paragraph(reader, query):
-    results = reader.search(query)
-    assert query.split()[0].lower() in results.lower()
-    href = reader.open_result_with_fragment()
+@pytest.mark.parametrize(
+    ("query", "best"),
+    [
+        ("数控机床", "topics/cnc-machine-tools.html"),
+        ("數控機床", "topics/cnc-machine-tools.html"),  # Traditional, converted to the Simplified index
+        ("machine tools", "glossary.html#g-machine-tool"),
+        ("industrial robots", "glossary.html#g-industrial-robot"),  # an inflected English form
+        ("robots", "topics/robots.html"),
+    ],
+)
+def test_search_finds_and_opens_a_paragraph(reader, query, best):
+    """The index loads from file:// (script elements, no fetch), the best answer comes in the top 3,
+    and a paragraph result opens its page at the paragraph."""
+    results = SearchDialog(reader.page).search(query)
+    assert any(result.href.endswith(best) for result in results[:3]), [result.href for result in results[:5]]
+    href = next(result.href for result in results if "/plans/" in result.href and "#" in result.href)
+    reader.page.locator(f"a.es-result[href='{href}']").click()
+    reader.page.wait_for_load_state("load")
     assert urlsplit(reader.page.url).path == urlsplit(href).path
     target = reader.fragment_target()
     assert target, f"{reader.page.url}: the fragment names no element"

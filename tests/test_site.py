@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from build_tools.search.index import payload_of
+from build_tools.search.text import shard_of
 from tests.site_checks import broken_links, scan
 
 
@@ -48,12 +50,14 @@ def test_headings_keep_their_numbering(built_site):
     assert "（一） 总量规模较大，部分行业居全国前列。" in page
 
 
-def test_search_index_segments_chinese_and_holds_english(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh", "en"]
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "\u200b数控机床\u200b" in text  # jieba with the user dictionary keeps the term whole
-    assert "Henan Province Action Plan" in text
+def test_search_index_holds_chinese_bigrams_and_english_stems(built_site):
+    manifest = payload_of((built_site / "search" / "index.js").read_text(encoding="utf-8"))["manifest"]
+    for term in ("机床", "robot"):
+        shard = built_site / "search" / "p" / f"{shard_of(term, manifest['shards'])}.js"
+        assert term in payload_of(shard.read_text(encoding="utf-8"))["postings"]
+    chunks = sorted((built_site / "search" / "d").glob("*.js"))
+    titles = " ".join(doc[3] for chunk in chunks for doc in payload_of(chunk.read_text(encoding="utf-8"))["docs"])
+    assert "Henan Province Action Plan" in titles  # what a result shows is stored beside the postings
 
 
 def test_data_export_is_published(built_site, edition):

@@ -20,8 +20,6 @@ LEFT_OUT = frozenset(
         # Written with the build date, and nothing under file:// reads them: left out so the zip is reproducible.
         "sitemap.xml",
         "sitemap.xml.gz",
-        # Under file:// the theme loads search/search_index.js (the offline plugin's copy); the JSON is dead weight.
-        "search/search_index.json",
     }
 )
 

@@ -1,0 +1,76 @@
+"""Search at scale: what a first query downloads when the edition has 5, 50 or 500 plans.
+
+Builds benchmarks/scale.py's synthetic corpus (the real plans repeated), the search index only (no
+MkDocs: the index does not depend on it), and a bare page loading search.js; then runs the judged
+queries of benchmarks/data/search_queries.yml from file:// in Chromium, each as the first query of a
+new visit, and prints the index size, its file count and the bytes each first query loaded.
+
+    python benchmarks/search_scale.py [SIZES…]      (default: 5 50)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.scale import corpus  # noqa: E402
+from benchmarks.search_quality import CHROMIUM, QUERIES, first_query_payloads, index_size, kb  # noqa: E402
+from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.pipeline import assemble  # noqa: E402
+from build_tools.search import write_search_index  # noqa: E402
+
+# The parts of the theme's page search.js relies on: a header to put its button in, the logo link whose
+# form (index.html or a folder) tells file URLs from directory URLs.
+PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
+<header class="md-header"><nav class="md-header__inner"><a class="md-header__button md-logo" href="index.html">⌂</a>
+</nav></header><script src="assets/javascripts/search.js"></script></body></html>
+"""
+
+
+def measure(size: int, work: Path, browser, queries: list[str]) -> str:
+    sources = corpus(work / f"sources-{size}", size)
+    site = work / f"site-{size}"
+    config = BuildConfig(sources=sources, docs=site, site=work / "unused")
+    edition = assemble(config)
+    started = time.perf_counter()
+    index = write_search_index(edition, site)
+    seconds = time.perf_counter() - started
+    (site / "assets" / "javascripts").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "assets" / "javascripts" / "search.js", site / "assets" / "javascripts")
+    (site / "index.html").write_text(PAGE, encoding="utf-8")
+    payloads = first_query_payloads(browser, (site / "index.html").as_uri(), site / "search", queries)
+    sizes = index_size(site / "search")
+    files = sum(1 for _ in (site / "search").rglob("*.js"))
+    return (
+        f"{size:4d} plans: {index.documents} documents, {index.terms} terms; index {kb(sum(sizes.values()))}"
+        f" (postings {kb(sizes['postings'])}, stored {kb(sizes['stored fields'])}) in {files} files,"
+        f" built in {seconds:.1f} s; first query loads median {kb(statistics.median(payloads))},"
+        f" max {kb(max(payloads))}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[5, 50])
+    args = parser.parse_args()
+    queries = [entry["q"] for entry in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]]
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="search-scale-") as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for size in args.sizes:
+            print(measure(size, Path(folder), browser, queries), flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""What the search finds: one document per real paragraph or heading, glossary entry, topic and plan.
+
+Read from the model, not from the HTML, so nothing is indexed twice: topic pages (which copy plan
+paragraphs), cite strings, timeline axis labels and the hidden Traditional copies never reach it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_tools.model import Block, Edition, ParsedPlan
+
+# Blocks the search leaves out: the title line repeats the plan's own document.
+SKIPPED_KINDS = frozenset({"title"})
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """One search result, with the text it is found by and the text it is shown with."""
+
+    kind: str
+    """``plan``, ``topic``, ``term`` (glossary entry), ``heading`` or ``paragraph``."""
+    page: str
+    """docs/-relative page without ``.md``, e.g. ``plans/henan-equipment-2017/part-02``."""
+    anchor: str
+    """Element id on that page, ``""`` for the top."""
+    title: str
+    """Shown as the result's heading; indexed with a boost."""
+    context: str
+    """Shown above the title: plan and section trail, or what kind of entry it is."""
+    zh: str
+    """Simplified Chinese body text (indexed, and shown as the snippet for Chinese queries)."""
+    en: str
+    """English body text (indexed, and shown as the snippet for English queries)."""
+    names: tuple[str, ...] = ()
+    """Exact names of a glossary entry, topic or plan (indexed with the title): a query equal to one ranks it first."""
+
+
+def plan_label(plan: ParsedPlan) -> str:
+    meta = plan.meta
+    return f"{meta.region_zh} {meta.region_en} {meta.period[0]}–{meta.period[1]}"
+
+
+def _heading_text(edition: Edition, block: Block) -> str:
+    text = edition.bilingual.blocks[block.id]
+    english = text.en if text.en_status != "untranslated" else ""
+    return " ".join(piece for piece in (f"{block.label}{text.zh_hans}", english) if piece)
+
+
+def _trail(edition: Edition, plan: ParsedPlan, headings: dict[str, Block], block: Block) -> str:
+    """Plan, then the labels and short titles of the headings above a block."""
+    pieces = [plan_label(plan)]
+    if block.zone == "body" and "/" in block.section:
+        local = block.section.split("/", 1)[1].split(".")
+        for depth in range(1, len(local) + 1):
+            heading = headings.get(f"{plan.meta.id}/{'.'.join(local[:depth])}")
+            if heading is not None and heading.id != block.id:
+                zh = edition.bilingual.blocks[heading.id].zh_hans
+                pieces.append(f"{heading.label}{zh if len(zh) <= 16 else zh[:15] + '…'}")
+    return " › ".join(pieces)
+
+
+def block_docs(edition: Edition) -> list[SearchDoc]:
+    docs = []
+    for plan in edition.plans:
+        headings = {block.id: block for block in plan.blocks if block.kind in ("heading", "box")}
+        for block in plan.blocks:
+            if block.kind in SKIPPED_KINDS:
+                continue
+            text = edition.bilingual.blocks[block.id]
+            english = text.en if text.en_status != "untranslated" else ""
+            page = edition.block_pages[block.id].removesuffix(".md")
+            trail = _trail(edition, plan, headings, block)
+            if block.kind in ("heading", "box"):
+                docs.append(SearchDoc("heading", page, block.anchor, _heading_text(edition, block), trail, "", ""))
+            else:
+                zh = f"{text.label_hans}{text.zh_hans}"
+                docs.append(SearchDoc("paragraph", page, block.anchor, "", trail, zh, english))
+    return docs
+
+
+def glossary_docs(edition: Edition) -> list[SearchDoc]:
+    return [
+        SearchDoc(
+            "term",
+            "glossary",
+            f"g-{term.id}",
+            f"{term.zh} {term.en}",
+            "",  # the browser labels glossary entries itself: 772 copies of a label are not worth storing
+            "",  # a Traditional query is converted to Simplified in the browser
+            "",  # translators' notes are guidance, not content: left to the glossary page
+            (term.zh, term.en, *term.en_variants),
+        )
+        for term in sorted(edition.bilingual.glossary, key=lambda t: t.id)
+    ]
+
+
+def topic_docs(edition: Edition) -> list[SearchDoc]:
+    return [
+        SearchDoc(
+            "topic",
+            f"topics/{topic.id}",
+            "",
+            f"{topic.zh} {topic.en}",
+            "专题 Topic",
+            f"{topic.scope_zh} {' '.join(topic.terms)}",
+            topic.scope_en,
+            (topic.zh, topic.en),
+        )
+        for topic in edition.taxonomy.topics
+    ]
+
+
+def plan_docs(edition: Edition) -> list[SearchDoc]:
+    return [
+        SearchDoc(
+            "plan",
+            f"plans/{plan.meta.id}/index",
+            "",
+            f"{plan.meta.title_zh} {plan.meta.title_en}",
+            f"规划 Plan · {plan_label(plan)}",
+            f"{plan.meta.issuer_zh} {plan.meta.summary_zh}",
+            f"{plan.meta.issuer_en} {plan.meta.summary_en}",
+            (plan.meta.title_zh, plan.meta.title_en),
+        )
+        for plan in edition.plans
+    ]
+
+
+def search_docs(edition: Edition) -> list[SearchDoc]:
+    """Named entries first: they are few, rank high, and so share the first stored-field chunks.
+
+    Glossary entries come right after topics and plans, so their ids are one range (the manifest names it).
+    """
+    return topic_docs(edition) + plan_docs(edition) + glossary_docs(edition) + block_docs(edition)

@@ -1,0 +1,76 @@
+"""The search index as built: analysis vectors (shared with search.js), what is and is not indexed, layout."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from build_tools.config import ROOT
+from build_tools.search.documents import search_docs
+from build_tools.search.hant_map import traditional_map
+from build_tools.search.index import CHUNK, build_index, payload_of
+from build_tools.search.text import name_term, query_groups, shard_of, stem
+
+VECTORS = yaml.safe_load((ROOT / "tests" / "data" / "search_analysis.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("word", "expected"), VECTORS["stem"].items())
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), VECTORS["query_groups"].items())
+def test_query_groups(query, expected):
+    assert query_groups(query) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), VECTORS["fnv1a"].items())
+def test_term_hash_is_fnv1a(text, expected):
+    assert shard_of(text, 2**32) == expected
+
+
+@pytest.mark.parametrize(("name", "key"), VECTORS["name_key"].items())
+def test_name_term_hashes_the_analysed_name(name, key):
+    assert name_term(name) == f"={shard_of(key, 2**32):08x}"
+    assert name_term("the") == ""  # nothing left to match
+
+
+@pytest.fixture(scope="module")
+def docs(edition):
+    return search_docs(edition)
+
+
+def test_traditional_queries_map_to_the_simplified_index(edition):
+    mapping = traditional_map(edition)
+    for hant, hans in VECTORS["traditional"].items():
+        assert "".join(mapping.get(character, character) for character in hant) == hans
+
+
+def test_one_entry_per_paragraph_no_copies(edition, docs):
+    blocks = [doc for doc in docs if doc.kind in ("paragraph", "heading")]
+    keys = [(doc.page, doc.anchor) for doc in blocks]
+    assert len(keys) == len(set(keys))
+    assert len(blocks) == sum(1 for plan in edition.plans for block in plan.blocks if block.kind != "title")
+    assert not any(doc.page.startswith(("topics/", "timeline")) for doc in blocks)  # topic pages copy paragraphs
+    # A paragraph is indexed by its Simplified text and English only: no Traditional copy, no cite string.
+    texts = {f"{text.label_hans}{text.zh_hans}" for text in edition.bilingual.blocks.values()}
+    assert all(doc.zh in texts for doc in blocks if doc.kind == "paragraph")
+    assert not any("¶" in doc.zh + doc.en for doc in blocks)
+
+
+def test_glossary_terms_link_to_their_entry(docs):
+    first_set = next(doc for doc in docs if doc.kind == "term" and doc.names[0] == "首台（套）")
+    assert (first_set.page, first_set.anchor) == ("glossary", "g-first-set")
+
+
+def test_layout_shards_postings_and_chunks_stored_fields(docs, edition):
+    index = build_index(docs, traditional_map(edition))
+    manifest = payload_of(index.files["index.js"])["manifest"]
+    shards = [name for name in index.files if name.startswith("p/")]
+    chunks = [name for name in index.files if name.startswith("d/")]
+    assert len(shards) == manifest["shards"] > 1
+    assert len(chunks) == -(-len(docs) // CHUNK)
+    postings = payload_of(index.files[f"p/{shard_of('机床', manifest['shards'])}.js"])["postings"]
+    assert "机床" in postings
+    stored = payload_of(index.files["d/0.js"])["docs"]
+    assert [row[1] for row in stored[:2]] == [f"topics/{topic.id}" for topic in edition.taxonomy.topics[:2]]
