@@ -89,7 +89,7 @@ def glossary_docs(edition: Edition) -> list[SearchDoc]:
             "",  # the browser labels glossary entries itself: 772 copies of a label are not worth storing
             "",  # a Traditional query is converted to Simplified in the browser
             "",  # translators' notes are guidance, not content: left to the glossary page
-            (term.zh, term.en, *term.en_variants),
+            (term.zh, term.en, *term.en_variants, *term.search_en),
         )
         for term in sorted(edition.bilingual.glossary, key=lambda t: t.id)
     ]

@@ -20,6 +20,12 @@ TERM = Record(
         Field("note", Text(), required=False),
         Field("check", Bool(), required=False, doc="false when the rendering depends on context"),
         Field("exception", Text(), required=False, doc="why check is false"),
+        Field(
+            "search_en",
+            ListOf(Text()),
+            required=False,
+            doc="other English names a reader may search for; found by search, never accepted as a rendering",
+        ),
     ),
     what="a term",
 )
@@ -40,6 +46,8 @@ class Term:
     """False when translators need not use ``en`` verbatim; then ``exception`` says why."""
     exception: str
     line: int
+    search_en: tuple[str, ...] = ()
+    """Names a reader may type (e.g. first-of-its-kind for 首台（套）): indexed by search, not used by the checks."""
 
     @property
     def renderings(self) -> tuple[str, ...]:
@@ -69,6 +77,7 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
                 check,
                 item.get("exception", ""),
                 item.line,
+                tuple(item.get("search_en", ())),
             )
         )
     return tuple(terms)
