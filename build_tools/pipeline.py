@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.config import BuildConfig
+from build_tools.enrich import compare, similarity, vocabulary
 from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
 from build_tools.enrich.timeline import extract_targets, extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
@@ -82,6 +83,11 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
         topics=topics,
         timeline=extract_timeline(simplified),
         targets=extract_targets(simplified),
+        vocabulary=vocabulary.find_vocabulary(
+            simplified, glossary, vocabulary.load_rules(config.across / "vocabulary.yml")
+        ),
+        shared=similarity.find_shared(simplified, similarity.load_rules(config.across / "similarity.yml")),
+        pair_rules=compare.load_rules(config.across / "compare.yml"),
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
+from build_tools.render.shared import SharedNote
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class PartPage:
     title_en: str
     """English of the part's title (its top-level heading), ``""`` while untranslated."""
     hant_config: str
+    shared: Mapping[str, tuple[SharedNote, ...]] = field(default_factory=dict)
+    """Block id -> its shared-wording notes (similar-wording.html.jinja)."""
 
 
 @dataclass(frozen=True)

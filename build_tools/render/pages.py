@@ -9,13 +9,18 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from build_tools.enrich import compare
 from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.outputs.downloads import Downloads
+from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import html_text, markdown_attribute, markdown_inline, yaml_string
+from build_tools.render.heatmap import heatmap
+from build_tools.render.shared import block_notes, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.timeline import target_rows, timeline_context
 from build_tools.render.topics import matrix, topic_index, topic_page
+from build_tools.render.vocabulary import vocabulary_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -76,6 +81,7 @@ def part_title_en(edition: Edition, part: Part) -> str:
 
 def part_pages(edition: Edition, plan: ParsedPlan) -> list[PartPage]:
     index = {block.id: i for i, block in enumerate(plan.blocks)}
+    shared = block_notes(edition, plan)
     pages = []
     for position, part in enumerate(plan.parts):
         rows = []
@@ -104,6 +110,7 @@ def part_pages(edition: Edition, plan: ParsedPlan) -> list[PartPage]:
                 hant_config=edition.bilingual.hant_config,
                 previous=plan.parts[position - 1] if position > 0 else None,
                 next=plan.parts[position + 1] if position + 1 < len(plan.parts) else None,
+                shared=shared,
             )
         )
     return pages
@@ -134,7 +141,12 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         "topics/index.md",
         env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
     )
-    writer.write("topics/matrix.md", env.get_template("topic-matrix.md.jinja").render(matrix=matrix(edition)))
+    pairs = compare.choose_pairs(edition.plans, edition.pair_rules)
+    writer.write(
+        "topics/matrix.md",
+        env.get_template("topic-matrix.md.jinja").render(matrix=matrix(edition), heat=heatmap(edition), pairs=pairs),
+    )
+    render_across_pages(edition, env, writer, pairs)
     for topic in edition.taxonomy.topics:
         writer.write(
             f"topics/{topic.id}.md",
@@ -158,13 +170,34 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         writer.write(
             f"{folder}/index.md",
             env.get_template("plan-overview.md.jinja").render(
-                overview=plan_overview(edition, plan), download=downloads.plans.get(plan.meta.id)
+                overview=plan_overview(edition, plan),
+                download=downloads.plans.get(plan.meta.id),
+                compared=tuple(pair for pair in pairs if plan in (pair.left, pair.right)),
             ),
         )
         for page in part_pages(edition, plan):
             writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
+
+
+def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, pairs) -> None:
+    """Reading across plans: the comparison pages, the policy vocabulary and the shared wording."""
+    writer.write(
+        "compare.md",
+        env.get_template("compare-index.md.jinja").render(
+            pairs=pairs, every_pair_up_to=edition.pair_rules.every_pair_up_to
+        ),
+    )
+    for pair in pairs:
+        writer.write(
+            f"compare/{pair.slug}.md", env.get_template("compare.md.jinja").render(page=compare_page(edition, pair))
+        )
+    writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary_page(edition)))
+    writer.write(
+        "shared-wording.md",
+        env.get_template("shared-wording.md.jinja").render(sections=pair_sections(edition), rules=edition.shared.rules),
+    )
 
 
 def nav_plan_title(plan: ParsedPlan) -> str:
@@ -203,6 +236,21 @@ def site_nav(edition: Edition) -> list[dict]:
                     }
                     for group in edition.taxonomy.groups
                 ],
+            ]
+        },
+        {
+            "跨规划 Across plans": [
+                {"对比 Compare": "compare.md"},
+                *[
+                    {
+                        html_text(
+                            f"{nav_plan_title(pair.left)} · {nav_plan_title(pair.right)}"
+                        ): f"compare/{pair.slug}.md"
+                    }
+                    for pair in compare.choose_pairs(edition.plans, edition.pair_rules)
+                ],
+                {"政策词汇 Policy vocabulary": "vocabulary.md"},
+                {"相似表述 Shared wording": "shared-wording.md"},
             ]
         },
         {"时间线 Timeline": [{"时间线 Timeline 2005–2035": "timeline.md"}, {"量化目标 Targets": "targets.md"}]},
