@@ -15,6 +15,7 @@ from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
 from build_tools.enrich.timeline import extract_targets, extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
+from build_tools.export.across import vocabulary_csv
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import Edition, ParsedPlan
@@ -102,6 +103,7 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     writer.write("data/edition.json", edition_json(edition))
     writer.write("data/blocks.csv", blocks_csv(edition))
     writer.write("data/targets.csv", targets_csv(edition))
+    writer.write("data/vocabulary.csv", vocabulary_csv(edition))
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings)
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
