@@ -1,0 +1,56 @@
+"""Comparison pages, the pair rule, the heat map, and the search-exclusion mark on copied text."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from build_tools.enrich.compare import PairRules, choose_pairs
+from tests.site_checks import broken_links
+
+
+def fake_plan(plan_id: str, region: str) -> SimpleNamespace:
+    return SimpleNamespace(meta=SimpleNamespace(id=plan_id, region_en=region))
+
+
+def test_pair_rule_scales_linearly():
+    """500 plans: each with its predecessor in the region and the national plan before it, not every pair."""
+    regions = [f"Region{r}" for r in range(30)]
+    plans = [fake_plan(f"n{i:03d}", "National" if i % 50 == 0 else regions[i % 30]) for i in range(500)]
+    pairs = choose_pairs(plans, PairRules(12, True, True, "National"))
+    assert len(pairs) < 2 * len(plans)
+    ids = {(pair.left.meta.id, pair.right.meta.id) for pair in pairs}
+    assert ("n030", "n060") in ids  # predecessor in Region0
+    assert ("n050", "n061") in ids  # the national plan before n061
+    small = choose_pairs(plans[:5], PairRules(12, True, True, "National"))
+    assert len(small) == 10
+
+
+def test_compare_pages_linked_from_plans_and_matrix(built_site):
+    pages = sorted((built_site / "compare").glob("*/index.html"))
+    assert len(pages) == 10
+    for plan in ("guangdong-machinery-2005", "china-machinery-2021", "henan-equipment-2017"):
+        overview = (built_site / "plans" / plan / "index.html").read_text(encoding="utf-8")
+        assert len(re.findall(r'href="../../compare/[^"]+"', overview)) == 4
+    matrix = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    assert len(set(re.findall(r'href="../../compare/([^"/]+)/"', matrix))) == 10
+    assert not broken_links(built_site)
+
+
+def test_compare_page_shows_topics_side_by_side(built_site):
+    page = built_site / "compare" / "guangdong-machinery-2005--guangdong-high-end-equipment-2021" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert 'id="t-cnc-machine-tools"' in html
+    rows = re.findall(r'<div class="cmp-row" data-search-exclude>(.*?)\n</div>\n', html, re.S)
+    assert rows and all(row.count('class="cmp-side"') == 2 for row in rows)
+    assert 'href="../../plans/guangdong-high-end-equipment-2021/part-' in html  # paragraph links resolved
+    assert "Not addressed in this plan." in html
+    assert "目标 Targets" in html
+
+
+def test_heatmap_in_date_order(built_site):
+    html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg class="heatmap".*?</svg>', html, re.S).group()
+    years = re.findall(r'<text class="col-year"[^>]*>(\d{4})</text>', svg)
+    assert years == sorted(years) and len(years) == 5
+    assert svg.count('<rect class="cell') == 5 * len(re.findall(r'class="row-label"', svg))
