@@ -14,11 +14,13 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.enrich import similarity  # noqa: E402
 from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
 from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
 from build_tools.outputs.downloads import no_downloads  # noqa: E402
@@ -43,6 +45,26 @@ def corpus(target: Path, size: int) -> Path:
         meta = meta.replace("source_file: ", f"source_file: n{number:03d}-")
         (folder / "meta.yml").write_text(meta, encoding="utf-8")
     return target
+
+
+def disguised(plans: list, keep: int = 5) -> list:
+    """The copies with their characters shifted (a different text of the same shape), the first ``keep`` as
+    they are: copies of one plan would otherwise share every clause, which no real corpus does."""
+    shifted = []
+    for number, plan in enumerate(plans):
+        if number < keep:
+            shifted.append(plan)
+            continue
+        table = {code: 0x4E00 + (code - 0x4E00 + 1 + number) % 20000 for code in range(0x4E00, 0x9FA6)}
+        shifted.append(
+            replace(plan, blocks=tuple(replace(block, zh=block.zh.translate(table)) for block in plan.blocks))
+        )
+    return shifted
+
+
+def shared_wording(plans: list) -> None:
+    """Shared wording alone (MinHash/LSH), on copies disguised as different texts."""
+    similarity.find_shared(disguised(plans), similarity.load_rules(ROOT / "across" / "similarity.yml"))
 
 
 class Stages:
@@ -85,6 +107,7 @@ def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
         writer.write("data/targets.csv", targets_csv(edition))
 
     stages.run("render", render)
+    stages.run("similarity", shared_wording, plans)
     if with_mkdocs:
         stages.run("mkdocs build", mkdocs_build, config)
     return stages
