@@ -17,6 +17,8 @@ KIND_TITLES = {
 CHART_WIDTH = 260
 CHART_HEIGHT = 34
 CHART_PAD = 14
+MAX_LINKS = 12
+"""Paragraph links per plan and entry: a term used everywhere would otherwise fill the page."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,9 @@ class Dot:
 class PlanHits:
     plan: ParsedPlan
     links: tuple[tuple[str, str], ...]
-    """(short id, docs-relative page path with anchor) for each paragraph, in reading order."""
+    """(short id, docs-relative page path with anchor) of the first MAX_LINKS paragraphs, in reading order."""
+    more: int
+    """Further paragraphs of the plan not linked one by one (the export lists them all)."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +93,9 @@ def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int])
                 edition.plan(plan_id),
                 tuple(
                     (block_id.split("/", 1)[1], f"{edition.block_pages[block_id]}#{edition.block(block_id).anchor}")
-                    for block_id in seen
+                    for block_id in list(seen)[:MAX_LINKS]
                 ),
+                max(0, len(seen) - MAX_LINKS),
             )
         )
     per_year: dict[int, list[ParsedPlan]] = {}
