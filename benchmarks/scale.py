@@ -1,9 +1,10 @@
 """Scale benchmark: synthetic corpora of 5, 50 and 500 plans made from the real ones.
 
 Prints time and memory (peak Python allocations, tracemalloc) per stage: load, parse, enrich,
-render (pages + data), mkdocs build. Run on demand: `python benchmarks/scale.py [SIZES…]`
-(mkdocs build is skipped above 50 plans unless --with-mkdocs is given: it dominates and is MkDocs'
-own cost, not the pipeline's).
+render (pages + data), similarity (shared wording alone, on copies disguised as different texts),
+mkdocs build. `--similarity-only` times just load, parse and similarity (e.g. for 500 plans).
+Run on demand: `python benchmarks/scale.py [SIZES…]` (mkdocs build is skipped above 50 plans
+unless --with-mkdocs is given: it dominates and is MkDocs' own cost, not the pipeline's).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.enrich import similarity  # noqa: E402
+from build_tools.export.across import vocabulary_csv  # noqa: E402
 from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
 from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
 from build_tools.outputs.downloads import no_downloads  # noqa: E402
@@ -82,7 +84,7 @@ class Stages:
         return result
 
 
-def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
+def measure(size: int, work: Path, with_mkdocs: bool, similarity_only: bool = False) -> Stages:
     sources = corpus(work / f"sources-{size}", size)
     docs = work / f"docs-{size}"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
@@ -96,6 +98,9 @@ def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
         "parse",
         lambda: sorted((parse_plan(meta, source) for meta, source in loaded), key=lambda p: (p.meta.date, p.meta.id)),
     )
+    if similarity_only:
+        stages.run("similarity", shared_wording, plans)
+        return stages
 
     edition = stages.run("enrich", enrich, config, plans)
 
@@ -105,6 +110,7 @@ def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
         writer.write("data/edition.json", edition_json(edition))
         writer.write("data/blocks.csv", blocks_csv(edition))
         writer.write("data/targets.csv", targets_csv(edition))
+        writer.write("data/vocabulary.csv", vocabulary_csv(edition))
 
     stages.run("render", render)
     stages.run("similarity", shared_wording, plans)
@@ -117,11 +123,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="*", type=int, default=[5, 50, 500])
     parser.add_argument("--with-mkdocs", action="store_true", help="also time mkdocs build for every size")
+    parser.add_argument(
+        "--similarity-only", action="store_true", help="only load, parse and the shared-wording stage (MinHash/LSH)"
+    )
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            results[size] = measure(size, Path(tmp), args.with_mkdocs or size <= 50)
+            results[size] = measure(size, Path(tmp), args.with_mkdocs or size <= 50, args.similarity_only)
     print(f"{'plans':>6} {'stage':<13} {'seconds':>9} {'ms/plan':>9} {'peak MiB':>9}")
     for size, stages in results.items():
         for name, seconds, peak in stages.rows:

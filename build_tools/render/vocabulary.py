@@ -18,6 +18,8 @@ CHART_WIDTH = 260
 CHART_HEIGHT = 34
 CHART_PAD = 14
 MAX_LINKS = 12
+MAX_PLANS = 40
+"""Plans listed per entry (the earliest first); the export lists every occurrence."""
 """Paragraph links per plan and entry: a term used everywhere would otherwise fill the page."""
 
 
@@ -47,6 +49,8 @@ class EntryView:
     first_link: tuple[str, str]
     paragraphs: int
     plans: tuple[PlanHits, ...]
+    """The first MAX_PLANS plans that use the entry."""
+    more_plans: int
     dots: tuple[Dot, ...]
     period_plans: tuple[ParsedPlan, ...]
     """For a period: the plans of the edition written for it."""
@@ -86,7 +90,7 @@ def _title_key(text: str) -> str:
 def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int]) -> EntryView:
     counts = occurrence_counts(entry)
     hits = []
-    for plan_id in entry.plan_ids:
+    for plan_id in entry.plan_ids[:MAX_PLANS]:
         seen = dict.fromkeys(o.block_id for o in entry.occurrences if o.plan_id == plan_id)
         hits.append(
             PlanHits(
@@ -132,6 +136,7 @@ def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int])
         ),
         sum(counts.values()),
         tuple(hits),
+        max(0, len(entry.plan_ids) - MAX_PLANS),
         tuple(dots),
         plans_of_period(edition.plans, entry.years) if entry.kind == "period" else (),
         same,
