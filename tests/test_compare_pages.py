@@ -56,3 +56,31 @@ def test_heatmap_in_date_order(built_site):
     years = re.findall(r'<text class="col-year"[^>]*>(\d{4})</text>', svg)
     assert years == sorted(years) and len(years) == 5
     assert svg.count('<rect class="cell') == 5 * len(re.findall(r'class="row-label"', svg))
+
+
+def test_markup_in_sources_is_literal_on_the_across_pages(tmp_path):
+    """A quoted slogan and a shared clause that look like HTML show as text on every new page."""
+    from build_tools.pipeline import build
+    from tests.conftest import META, sandbox_config, write_plan
+
+    sources = tmp_path / "sources"
+    clause = "推动<script>alert(1)</script>首台套重大技术装备示范应用取得新突破，"
+    for number, region in enumerate(("甲省", "乙省")):
+        meta = META.format(title=f"测试规划{number}", source_file=f"p{number}.txt").replace("测试省", region)
+        text = f"一、总则\n{clause}实施“<b>制造+服务</b>”行动。\n二、数控机床\n发展数控机床{number}。\n"
+        write_plan(sources, f"plan-{number}", text, title=f"测试规划{number}", meta=meta)
+    (sources / "edition.yml").write_text(
+        'title_zh: 测试\ntitle_en: Test\nedition_date: "2026-01-01"\n', encoding="utf-8"
+    )
+    config = sandbox_config(tmp_path, sources)
+    build(config)
+    pages = {
+        name: (config.site / name / "index.html").read_text(encoding="utf-8")
+        for name in ("vocabulary", "shared-wording", "compare/plan-0--plan-1", "plans/plan-0/part-01")
+    }
+    for name, html in pages.items():
+        article = html.split("<article", 1)[1]
+        assert "<script>alert" not in article and "<b>制造" not in article, name
+    assert "&lt;b&gt;制造+服务&lt;/b&gt;" in pages["vocabulary"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["shared-wording"]
+    assert "<mark>" in pages["plans/plan-0/part-01"]

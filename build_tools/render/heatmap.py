@@ -25,6 +25,7 @@ class Cell:
     shade: int
     """0 (none) … SHADES: share of the plan's paragraphs, in equal steps up to the largest share."""
     href: str
+    """Link to the topic's paragraphs in the plan; ``""`` for an empty cell."""
     title: str
 
 
@@ -75,7 +76,7 @@ def heatmap(edition: Edition) -> HeatMap:
                     LABEL + column * CELL_W,
                     count,
                     0 if not count else max(1, min(SHADES, round(share / top * SHADES))),
-                    f"@/topics/{topic.id}.md#{plan.meta.id}" if count else f"@/topics/{topic.id}.md",
+                    f"@/topics/{topic.id}.md#{plan.meta.id}" if count else "",
                     f"{topic.zh} {topic.en} · {plan.meta.region_en} {plan.meta.date}: {count} paragraphs "
                     f"({share:.1%} of the plan's body)",
                 )
