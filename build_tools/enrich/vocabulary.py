@@ -229,9 +229,7 @@ def find_vocabulary(
         )
     kind_order = {kind: position for position, kind in enumerate(KINDS)}
     plan_order = {plan.meta.id: position for position, plan in enumerate(plans)}
-    return tuple(
-        sorted(entries, key=lambda e: (kind_order[e.kind], e.years, plan_order[e.first.plan_id], e.key))
-    )
+    return tuple(sorted(entries, key=lambda e: (kind_order[e.kind], e.years, plan_order[e.first.plan_id], e.key)))
 
 
 def plans_of_period(plans: Sequence[ParsedPlan], years: tuple[int, int]) -> tuple[ParsedPlan, ...]:
