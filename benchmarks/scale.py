@@ -1,9 +1,10 @@
 """Scale benchmark: synthetic corpora of 5, 50 and 500 plans made from the real ones.
 
 Prints time and memory (peak Python allocations, tracemalloc) per stage: load, parse, enrich,
-render (pages + data), mkdocs build. Run on demand: `python benchmarks/scale.py [SIZES…]`
-(mkdocs build is skipped above 50 plans unless --with-mkdocs is given: it dominates and is MkDocs'
-own cost, not the pipeline's).
+render (pages + data), similarity (shared wording alone, on copies disguised as different texts),
+mkdocs build. `--similarity-only` times just load, parse and similarity (e.g. for 500 plans).
+Run on demand: `python benchmarks/scale.py [SIZES…]` (mkdocs build is skipped above 50 plans
+unless --with-mkdocs is given: it dominates and is MkDocs' own cost, not the pipeline's).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.enrich import similarity  # noqa: E402
+from build_tools.export.across import vocabulary_csv  # noqa: E402
 from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
 from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
 from build_tools.outputs.downloads import no_downloads  # noqa: E402
@@ -45,6 +49,26 @@ def corpus(target: Path, size: int) -> Path:
     return target
 
 
+def disguised(plans: list, keep: int = 5) -> list:
+    """The copies with their characters shifted (a different text of the same shape), the first ``keep`` as
+    they are: copies of one plan would otherwise share every clause, which no real corpus does."""
+    shifted = []
+    for number, plan in enumerate(plans):
+        if number < keep:
+            shifted.append(plan)
+            continue
+        table = {code: 0x4E00 + (code - 0x4E00 + 1 + number) % 20000 for code in range(0x4E00, 0x9FA6)}
+        shifted.append(
+            replace(plan, blocks=tuple(replace(block, zh=block.zh.translate(table)) for block in plan.blocks))
+        )
+    return shifted
+
+
+def shared_wording(plans: list) -> None:
+    """Shared wording alone (MinHash/LSH), on copies disguised as different texts."""
+    similarity.find_shared(disguised(plans), similarity.load_rules(ROOT / "across" / "similarity.yml"))
+
+
 class Stages:
     def __init__(self) -> None:
         self.rows: list[tuple[str, float, float]] = []
@@ -60,7 +84,7 @@ class Stages:
         return result
 
 
-def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
+def measure(size: int, work: Path, with_mkdocs: bool, similarity_only: bool = False) -> Stages:
     sources = corpus(work / f"sources-{size}", size)
     docs = work / f"docs-{size}"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
@@ -74,6 +98,9 @@ def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
         "parse",
         lambda: sorted((parse_plan(meta, source) for meta, source in loaded), key=lambda p: (p.meta.date, p.meta.id)),
     )
+    if similarity_only:
+        stages.run("similarity", shared_wording, plans)
+        return stages
 
     edition = stages.run("enrich", enrich, config, plans)
 
@@ -83,8 +110,10 @@ def measure(size: int, work: Path, with_mkdocs: bool) -> Stages:
         writer.write("data/edition.json", edition_json(edition))
         writer.write("data/blocks.csv", blocks_csv(edition))
         writer.write("data/targets.csv", targets_csv(edition))
+        writer.write("data/vocabulary.csv", vocabulary_csv(edition))
 
     stages.run("render", render)
+    stages.run("similarity", shared_wording, plans)
     if with_mkdocs:
         stages.run("mkdocs build", mkdocs_build, config)
     return stages
@@ -94,11 +123,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="*", type=int, default=[5, 50, 500])
     parser.add_argument("--with-mkdocs", action="store_true", help="also time mkdocs build for every size")
+    parser.add_argument(
+        "--similarity-only", action="store_true", help="only load, parse and the shared-wording stage (MinHash/LSH)"
+    )
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            results[size] = measure(size, Path(tmp), args.with_mkdocs or size <= 50)
+            results[size] = measure(size, Path(tmp), args.with_mkdocs or size <= 50, args.similarity_only)
     print(f"{'plans':>6} {'stage':<13} {'seconds':>9} {'ms/plan':>9} {'peak MiB':>9}")
     for size, stages in results.items():
         for name, seconds, peak in stages.rows:

@@ -18,6 +18,8 @@ class BuildConfig:
     """The translation store: <lang>/<plan-id>.po."""
     glossary: Path = ROOT / "glossary" / "terms.yml"
     topics: Path = ROOT / "topics" / "topics.yml"
+    across: Path = ROOT / "across"
+    """Rules for reading across plans: vocabulary.yml, similarity.yml, compare.yml."""
     mkdocs_config: Path = ROOT / "mkdocs.yml"
     site: Path = ROOT / "site"
     """Where mkdocs build writes the site."""

@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from build_tools.enrich.bilingual import Bilingual
+    from build_tools.enrich.compare import PairRules
+    from build_tools.enrich.similarity import SharedIndex
     from build_tools.enrich.timeline import Target, TimelineEntry
     from build_tools.enrich.topics import Taxonomy, TopicIndex
+    from build_tools.enrich.vocabulary import VocabularyEntry
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,12 @@ class Edition:
     """Dated statements of every plan (build_tools.enrich.timeline)."""
     targets: tuple[Target, ...]
     """Quantitative targets of every plan."""
+    vocabulary: tuple[VocabularyEntry, ...]
+    """Policy slogans, periods, documents and policy terms, with where they occur (build_tools.enrich.vocabulary)."""
+    shared: SharedIndex
+    """Clauses that reappear nearly verbatim in another plan (build_tools.enrich.similarity)."""
+    pair_rules: PairRules
+    """Which pairs of plans get a comparison page (build_tools.enrich.compare)."""
     site_url: str = ""
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.config import BuildConfig
+from build_tools.enrich import compare, similarity, vocabulary
 from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
 from build_tools.enrich.targets import extract_targets
 from build_tools.enrich.targets_en import load_target_english
 from build_tools.enrich.timeline import extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
+from build_tools.export.across import vocabulary_csv
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import Edition, ParsedPlan
@@ -90,6 +92,11 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
         timeline=extract_timeline(simplified, targets),
         targets=targets,
         site_url=read_site_url(config.mkdocs_config),
+        vocabulary=vocabulary.find_vocabulary(
+            simplified, glossary, vocabulary.load_rules(config.across / "vocabulary.yml")
+        ),
+        shared=similarity.find_shared(simplified, similarity.load_rules(config.across / "similarity.yml")),
+        pair_rules=compare.load_rules(config.across / "compare.yml"),
     )
 
 
@@ -105,6 +112,7 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     writer.write("data/edition.json", edition_json(edition))
     writer.write("data/blocks.csv", blocks_csv(edition))
     writer.write("data/targets.csv", targets_csv(edition))
+    writer.write("data/vocabulary.csv", vocabulary_csv(edition))
     progress("search index")
     write_search_index(edition, config.docs)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings

@@ -29,7 +29,7 @@ def test_pages_link_every_download_with_its_size(tmp_path, edition):
     )
     render_site_pages(edition, config.docs, downloads)
     (config.docs / "data").mkdir(exist_ok=True)
-    for name in ("edition.json", "blocks.csv", "targets.csv"):
+    for name in ("edition.json", "blocks.csv", "targets.csv", "vocabulary.csv"):
         (config.docs / "data" / name).write_text("{}", encoding="utf-8")
     mkdocs_build(config)
     site = config.site

@@ -216,3 +216,19 @@ def test_view_switch_choice_persists_across_reload_and_pages(reader, bundle):
     assert page.locator(".blk .col-en").first.is_visible()
     page.goto((bundle[1] / "plans" / "henan-equipment-2017" / "part-03.html").as_uri())
     assert page.evaluate("document.documentElement.dataset.view") == "en"
+
+
+def test_across_pages_work_from_file(reader, bundle):
+    """A comparison page opens from file:// and its paragraph links land on the paragraph; the vocabulary
+    page and the heat map are there."""
+    page = reader.page
+    page.goto((bundle[1] / "compare" / "henan-equipment-2017--china-machinery-2021.html").as_uri())
+    link = page.locator(".cmp-side a.pid").first
+    link.click()
+    page.wait_for_load_state("load")
+    target = reader.fragment_target()
+    assert "/plans/" in page.url and ("blk" in target.split() or target.startswith("H")), target
+    page.goto((bundle[1] / "vocabulary.html").as_uri())
+    assert page.locator("svg.vocab-chart").count() > 100
+    page.goto((bundle[1] / "topics" / "matrix.html").as_uri())
+    assert page.locator("svg.heatmap rect.cell").count() > 100

@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import asdict
 
+from build_tools.export.across import shared_wording_records, vocabulary_records
 from build_tools.model import Block, Edition, ParsedPlan
 
 SCHEMA_VERSION = 1
@@ -80,6 +81,8 @@ def edition_json(edition: Edition) -> str:
         "topics": topic_records(edition),
         "timeline": [asdict(entry) for entry in edition.timeline],
         "targets": [asdict(target) for target in edition.targets],
+        "vocabulary": vocabulary_records(edition),
+        "shared_wording": shared_wording_records(edition),
         "plans": [plan_record(plan, edition) for plan in edition.plans],
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
 from build_tools.render.citation import Citation
 from build_tools.render.glossary_marks import Marked
+from build_tools.render.shared import SharedNote
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class PartPage:
     """The plan, cited at this page's address: its Highwire meta tags."""
     pdf_url: str
     """Address of the plan's PDF, ``""`` when none was built."""
+    shared: Mapping[str, tuple[SharedNote, ...]] = field(default_factory=dict)
+    """Block id -> its shared-wording notes (similar-wording.html.jinja)."""
 
 
 @dataclass(frozen=True)

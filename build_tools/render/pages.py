@@ -9,16 +9,21 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from build_tools.enrich import compare
 from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.outputs.downloads import Download, Downloads
 from build_tools.render.citation import page_address, paragraph_citation, plan_citation
+from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.glossary_marks import mark_chinese, mark_english
+from build_tools.render.heatmap import heatmap
+from build_tools.render.shared import block_notes, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
 from build_tools.render.timeline import TARGET_KIND_LABELS, target_rows, timeline_context
 from build_tools.render.topics import matrix, topic_index, topic_page
+from build_tools.render.vocabulary import vocabulary_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -70,6 +75,7 @@ def pdf_url(edition: Edition, download: Download | None) -> str:
 
 def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> list[PartPage]:
     index = {block.id: i for i, block in enumerate(plan.blocks)}
+    shared = block_notes(edition, plan)
     pages = []
     for position, part in enumerate(plan.parts):
         rows = []
@@ -101,6 +107,7 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
                 next=plan.parts[position + 1] if position + 1 < len(plan.parts) else None,
                 cite=plan_citation(edition, plan, address),
                 pdf_url=pdf_url(edition, download),
+                shared=shared,
             )
         )
     return pages
@@ -153,7 +160,12 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         "topics/index.md",
         env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
     )
-    writer.write("topics/matrix.md", env.get_template("topic-matrix.md.jinja").render(matrix=matrix(edition)))
+    pairs = compare.choose_pairs(edition.plans, edition.pair_rules)
+    writer.write(
+        "topics/matrix.md",
+        env.get_template("topic-matrix.md.jinja").render(matrix=matrix(edition), heat=heatmap(edition), pairs=pairs),
+    )
+    render_across_pages(edition, env, writer, pairs)
     for topic in edition.taxonomy.topics:
         writer.write(
             f"topics/{topic.id}.md",
@@ -178,7 +190,11 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         overview = plan_overview(edition, plan, download)
         writer.write(
             f"{folder}/index.md",
-            env.get_template("plan-overview.md.jinja").render(overview=overview, download=download),
+            env.get_template("plan-overview.md.jinja").render(
+                overview=overview,
+                download=download,
+                compared=tuple(pair for pair in pairs if plan in (pair.left, pair.right)),
+            ),
         )
         writer.write(f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex())
         writer.write(f"{folder}/{plan.meta.id}.ris", overview.cite.ris())
@@ -201,6 +217,25 @@ def targets_context(edition: Edition) -> dict:
         "kinds": [(kind, label) for kind, label in TARGET_KIND_LABELS.items()],
         "years": sorted({year for row in rows for year in row.years}),
     }
+
+
+def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, pairs) -> None:
+    """Reading across plans: the comparison pages, the policy vocabulary and the shared wording."""
+    writer.write(
+        "compare.md",
+        env.get_template("compare-index.md.jinja").render(
+            pairs=pairs, every_pair_up_to=edition.pair_rules.every_pair_up_to
+        ),
+    )
+    for pair in pairs:
+        writer.write(
+            f"compare/{pair.slug}.md", env.get_template("compare.md.jinja").render(page=compare_page(edition, pair))
+        )
+    writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary_page(edition)))
+    writer.write(
+        "shared-wording.md",
+        env.get_template("shared-wording.md.jinja").render(sections=pair_sections(edition), rules=edition.shared.rules),
+    )
 
 
 def nav_plan_title(plan: ParsedPlan) -> str:
@@ -240,6 +275,21 @@ def site_nav(edition: Edition) -> list[dict]:
                     }
                     for group in edition.taxonomy.groups
                 ],
+            ]
+        },
+        {
+            "跨规划 Across plans": [
+                {"对比 Compare": "compare.md"},
+                *[
+                    {
+                        html_text(
+                            f"{nav_plan_title(pair.left)} · {nav_plan_title(pair.right)}"
+                        ): f"compare/{pair.slug}.md"
+                    }
+                    for pair in compare.choose_pairs(edition.plans, edition.pair_rules)
+                ],
+                {"政策词汇 Policy vocabulary": "vocabulary.md"},
+                {"相似表述 Shared wording": "shared-wording.md"},
             ]
         },
         {

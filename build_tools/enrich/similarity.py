@@ -1,0 +1,177 @@
+"""Shared wording: clauses of one plan that reappear nearly verbatim in another.
+
+Method (parameters in ``across/similarity.yml``, reasons in the README): each block's Simplified
+text is cut into clauses at 。；！？，：; a clause is compared by its set of character shingles
+(punctuation and spaces removed). MinHash signatures in an LSH index (``datasketch``) propose
+candidate pairs in near-linear time; a candidate is kept when the exact Jaccard similarity of the
+two shingle sets reaches ``threshold``. Identical clauses are hashed once. Each clause keeps at
+most ``max_per_clause`` matches (nearest plans by date first), so the output stays bounded when
+many plans repeat a stock phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from datasketch import MinHash, MinHashLSH
+
+from build_tools.errors import InputError
+from build_tools.model import ParsedPlan
+from build_tools.yaml_input import load_yaml
+
+CLAUSE_END = re.compile(r"[^。；;！？!?，,：:]+[。；;！？!?，,：:]*")
+NOT_TEXT = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class SimilarityRules:
+    shingle: int
+    """Characters per shingle."""
+    min_chars: int
+    """Shorter clauses (punctuation and spaces removed) are not compared."""
+    num_perm: int
+    """MinHash permutations."""
+    lsh_threshold: float
+    """Jaccard estimate at which LSH proposes a candidate pair."""
+    threshold: float
+    """Exact Jaccard similarity a pair must reach."""
+    max_per_clause: int
+    """Matches kept per clause."""
+
+
+def load_rules(path: Path) -> SimilarityRules:
+    data = load_yaml(path, "the shared-wording settings")
+    names = SimilarityRules.__dataclass_fields__
+    if not isinstance(data, dict) or set(data) != set(names):
+        raise InputError(path, f"needs exactly these keys: {', '.join(names)}")
+    if not all(isinstance(value, int | float) and value > 0 for value in data.values()):
+        raise InputError(path, "every setting is a positive number")
+    return SimilarityRules(**data)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a block: ``zh[start:end]`` of the block's (Simplified) text."""
+
+    plan_id: str
+    block_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SharedWording:
+    """A clause and its near-verbatim counterpart in another plan; ``left`` is in the earlier plan."""
+
+    left: Clause
+    right: Clause
+    similarity: float
+    """Jaccard similarity of the two clauses' shingle sets, 0–1."""
+
+
+@dataclass(frozen=True)
+class SharedIndex:
+    """Every shared clause pair of the edition, by pair of plans (edition order), then position."""
+
+    pairs: tuple[SharedWording, ...]
+    rules: SimilarityRules
+    """The settings the pairs were found with (the pages state them)."""
+    by_block: Mapping[str, tuple[tuple[Clause, Clause, float], ...]] = field(default_factory=dict)
+    """Block id -> (its clause, the other plan's clause, similarity), in reading order of the block."""
+
+    def of_block(self, block_id: str) -> tuple[tuple[Clause, Clause, float], ...]:
+        return self.by_block.get(block_id, ())
+
+
+def clauses(plan: ParsedPlan, min_chars: int) -> list[tuple[Clause, str]]:
+    """The plan's body clauses long enough to compare, each with its normalized text."""
+    found = []
+    for block in plan.blocks:
+        if block.zone != "body":
+            continue
+        for match in CLAUSE_END.finditer(block.zh):
+            normalized = NOT_TEXT.sub("", match.group())
+            if len(normalized) >= min_chars:
+                text = match.group()
+                found.append((Clause(plan.meta.id, block.id, match.start(), match.end(), text), normalized))
+    return found
+
+
+def _shingles(text: str, size: int) -> frozenset[str]:
+    return frozenset(text[i : i + size] for i in range(max(1, len(text) - size + 1)))
+
+
+def _nearest(mine: Clause, here: int, group: list[Clause], ranks: list[int], limit: int) -> list[Clause]:
+    """Up to ``limit`` clauses of ``group`` from other plans, nearest in plan order first.
+
+    ``ranks`` are the plan positions of ``group`` (ascending); ``here`` is that of ``mine``.
+    """
+    start = bisect_left(ranks, here)
+    before, after, picked = start - 1, start, []
+    while len(picked) < limit and (before >= 0 or after < len(group)):
+        take_after = before < 0 or (after < len(group) and ranks[after] - here <= here - ranks[before])
+        clause = group[after] if take_after else group[before]
+        if take_after:
+            after += 1
+        else:
+            before -= 1
+        if clause.plan_id != mine.plan_id:
+            picked.append(clause)
+    return picked
+
+
+def find_shared(plans: Sequence[ParsedPlan], rules: SimilarityRules) -> SharedIndex:
+    """Shared clauses between different plans (plans in edition order, Simplified text)."""
+    order = {plan.meta.id: position for position, plan in enumerate(plans)}
+    occurrences: dict[str, list[Clause]] = defaultdict(list)
+    for plan in plans:
+        for clause, normalized in clauses(plan, rules.min_chars):
+            occurrences[normalized].append(clause)  # plans come in order: each list is sorted by plan
+    texts = sorted(occurrences)
+    ranks = {text: [order[c.plan_id] for c in found] for text, found in occurrences.items()}
+    shingles = [_shingles(text, rules.shingle) for text in texts]
+    signatures = MinHash.bulk(
+        [[s.encode("utf-8") for s in sorted(group)] for group in shingles], num_perm=rules.num_perm
+    )
+    lsh = MinHashLSH(threshold=rules.lsh_threshold, num_perm=rules.num_perm)
+    with lsh.insertion_session() as session:
+        for key, signature in enumerate(signatures):
+            session.insert(key, signature, check_duplication=False)
+    kept: dict[tuple[Clause, Clause], float] = {}
+    for key, signature in enumerate(signatures):
+        for other in lsh.query(signature):
+            if other < key:
+                continue  # each unordered pair of texts once (a text with itself: identical clauses)
+            shared = len(shingles[key] & shingles[other])
+            similarity = shared / len(shingles[key] | shingles[other])
+            if similarity < rules.threshold:
+                continue
+            for mine in occurrences[texts[key]]:
+                group = texts[other]
+                for clause in _nearest(
+                    mine, order[mine.plan_id], occurrences[group], ranks[group], rules.max_per_clause
+                ):
+                    left, right = sorted((mine, clause), key=lambda c: (order[c.plan_id], c.block_id, c.start))
+                    kept[(left, right)] = round(similarity, 3)
+    pairs = sorted(
+        (SharedWording(left, right, similarity) for (left, right), similarity in kept.items()),
+        key=lambda p: (order[p.left.plan_id], order[p.right.plan_id], p.left.block_id, p.left.start, p.right.block_id),
+    )
+    by_block: dict[str, list[tuple[Clause, Clause, float]]] = defaultdict(list)
+    for pair in pairs:
+        by_block[pair.left.block_id].append((pair.left, pair.right, pair.similarity))
+        by_block[pair.right.block_id].append((pair.right, pair.left, pair.similarity))
+    return SharedIndex(
+        tuple(pairs),
+        rules,
+        {
+            block_id: tuple(sorted(found, key=lambda m: (m[0].start, order[m[1].plan_id], m[1].block_id)))
+            for block_id, found in by_block.items()
+        },
+    )

@@ -1,0 +1,247 @@
+"""Policy vocabulary: slogans, programmes, periods and documents the plans quote or name, and where.
+
+Found by rules (``across/vocabulary.yml``), never by a list in code:
+
+- ``slogan``: a phrase in quotation marks (“…” or "…") that the ``quoted`` rules classify as policy
+  vocabulary (a glossary term of a policy category; or, outside the glossary, a formula of parts
+  joined by + or 、, a phrase containing a policy glossary term, a phrase followed by a programme
+  word such as 项目 or 工程, or a phrase in a shift formula 从“…”转向“…”);
+- ``document``: a title in 《…》;
+- ``period``: a five-year-plan name (十一五 …), by the rules of ``years.py``;
+- ``term``: any other glossary term of a policy category.
+
+Each entry lists every block where it occurs (quoted or not), in edition order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+
+from build_tools.enrich.years import find_years, fyp_period
+from build_tools.errors import InputError
+from build_tools.model import ParsedPlan
+from build_tools.translation.glossary import Term
+from build_tools.yaml_input import load_yaml
+
+KINDS = ("slogan", "period", "document", "term")
+QUOTED = re.compile(r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"")
+TITLE = re.compile(r"《([^《》\n]{1,80})》")
+SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class QuotedRules:
+    max_chars: int
+    joiners: tuple[str, ...]
+    contains_glossary: bool
+    followed_by: tuple[str, ...]
+    shift_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VocabularyRules:
+    glossary_categories: tuple[str, ...]
+    quoted: QuotedRules
+    english: Mapping[str, str]
+    """Hand-written English for vocabulary the glossary lacks, by normalized Chinese."""
+
+
+def load_rules(path: Path) -> VocabularyRules:
+    data = load_yaml(path, "the vocabulary rules")
+    try:
+        quoted = data["quoted"]
+        rules = VocabularyRules(
+            tuple(data["glossary_categories"]),
+            QuotedRules(
+                int(quoted["max_chars"]),
+                tuple(quoted["joiners"]),
+                bool(quoted["contains_glossary"]),
+                tuple(quoted["followed_by"]),
+                tuple(quoted["shift_words"]),
+            ),
+            {normalize(str(zh)): str(en) for zh, en in (data.get("english") or {}).items()},
+        )
+    except (TypeError, KeyError, ValueError) as error:
+        raise InputError(path, f"malformed vocabulary rules ({error!s})") from error
+    return rules
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    plan_id: str
+    block_id: str
+    start: int
+    """Offset into the block's (Simplified) text ``Block.zh``."""
+    end: int
+    quoted: bool
+    """In quotation marks (or 《》) at this place."""
+
+
+@dataclass(frozen=True)
+class VocabularyEntry:
+    key: str
+    """The Chinese with spaces removed: ``机器换人``."""
+    kind: str
+    """One of KINDS."""
+    en: str
+    """English: the glossary's rendering, else the hand-written one of ``across/vocabulary.yml``, else ``""``."""
+    en_source: str
+    """``glossary``, ``vocabulary`` or ``""``."""
+    glossary_id: str
+    anchor: str
+    """Stable HTML anchor of the entry on the vocabulary page."""
+    occurrences: tuple[Occurrence, ...]
+    """In edition order (plan date), then reading order."""
+    years: tuple[int, int]
+    """For a period: its first and last year; else ``(0, 0)``."""
+
+    @property
+    def first(self) -> Occurrence:
+        return self.occurrences[0]
+
+    @property
+    def plan_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.plan_id for o in self.occurrences))
+
+
+def normalize(text: str) -> str:
+    return SPACE.sub("", text)
+
+
+def _pattern(key: str) -> re.Pattern[str]:
+    """The key as printed, spaces allowed between its characters (“机器换人 ”, “制造 +服务 ”)."""
+    return re.compile(r"\s*".join(re.escape(char) for char in key))
+
+
+def _anchor(kind: str, key: str, glossary_id: str) -> str:
+    return glossary_id if glossary_id else f"{kind}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}"
+
+
+class QuotedClassifier:
+    """Decides whether a quoted phrase is policy vocabulary (see the module docstring)."""
+
+    def __init__(self, rules: VocabularyRules, glossary: Mapping[str, Term]) -> None:
+        self.rules = rules
+        self.glossary = glossary
+        self.policy_terms = tuple(
+            zh for zh, term in glossary.items() if term.category in rules.glossary_categories and len(zh) >= 2
+        )
+
+    def is_policy(self, key: str, after: str, before: str) -> bool:
+        """``after``/``before``: the text following the closing and preceding the opening quote."""
+        rules = self.rules.quoted
+        if not key or len(key) > rules.max_chars or fyp_like(key):
+            return False
+        if key in self.glossary:
+            return self.glossary[key].category in self.rules.glossary_categories
+        if any(joiner in key for joiner in rules.joiners):
+            return True
+        if rules.contains_glossary and any(term in key for term in self.policy_terms):
+            return True
+        following = after.lstrip().removeprefix("的")
+        if any(following.startswith(word) for word in rules.followed_by):
+            return True
+        in_shift = any(after.startswith(word + "“") for word in rules.shift_words)
+        return in_shift or any(before.endswith(word) for word in rules.shift_words)
+
+
+def fyp_like(key: str) -> bool:
+    return any(m.form == "fyp" for m in find_years(f"“{key}”"))
+
+
+def quoted_phrases(text: str) -> list[tuple[str, int, int]]:
+    """(phrase as printed, start, end of the phrase inside the quotes) for each quotation."""
+    found = []
+    for match in QUOTED.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        found.append((match.group(group), match.start(group), match.end(group)))
+    return found
+
+
+def classify_quoted(text: str, classifier: QuotedClassifier) -> list[tuple[str, bool]]:
+    """Each quoted phrase of a text (normalized) and whether it is policy vocabulary: for the tests too."""
+    result = []
+    for phrase, start, end in quoted_phrases(text):
+        before = text[max(0, start - 3) : start - 1]
+        after = text[end + 1 : end + 8]
+        result.append((normalize(phrase), classifier.is_policy(normalize(phrase), after, before)))
+    return result
+
+
+def find_vocabulary(
+    plans: Sequence[ParsedPlan], glossary: Sequence[Term], rules: VocabularyRules
+) -> tuple[VocabularyEntry, ...]:
+    """Every entry of the edition's policy vocabulary (plans in edition order, Simplified text)."""
+    by_zh = {term.zh: term for term in glossary}
+    classifier = QuotedClassifier(rules, by_zh)
+    kinds: dict[str, str] = {}
+    periods: dict[str, tuple[int, int]] = {}
+    blocks = [(plan.meta.id, block) for plan in plans for block in plan.blocks if block.zone != "front"]
+    for _, block in blocks:
+        for key, policy in classify_quoted(block.zh, classifier):
+            if policy:
+                kinds.setdefault(key, "slogan")
+        for match in TITLE.finditer(block.zh):
+            kinds.setdefault(normalize(match.group(1)), "document")
+        for mention in find_years(block.zh):
+            if mention.form == "fyp":
+                kinds.setdefault(mention.fyp, "period")
+                periods[mention.fyp] = fyp_period(mention.fyp)
+    for term in glossary:
+        if term.category in rules.glossary_categories:
+            kinds.setdefault(term.zh, "term")
+    # One scan per entry over the whole edition's text (blocks joined by NUL), not per block.
+    joined = "\0".join(block.zh for _, block in blocks)
+    starts = list(accumulate((len(block.zh) + 1 for _, block in blocks[:-1]), initial=0))
+    occurrences: dict[str, list[Occurrence]] = defaultdict(list)
+    for key in kinds:
+        for match in _pattern(key).finditer(joined):
+            index = bisect_right(starts, match.start()) - 1
+            plan_id, block = blocks[index]
+            start, end = match.start() - starts[index], match.end() - starts[index]
+            quoted = (block.zh[start - 1 : start] + block.zh[end : end + 1]) in ("“”", '""', "《》")
+            occurrences[key].append(Occurrence(plan_id, block.id, start, end, quoted))
+    entries = []
+    for key, kind in kinds.items():
+        if not occurrences[key]:
+            continue
+        term = by_zh.get(key)
+        english, source = (term.en, "glossary") if term else (rules.english.get(key, ""), "vocabulary")
+        glossary_id = term.id if term else ""
+        entries.append(
+            VocabularyEntry(
+                key,
+                kind,
+                english,
+                source if english else "",
+                glossary_id,
+                _anchor(kind, key, glossary_id),
+                tuple(occurrences[key]),
+                periods.get(key, (0, 0)),
+            )
+        )
+    kind_order = {kind: position for position, kind in enumerate(KINDS)}
+    plan_order = {plan.meta.id: position for position, plan in enumerate(plans)}
+    return tuple(sorted(entries, key=lambda e: (kind_order[e.kind], e.years, plan_order[e.first.plan_id], e.key)))
+
+
+def plans_of_period(plans: Sequence[ParsedPlan], years: tuple[int, int]) -> tuple[ParsedPlan, ...]:
+    """Plans of the edition whose own period overlaps a five-year-plan period by at least two years."""
+    return tuple(
+        plan for plan in plans if min(plan.meta.period[1], years[1]) - max(plan.meta.period[0], years[0]) + 1 >= 2
+    )
+
+
+def occurrence_counts(entry: VocabularyEntry) -> Mapping[str, int]:
+    """Plan id -> paragraphs where the entry occurs."""
+    counts: dict[str, set[str]] = defaultdict(set)
+    for occurrence in entry.occurrences:
+        counts[occurrence.plan_id].add(occurrence.block_id)
+    return {plan_id: len(found) for plan_id, found in counts.items()}

@@ -1,0 +1,60 @@
+"""Export of the reading-across-plans data: policy vocabulary (JSON and CSV) and shared wording (JSON)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+
+from build_tools.model import Edition
+
+VOCABULARY_COLUMNS = ("key", "kind", "en", "en_source", "glossary_id", "plan_id", "plan_date", "block_id", "quoted")
+
+
+def vocabulary_records(edition: Edition) -> list[dict]:
+    return [
+        {
+            "key": entry.key,
+            "kind": entry.kind,
+            "en": entry.en,
+            "en_source": entry.en_source,
+            "glossary_id": entry.glossary_id,
+            "anchor": entry.anchor,
+            "period_years": list(entry.years) if entry.kind == "period" else [],
+            "first": {"plan_id": entry.first.plan_id, "block_id": entry.first.block_id},
+            "plans": list(entry.plan_ids),
+            "occurrences": [asdict(occurrence) for occurrence in entry.occurrences],
+        }
+        for entry in edition.vocabulary
+    ]
+
+
+def shared_wording_records(edition: Edition) -> list[dict]:
+    return [
+        {"left": asdict(pair.left), "right": asdict(pair.right), "similarity": pair.similarity}
+        for pair in edition.shared.pairs
+    ]
+
+
+def vocabulary_csv(edition: Edition) -> str:
+    """One row per occurrence, in the order of the vocabulary page."""
+    dates = {plan.meta.id: plan.meta.date for plan in edition.plans}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(VOCABULARY_COLUMNS)
+    for entry in edition.vocabulary:
+        for occurrence in entry.occurrences:
+            writer.writerow(
+                (
+                    entry.key,
+                    entry.kind,
+                    entry.en,
+                    entry.en_source,
+                    entry.glossary_id,
+                    occurrence.plan_id,
+                    dates[occurrence.plan_id],
+                    occurrence.block_id,
+                    "yes" if occurrence.quoted else "no",
+                )
+            )
+    return out.getvalue()

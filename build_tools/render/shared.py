@@ -1,0 +1,79 @@
+"""Contexts for shared wording: the notes under each paragraph and the page listing them by pair of plans."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from build_tools.enrich.similarity import Clause
+from build_tools.model import Edition, ParsedPlan
+
+SENTENCE_END = "。；;！？!?"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The sentence around a shared clause, cut so the clause can be highlighted."""
+
+    plan: ParsedPlan
+    block_id: str
+    short_id: str
+    href: str
+    """``@/``-prefixed link to the paragraph (resolved by the MkDocs hook)."""
+    before: str
+    shared: str
+    after: str
+
+
+@dataclass(frozen=True)
+class SharedNote:
+    mine: Passage
+    other: Passage
+    similarity: float
+
+
+@dataclass(frozen=True)
+class PairSection:
+    left: ParsedPlan
+    right: ParsedPlan
+    notes: tuple[SharedNote, ...]
+    """``mine`` is in ``left``, ``other`` in ``right``."""
+
+
+def passage(edition: Edition, clause: Clause) -> Passage:
+    text = edition.bilingual.blocks[clause.block_id].zh_hans
+    start = max(text.rfind(mark, 0, clause.start) for mark in SENTENCE_END) + 1
+    ends = [found for found in (text.find(mark, clause.end - 1) for mark in SENTENCE_END) if found >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    block = edition.block(clause.block_id)
+    return Passage(
+        edition.plan(clause.plan_id),
+        clause.block_id,
+        clause.block_id.split("/", 1)[1],
+        f"@/{edition.block_pages[clause.block_id]}#{block.anchor}",
+        text[start : clause.start],
+        text[clause.start : clause.end],
+        text[clause.end : end],
+    )
+
+
+def block_notes(edition: Edition, plan: ParsedPlan) -> Mapping[str, tuple[SharedNote, ...]]:
+    """Block id -> its shared-wording notes, for the blocks of one plan."""
+    return {
+        block.id: tuple(
+            SharedNote(passage(edition, mine), passage(edition, other), similarity)
+            for mine, other, similarity in edition.shared.of_block(block.id)
+        )
+        for block in plan.blocks
+        if edition.shared.of_block(block.id)
+    }
+
+
+def pair_sections(edition: Edition) -> tuple[PairSection, ...]:
+    sections: dict[tuple[str, str], list[SharedNote]] = {}
+    for pair in edition.shared.pairs:
+        note = SharedNote(passage(edition, pair.left), passage(edition, pair.right), pair.similarity)
+        sections.setdefault((pair.left.plan_id, pair.right.plan_id), []).append(note)
+    return tuple(
+        PairSection(edition.plan(left), edition.plan(right), tuple(notes)) for (left, right), notes in sections.items()
+    )

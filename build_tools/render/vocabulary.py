@@ -1,0 +1,154 @@
+"""Context for the policy-vocabulary page: entries with their plans, paragraphs and a small SVG strip chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import sqrt
+
+from build_tools.enrich.vocabulary import KINDS, VocabularyEntry, occurrence_counts, plans_of_period
+from build_tools.model import Edition, ParsedPlan
+
+KIND_TITLES = {
+    "slogan": ("口号、工程与提法", "Slogans, campaigns and programmes"),
+    "period": ("五年规划时期", "Five-year-plan periods"),
+    "document": ("文件", "Documents named in 《…》"),
+    "term": ("政策术语", "Policy terms of the glossary"),
+}
+CHART_WIDTH = 260
+CHART_HEIGHT = 34
+CHART_PAD = 14
+MAX_LINKS = 12
+MAX_PLANS = 40
+"""Plans listed per entry (the earliest first); the export lists every occurrence."""
+"""Paragraph links per plan and entry: a term used everywhere would otherwise fill the page."""
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    r: float
+    year: int
+    count: int
+    """Paragraphs of the plans of that year where the entry occurs; 0: plans of that year do not use it."""
+    title: str
+
+
+@dataclass(frozen=True)
+class PlanHits:
+    plan: ParsedPlan
+    links: tuple[tuple[str, str], ...]
+    """(short id, docs-relative page path with anchor) of the first MAX_LINKS paragraphs, in reading order."""
+    more: int
+    """Further paragraphs of the plan not linked one by one (the export lists them all)."""
+
+
+@dataclass(frozen=True)
+class EntryView:
+    entry: VocabularyEntry
+    first: ParsedPlan
+    first_link: tuple[str, str]
+    paragraphs: int
+    plans: tuple[PlanHits, ...]
+    """The first MAX_PLANS plans that use the entry."""
+    more_plans: int
+    dots: tuple[Dot, ...]
+    period_plans: tuple[ParsedPlan, ...]
+    """For a period: the plans of the edition written for it."""
+    same_as_plan: ParsedPlan | None
+    """For a document: the plan of this edition it names, if any."""
+
+
+@dataclass(frozen=True)
+class KindSection:
+    kind: str
+    zh: str
+    en: str
+    entries: tuple[EntryView, ...]
+
+
+@dataclass(frozen=True)
+class VocabularyPage:
+    sections: tuple[KindSection, ...]
+    years: tuple[int, int]
+    chart_width: int
+    chart_height: int
+
+
+def _year(plan: ParsedPlan) -> int:
+    return int(plan.meta.date[:4])
+
+
+def _x(year: int, years: tuple[int, int]) -> float:
+    span = max(1, years[1] - years[0])
+    return round(CHART_PAD + (year - years[0]) * (CHART_WIDTH - 2 * CHART_PAD) / span, 1)
+
+
+def _title_key(text: str) -> str:
+    return "".join(char for char in text if char.isalnum())
+
+
+def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int]) -> EntryView:
+    counts = occurrence_counts(entry)
+    hits = []
+    for plan_id in entry.plan_ids[:MAX_PLANS]:
+        seen = dict.fromkeys(o.block_id for o in entry.occurrences if o.plan_id == plan_id)
+        hits.append(
+            PlanHits(
+                edition.plan(plan_id),
+                tuple(
+                    (block_id.split("/", 1)[1], f"{edition.block_pages[block_id]}#{edition.block(block_id).anchor}")
+                    for block_id in list(seen)[:MAX_LINKS]
+                ),
+                max(0, len(seen) - MAX_LINKS),
+            )
+        )
+    per_year: dict[int, list[ParsedPlan]] = {}
+    for plan in edition.plans:
+        per_year.setdefault(_year(plan), []).append(plan)
+    dots = []
+    for year, plans in sorted(per_year.items()):
+        count = sum(counts.get(plan.meta.id, 0) for plan in plans)
+        names = ", ".join(f"{plan.meta.region_en} {plan.meta.period[0]}–{plan.meta.period[1]}" for plan in plans)
+        dots.append(
+            Dot(
+                _x(year, years),
+                round(min(9.0, 3 + 2 * sqrt(count)), 1) if count else 2.0,
+                year,
+                count,
+                f"{year}: {names}: {count} paragraph{'s' if count != 1 else ''}",
+            )
+        )
+    first = entry.first
+    same = next(
+        (
+            plan
+            for plan in edition.plans
+            if entry.kind == "document" and _title_key(plan.meta.title_zh) in _title_key(entry.key)
+        ),
+        None,
+    )
+    return EntryView(
+        entry,
+        edition.plan(first.plan_id),
+        (
+            first.block_id.split("/", 1)[1],
+            f"{edition.block_pages[first.block_id]}#{edition.block(first.block_id).anchor}",
+        ),
+        sum(counts.values()),
+        tuple(hits),
+        max(0, len(entry.plan_ids) - MAX_PLANS),
+        tuple(dots),
+        plans_of_period(edition.plans, entry.years) if entry.kind == "period" else (),
+        same,
+    )
+
+
+def vocabulary_page(edition: Edition) -> VocabularyPage:
+    plan_years = [_year(plan) for plan in edition.plans] or [0]
+    years = (min(plan_years), max(plan_years))
+    sections = []
+    for kind in KINDS:
+        entries = tuple(entry_view(edition, entry, years) for entry in edition.vocabulary if entry.kind == kind)
+        if entries:
+            sections.append(KindSection(kind, *KIND_TITLES[kind], entries))
+    return VocabularyPage(tuple(sections), years, CHART_WIDTH, CHART_HEIGHT)
