@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.enrich.topics import Topic, TopicIndex
 from build_tools.model import Edition, ParsedPlan
 from build_tools.outputs.naming import edition_pdf_name, plan_pdf_name, topic_pdf_name
-from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc, sections_by_plan
+from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc
 from build_tools.outputs.topic_briefing import topic_briefing_doc
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -189,7 +189,3 @@ def build_briefing_pdf(
     html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
     return write_pdf(html, out_dir / filename)
 
-
-def sections_of_topic(edition: Edition, topic: Topic) -> tuple[BriefingSection, ...]:
-    """A topic's blocks as plain sections, one per plan (for a briefing without the summary)."""
-    return sections_by_plan(edition, edition.topics.blocks_of(topic.id))
