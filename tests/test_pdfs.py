@@ -14,7 +14,14 @@ from build_tools.config import ROOT, BuildConfig
 from build_tools.enrich.plan_status import plan_status
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.outputs.naming import edition_pdf_name
-from build_tools.outputs.pdf import build_briefing_pdf, build_edition_pdf, build_plan_pdf, build_topic_pdf, render_html
+from build_tools.outputs.pdf import (
+    PdfInfo,
+    build_briefing_pdf,
+    build_edition_pdf,
+    build_plan_pdf,
+    build_topic_pdf,
+    render_html,
+)
 from build_tools.outputs.pdf_context import BriefingSection, briefing_doc
 
 HENAN = "henan-equipment-2017"
@@ -178,7 +185,7 @@ def test_briefing_escapes_source_text(edition):
     doc = briefing_doc(
         edition, "<b>标题</b> & 规划", "<i>Title</i> & plans", [BriefingSection("<script>x</script>", "A&B", ())]
     )
-    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, title="t")
+    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=PdfInfo("t", "a", "s", "k"))
     assert "<b>标题</b>" not in html and "&lt;b&gt;标题&lt;/b&gt; &amp; 规划" in html
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
 
@@ -257,7 +264,8 @@ def test_running_head_names_the_plan_a_page_starts_with(pdfs, edition):
         assert head.startswith(f"{plan.meta.region_zh} {plan.meta.region_en} {plan.meta.period[0]}"), head
     # The national outline: 一、 starts mid-page, so that page is still headed by the preface.
     china = pdfs["china-machinery-2021"]
-    for number in range(3, len(PdfReader(china).pages) + 1):
+    preface = next(page for _, title, page in outline_titles(PdfReader(china)) if title.startswith("前言"))
+    for number in range(preface + 1, len(PdfReader(china).pages) + 1):
         lines = [line for line in text_of(china, number, number).splitlines() if line.strip()]
         if any(line.startswith("一、") for line in lines[3:]) and not lines[1].startswith("一、"):
             assert lines[1] == "前言", lines[:3]
