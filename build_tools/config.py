@@ -23,3 +23,5 @@ class BuildConfig:
     mkdocs_config: Path = ROOT / "mkdocs.yml"
     site: Path = ROOT / "site"
     """Where mkdocs build writes the site."""
+    cache: Path = ROOT / ".cache"
+    """Build caches (``pdf/<content hash>.pdf``): git-ignored, safe to delete."""

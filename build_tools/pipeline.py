@@ -103,7 +103,7 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
 def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = False) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
     edition = assemble(config, progress)
-    downloads = build_downloads(edition, config.docs, progress) if pdfs else no_downloads(edition)
+    downloads = build_downloads(edition, config.docs, progress, config) if pdfs else no_downloads(edition)
     progress("render pages")
     written = render_site_pages(edition, config.docs, downloads)
     remove_stale_pages(config.docs, written)

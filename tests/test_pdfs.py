@@ -7,12 +7,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
-from build_tools.config import BuildConfig
+from build_tools.config import ROOT, BuildConfig
+from build_tools.enrich.plan_status import plan_status
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.outputs.naming import edition_pdf_name
-from build_tools.outputs.pdf import build_briefing_pdf, build_edition_pdf, build_plan_pdf, build_topic_pdf, render_html
+from build_tools.outputs.pdf import (
+    PdfInfo,
+    build_briefing_pdf,
+    build_edition_pdf,
+    build_plan_pdf,
+    build_topic_pdf,
+    render_html,
+    typographic_quotes,
+)
 from build_tools.outputs.pdf_context import BriefingSection, briefing_doc
 
 HENAN = "henan-equipment-2017"
@@ -20,16 +30,19 @@ HENAN = "henan-equipment-2017"
 SENTENCE_ZH = "目标任务:坚持技术创新、市场开拓、品牌塑造并举,培育2—3家具有自主知识产权和国际知名品牌的企业集团"
 SENTENCE_EN = "Goals and tasks: Pursue technological innovation, market expansion and brand building simultaneously"
 TOPIC = "cnc-machine-tools"
+SITE = "https://plans.example.org/"
+"""A site address for the citations (the real one is mkdocs.yml's site_url)."""
 
 
 @pytest.fixture(scope="session")
 def pdfs(edition, tmp_path_factory) -> dict[str, Path]:
-    """Every plan PDF, the edition PDF and one topic PDF, built once (about 20 s)."""
+    """Every plan PDF, the edition PDF and two topic PDFs, built once (a minute or two on a busy machine)."""
     out = tmp_path_factory.mktemp("pdfs")
-    built = {plan.meta.id: build_plan_pdf(edition, plan, out) for plan in edition.plans}
-    built["edition"] = build_edition_pdf(edition, out)
+    built = {plan.meta.id: build_plan_pdf(edition, plan, out, SITE) for plan in edition.plans}
+    built["edition"] = build_edition_pdf(edition, out, SITE)
     taxonomy = load_taxonomy(BuildConfig().topics)
     built["topic"] = build_topic_pdf(edition, taxonomy.topic(TOPIC), tag_edition(edition.plans, taxonomy), out)
+    built["robots"] = build_topic_pdf(edition, taxonomy.topic("robots"), None, out, SITE)
     return built
 
 
@@ -79,6 +92,7 @@ def test_every_font_is_embedded_and_none_is_type3(pdfs):
 def test_chinese_and_english_come_back_as_text(pdfs):
     for name in (HENAN, "edition"):
         text = squeezed(text_of(pdfs[name]))
+        assert "\ufffd" not in text, name
         assert squeezed(SENTENCE_ZH) in text, name
         assert squeezed(SENTENCE_EN) in text, name
 
@@ -94,7 +108,8 @@ def test_paragraph_ids_are_printed(pdfs, edition):
 def test_cover_shows_title_issuer_period_status_and_edition_date(pdfs, edition):
     meta = edition.plan(HENAN).meta
     cover = text_of(pdfs[HENAN], 1, 1)
-    for expected in (meta.issuer_zh, meta.issuer_en, "2017–2020", "2017-09-29", "Issued", "2026-11-25"):
+    issuer_en = typographic_quotes(meta.issuer_en)  # English prints with curly quotes: People’s
+    for expected in (meta.issuer_zh, issuer_en, "2017–2020", "2017-09-29", "Issued", "Expired", "2026-11-25"):
         assert expected in cover
     assert squeezed(meta.title_en) in squeezed(cover)
     assert squeezed(meta.title_zh) in squeezed(cover)
@@ -103,7 +118,7 @@ def test_cover_shows_title_issuer_period_status_and_edition_date(pdfs, edition):
 def test_page_counts_are_sane(pdfs):
     pages = {name: len(PdfReader(pdf).pages) for name, pdf in pdfs.items()}
     assert 10 <= pages[HENAN] <= 80
-    plans = [name for name in pages if name not in ("edition", "topic")]
+    plans = [name for name in pages if name not in ("edition", "topic", "robots")]
     assert all(5 <= pages[name] <= 120 for name in plans), pages
     # The edition holds every plan's text (without their separate contents pages).
     assert sum(pages[name] for name in plans) * 0.7 <= pages["edition"] <= sum(pages[name] for name in plans) + 20
@@ -156,14 +171,14 @@ def test_metadata_names_the_plan_and_the_edition_date(pdfs, edition):
 
 def test_topic_briefing_quotes_blocks_with_citations(pdfs, edition):
     text = text_of(pdfs["topic"])
-    assert "专题：数控机床" in text and "Topic: CNC machine tools" in text
-    assert f"¶ {HENAN}/s2.2.1" in text.replace("\n", " ")
+    assert "专题简报：数控机床" in text and "Topic briefing: CNC machine tools" in text
+    assert f"¶ {HENAN}/s2.2.1/p1" in text.replace("\n", " ")
     assert "数控机床" in text and "machine tools" in text.lower()
 
 
 def test_same_edition_same_bytes(pdfs, edition, tmp_path):
     """No build time or random id inside: a changed PDF means changed content."""
-    again = build_plan_pdf(edition, edition.plan(HENAN), tmp_path)
+    again = build_plan_pdf(edition, edition.plan(HENAN), tmp_path, SITE)
     assert again.read_bytes() == pdfs[HENAN].read_bytes()
 
 
@@ -172,7 +187,7 @@ def test_briefing_escapes_source_text(edition):
     doc = briefing_doc(
         edition, "<b>标题</b> & 规划", "<i>Title</i> & plans", [BriefingSection("<script>x</script>", "A&B", ())]
     )
-    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, title="t")
+    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=PdfInfo("t", "a", "s", "k"))
     assert "<b>标题</b>" not in html and "&lt;b&gt;标题&lt;/b&gt; &amp; 规划" in html
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
 
@@ -181,3 +196,154 @@ def test_briefing_refuses_unknown_blocks(edition, tmp_path):
     with pytest.raises(KeyError, match="no block"):
         build_briefing_pdf(edition, "x", "x", [BriefingSection("x", "x", (f"{HENAN}/s99/p1",))], tmp_path, "x.pdf")
     assert not list(tmp_path.iterdir())
+
+
+# ---------------------------------------------------------------- briefings fit to hand over (issue 17)
+
+EXPECTED_STATUS = yaml.safe_load((ROOT / "tests" / "data" / "plan_status.yml").read_text(encoding="utf-8"))
+
+
+def first_line(pdf: Path, page: int) -> str:
+    return next(line for line in text_of(pdf, page, page).splitlines() if line.strip())
+
+
+def test_plan_status_matches_the_hand_checked_list(pdfs, edition):
+    """Derived from meta.yml and the edition date; every plan's cover and the edition cover print it."""
+    assert set(EXPECTED_STATUS) == {plan.meta.id for plan in edition.plans}
+    right = 0
+    for plan in edition.plans:
+        status = plan_status(plan.meta, edition.meta)
+        assert status.key == EXPECTED_STATUS[plan.meta.id]["status"], plan.meta.id
+        right += 1
+        cover = squeezed(text_of(pdfs[plan.meta.id], 1, 1))
+        assert squeezed(status.zh) in cover and squeezed(status.en) in cover, plan.meta.id
+    print(f"plan status: {right}/{len(EXPECTED_STATUS)} as checked by hand")
+
+
+def test_robots_briefing_opens_with_summary_targets_and_statuses(pdfs, edition):
+    summary = text_of(pdfs["robots"], 1, 1)
+    flat = squeezed(summary)
+    for heading in ("规划与现状", "Plans and their status", "量化目标", "Quantitative targets", "涉及年份"):
+        assert squeezed(heading) in flat, heading
+    # Henan's headline target, Chinese and English, with its paragraph id, on the first page.
+    for expected in ("2万台", "20,000units", "2000台", "2,000units", "ormore", "s3.3.2/p1"):
+        assert expected in flat, expected
+    # Every plan that speaks of robots, with its status on the edition date.
+    plans = {block_id.split("/", 1)[0] for block_id in edition.topics.blocks_of("robots")}
+    assert plans == {HENAN, "guangdong-high-end-equipment-2021", "china-machinery-2021"}
+    for plan_id in plans:
+        meta = edition.plan(plan_id).meta
+        assert squeezed(meta.issuer_zh) in flat
+        label = {"expired": "已到期", "internal": "内部资料", "draft": "征求意见稿"}[EXPECTED_STATUS[plan_id]["status"]]
+        assert label in flat, plan_id
+    # No selection rule of the tagger on the cover.
+    assert "不计" not in flat and "excluded" not in summary
+
+
+def test_robots_excerpts_are_ranked_highlighted_and_never_bare_headings(pdfs):
+    pages = len(PdfReader(pdfs["robots"]).pages)
+    body = text_of(pdfs["robots"], 2, pages).replace("\n", " ")
+    excerpts, _, mentions = body.partition("顺带提及")
+    assert mentions, "no passing mentions section"
+    cited = re.findall(r"¶ ([a-z0-9-]+/[\w./-]+)", excerpts)
+    # The two Henan paragraphs under headings on robots come first; the passing mentions come last.
+    assert set(cited[:2]) == {f"{HENAN}/s2.2.2/p1", f"{HENAN}/s3.3.2/p1"}, cited
+    assert f"{HENAN}/s2.2.2 " not in " ".join(f"{c} " for c in cited)  # the heading 2.机器人。 is not an excerpt
+    assert "s1.2/p1" in mentions and "s1.2/p1" not in " ".join(cited)
+    # Matched terms are highlighted: the excerpts carry the highlight colour behind 机器人 and "robots".
+    reader = PdfReader(pdfs["robots"])
+    content = b"".join(page.get_contents().get_data() for page in reader.pages[1:2])
+    assert b"0.992157 0.901961 0.541176 rg" in content or b".992157 .901961 .541176 rg" in content
+
+
+def test_running_head_names_the_plan_a_page_starts_with(pdfs, edition):
+    """A page opening with a new plan names it; text continued from a page sits under its own chapter."""
+    reader = PdfReader(pdfs["edition"])
+    starts = [(title, page) for depth, title, page in outline_titles(reader) if depth == 0 and " · " in title]
+    for plan, (title, page) in zip(edition.plans, starts, strict=True):
+        assert title.startswith(plan.meta.title_zh)
+        head = first_line(pdfs["edition"], page + 2)  # the page after the plan's title page (one page, 1-based)
+        assert head.startswith(f"{plan.meta.region_zh} {plan.meta.region_en} {plan.meta.period[0]}"), head
+    # The national outline: 一、 starts mid-page, so that page is still headed by the preface.
+    china = pdfs["china-machinery-2021"]
+    preface = next(page for _, title, page in outline_titles(PdfReader(china)) if squeezed(title).startswith("前言"))
+    for number in range(preface + 1, len(PdfReader(china).pages) + 1):
+        lines = [line for line in text_of(china, number, number).splitlines() if line.strip()]
+        if any(line.startswith("一、") for line in lines[3:]) and not lines[1].startswith("一、"):
+            assert squeezed(lines[1]) == "前言", lines[:3]  # printed 前 言
+            break
+    else:
+        pytest.fail("no page where chapter 一 starts mid-page")
+
+
+def test_pdfs_are_tagged_with_document_and_span_languages(pdfs):
+    for name in (HENAN, "robots"):
+        info = run("pdfinfo", str(pdfs[name]))
+        assert re.search(r"^Tagged:\s+yes", info, re.M), name
+        reader = PdfReader(pdfs[name])
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "zh-Hans"
+        langs: set[str] = set()
+        stack = [root["/StructTreeRoot"]]
+        while stack:
+            node = stack.pop().get_object()
+            if isinstance(node, dict):
+                if "/Lang" in node:
+                    langs.add(str(node["/Lang"]))
+                kids = node.get("/K", [])
+                stack.extend(kids if isinstance(kids, list) else [kids])
+            elif isinstance(node, list):
+                stack.extend(node)
+        assert {"en", "zh-Hans"} <= langs, (name, langs)
+
+
+def test_metadata_author_subject_keywords_and_dates(pdfs, edition):
+    plan = PdfReader(pdfs[HENAN]).metadata
+    assert plan["/Author"].startswith(edition.plan(HENAN).meta.issuer_zh)
+    assert "Expired" in plan["/Subject"] and HENAN in plan["/Keywords"]
+    briefing = PdfReader(pdfs["robots"]).metadata
+    assert briefing["/Author"].startswith(edition.meta.title_zh)
+    assert "机器人" in briefing["/Keywords"] and briefing["/Subject"]
+    for metadata in (plan, briefing):
+        assert str(metadata["/CreationDate"]).startswith("D:20261125")
+        assert str(metadata["/ModDate"]).startswith("D:20261125")
+
+
+def test_citations_carry_full_urls_and_links(pdfs):
+    url = f"{SITE}plans/{HENAN}/part-03/#s3-3-2-p1"
+    assert squeezed(url) in squeezed(text_of(pdfs["robots"]))
+    reader = PdfReader(pdfs["robots"])
+    links = {
+        str(annotation.get_object()["/A"]["/URI"])
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object() and "/URI" in annotation.get_object()["/A"]
+    }
+    assert url in links
+    assert all(link.startswith(SITE) for link in links)
+    assert squeezed(f"{SITE}plans/{HENAN}/") in squeezed(text_of(pdfs[HENAN], 1, 1))
+
+
+def test_fonts_are_real_subsets_and_files_are_lean(pdfs):
+    for name, pdf in pdfs.items():
+        rows = run("pdffonts", str(pdf)).splitlines()[2:]
+        for row in rows:
+            assert "CID Type 0C" in row and row.split()[-4] == "yes", f"{name}: not a bare CFF subset: {row}"
+            assert re.match(r"[A-Z]{6}\+", row), f"{name}: no subset tag: {row}"
+    assert pdfs["robots"].stat().st_size <= 300 * 1024
+    assert pdfs["edition"].stat().st_size <= 5 * 2**20
+
+
+def test_english_is_not_hyphenated(pdfs, edition):
+    """A line may end in a hyphen only where the translation has one (five-axis, not envir-onment)."""
+    english = " ".join(text.en for text in edition.bilingual.blocks.values()).lower()
+    english += " ".join(plan.meta.id for plan in edition.plans)  # ids in citations break at their hyphens
+    broken = []
+    for name in (HENAN, "china-machinery-2021", "robots"):
+        lines = run("pdftotext", "-layout", str(pdfs[name]), "-").splitlines()
+        for line, after in zip(lines, lines[1:], strict=False):
+            head = re.search(r"([A-Za-z]+)-$", line.rstrip())
+            tail = re.match(r"\s*([A-Za-z]+)", after)
+            if head and tail and f"{head.group(1)}-{tail.group(1)}".lower() not in english:
+                broken.append(f"{name}: {head.group(1)}-{tail.group(1)}")
+    assert broken == []

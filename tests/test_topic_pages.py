@@ -50,3 +50,19 @@ def test_export_carries_topics(built_site, edition):
     assert tbm["blocks"] == sum(tbm["blocks_per_plan"].values())
     block = next(b for p in data["plans"] for b in p["blocks"] if b["id"] == "henan-equipment-2017/s2.1.2")
     assert "tunnel-boring-machines" in block["topics"]
+
+
+def test_topic_page_opens_with_the_briefing_summary(built_site, edition):
+    """The same summary as the briefing PDF's first page: plans with their status, targets, years."""
+    html = (built_site / "topics" / "robots" / "index.html").read_text(encoding="utf-8")
+    summary = html.index('class="topic-summary"')
+    assert summary < html.index('class="blk excerpt')
+    block = html[summary : html.index('class="blk excerpt')]
+    for status in ("已到期", "Expired", "内部资料", "Internal", "征求意见稿", "Draft"):
+        assert status in block, status
+    assert "2万台" in block and "20,000 units" in block and "or more" in block
+    assert "henan-equipment-2017/part-03/#s3-3-2-p1" in block
+    ids = edition.topics.blocks_of("robots")
+    paragraphs = [i for i in ids if edition.block(i).kind not in ("heading", "box", "title")]
+    plans = {i.split("/", 1)[0] for i in ids}
+    assert f"{len(paragraphs)} paragraphs in {len(plans)} plans" in block

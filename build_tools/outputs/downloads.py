@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.config import BuildConfig
 from build_tools.model import Edition
-from build_tools.outputs.naming import edition_pdf_name, offline_zip_name, plan_pdf_name
-from build_tools.outputs.pdf import build_edition_pdf, build_plan_pdf, build_topic_pdf
+from build_tools.outputs.naming import offline_zip_name
+from build_tools.outputs.pdf import edition_job, plan_job, topic_job
+from build_tools.outputs.pdf_cache import render_jobs
+from build_tools.site_address import read_site_url
 
 FOLDER = "downloads"
 """Under docs/: MkDocs copies the files into the site, and link checking sees them."""
@@ -43,25 +46,32 @@ def _download(docs: Path, path: Path) -> Download:
     return Download(path.relative_to(docs).as_posix(), path.stat().st_size)
 
 
-def build_downloads(edition: Edition, docs: Path, progress) -> Downloads:
-    """Every PDF: one per plan, one per topic, the whole edition."""
+def build_downloads(edition: Edition, docs: Path, progress, config: BuildConfig | None = None) -> Downloads:
+    """Every PDF: one per plan, one per topic with paragraphs, the whole edition (cached, in parallel)."""
+    config = config or BuildConfig()
     folder = docs / FOLDER
-    plans = {}
-    for plan in edition.plans:
-        progress(f"PDF {plan_pdf_name(plan.meta.id)}")
-        plans[plan.meta.id] = _download(docs, build_plan_pdf(edition, plan, folder))
-    topics = {}
-    progress(f"PDF briefings for {len(edition.taxonomy.topics)} topics")
-    for topic in edition.taxonomy.topics:
-        if edition.topics.block_counts[topic.id]:
-            topics[topic.id] = _download(docs, build_topic_pdf(edition, topic, edition.topics, folder))
-    progress(f"PDF {edition_pdf_name(edition.meta)}")
-    whole = _download(docs, build_edition_pdf(edition, folder))
-    wanted = {d.path for d in (*plans.values(), *topics.values(), whole)}
+    site_url = read_site_url(config.mkdocs_config)
+    progress(f"PDF: {len(edition.plans)} plans, {len(edition.taxonomy.topics)} topics, the whole edition")
+    plan_jobs = {plan.meta.id: plan_job(edition, plan, site_url) for plan in edition.plans}
+    topic_jobs = {
+        topic.id: topic_job(edition, topic, site_url)
+        for topic in edition.taxonomy.topics
+        if edition.topics.block_counts[topic.id]
+    }
+    whole = edition_job(edition, site_url)
+    rendered = render_jobs([*plan_jobs.values(), *topic_jobs.values(), whole], folder, config.cache, progress)
+
+    def download(name: str) -> Download:
+        return _download(docs, rendered[name].path)
+
+    plans = {plan_id: download(job.name) for plan_id, job in plan_jobs.items()}
+    topics = {topic_id: download(job.name) for topic_id, job in topic_jobs.items()}
+    edition_file = download(whole.name)
+    wanted = {d.path for d in (*plans.values(), *topics.values(), edition_file)}
     for stale in folder.glob("*.pdf"):
         if stale.relative_to(docs).as_posix() not in wanted:
             stale.unlink()
-    return Downloads(plans, topics, whole, offline_zip_name(edition.meta))
+    return Downloads(plans, topics, edition_file, offline_zip_name(edition.meta))
 
 
 def no_downloads(edition: Edition) -> Downloads:

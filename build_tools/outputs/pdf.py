@@ -1,12 +1,17 @@
-"""Briefing PDFs with WeasyPrint: one plan, the whole edition, or bilingual excerpts (e.g. a topic).
+"""Briefing PDFs with WeasyPrint: one plan, the whole edition, a topic briefing, or bilingual excerpts.
 
 Markup lives in templates/*.html.jinja (autoescaped: source text is never markup), styles in
-templates/print.css; this module only builds contexts, renders and writes.
+templates/print.css; this module builds contexts, renders HTML and writes PDFs. Every PDF is tagged
+(structure tree, document and span languages), carries its metadata with the edition date as its
+only date, and embeds real font subsets (``pdf_fonts``). ``pdf_jobs`` / ``render_jobs`` render the
+HTML of many PDFs in parallel, each cached by the hash of what it is made of (``pdf_cache``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -15,21 +20,53 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.enrich.topics import Topic, TopicIndex
 from build_tools.model import Edition, ParsedPlan
 from build_tools.outputs.naming import edition_pdf_name, plan_pdf_name, topic_pdf_name
-from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc, sections_by_plan
+from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc
+from build_tools.outputs.topic_briefing import topic_briefing_doc
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = TEMPLATES / "print.css"
 
 
+@dataclass(frozen=True)
+class PdfInfo:
+    """The PDF's document information (WeasyPrint reads it from the HTML head)."""
+
+    title: str
+    author: str
+    """The issuer for one plan, the edition for the rest."""
+    subject: str
+    keywords: str
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to make: its file name and the complete HTML it is rendered from."""
+
+    name: str
+    html: str
+
+
+def typographic_quotes(text: str, lang: str = "en") -> str:
+    """English straight quotes as curly ones (“…”, ’), so every PDF quotes alike; Chinese is left as printed."""
+    if lang != "en" or ("'" not in text and '"' not in text):
+        return text
+    text = re.sub(r'(^|[\s(\[{—–-])"', r"\1“", text)
+    text = text.replace('"', "”")
+    text = re.sub(r"(^|[\s(\[{])'(?=\w)", r"\1‘", text)
+    return text.replace("'", "’")
+
+
 @cache
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         autoescape=True,  # every value is source or translation text: escaped, never markup
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["quotes"] = typographic_quotes
+    return env
 
 
 def render_html(template: str, **context: object) -> str:
@@ -37,43 +74,95 @@ def render_html(template: str, **context: object) -> str:
 
 
 def write_pdf(html: str, target: Path) -> Path:
+    """Render one HTML document to ``target`` (written whole: a reader never sees half a PDF)."""
     # Imported here: WeasyPrint loads Pango when imported, and only PDF builds need it.
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from build_tools.outputs import pdf_lang
+    from build_tools.outputs.pdf_fonts import subset_fonts
+
+    pdf_lang.install()
     fonts = FontConfiguration()
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     # No base URL: the documents reference nothing outside themselves, so nothing is fetched.
     HTML(string=html).write_pdf(
-        partial, stylesheets=[CSS(filename=str(STYLESHEET), font_config=fonts)], font_config=fonts
+        partial,
+        stylesheets=[CSS(filename=str(STYLESHEET), font_config=fonts)],
+        font_config=fonts,
+        finisher=subset_fonts,
+        pdf_tags=True,
     )
-    partial.replace(target)  # a reader never sees half a PDF
+    partial.replace(target)
     return target
 
 
-def build_plan_pdf(edition: Edition, plan: ParsedPlan, out_dir: Path) -> Path:
+def _edition_info(edition: Edition, title: str, subject: str, keywords: str) -> PdfInfo:
+    return PdfInfo(title, f"{edition.meta.title_zh} · {edition.meta.title_en}", subject, keywords)
+
+
+def plan_job(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PdfJob:
+    meta = plan.meta
+    doc = plan_doc(edition, plan, site_url)
+    info = PdfInfo(
+        f"{meta.title_zh} · {meta.title_en}",
+        f"{meta.issuer_zh} · {meta.issuer_en}",
+        f"{meta.summary_en} Status on {edition.meta.edition_date}: {doc.standing.en} ({doc.standing.note_en}).",
+        ", ".join((meta.region_zh, meta.region_en, f"{meta.period[0]}–{meta.period[1]}", meta.doc_type, meta.id)),
+    )
+    html = render_html("plan.html.jinja", meta=edition.meta, doc=doc, info=info)
+    return PdfJob(plan_pdf_name(meta.id), html)
+
+
+def edition_job(edition: Edition, site_url: str = "") -> PdfJob:
+    info = _edition_info(
+        edition,
+        f"{edition.meta.title_zh} · {edition.meta.title_en}",
+        f"{len(edition.plans)} plans in Chinese with English translation, edition of {edition.meta.edition_date}.",
+        ", ".join(plan.meta.id for plan in edition.plans),
+    )
+    html = render_html("edition.html.jinja", meta=edition.meta, edition=edition_doc(edition, site_url), info=info)
+    return PdfJob(edition_pdf_name(edition.meta), html)
+
+
+def topic_job(edition: Edition, topic: Topic, site_url: str = "") -> PdfJob:
+    doc = topic_briefing_doc(edition, topic, site_url)
+    info = _edition_info(
+        edition,
+        f"{doc.title_zh} · {doc.title_en}",
+        f"{doc.brief.scope_en} {doc.brief.paragraphs} paragraphs in {len(doc.plans)} plans.",
+        doc.keywords,
+    )
+    html = render_html("topic-briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
+    return PdfJob(topic_pdf_name(topic.id), html)
+
+
+def build_plan_pdf(edition: Edition, plan: ParsedPlan, out_dir: Path, site_url: str = "") -> Path:
     """One plan: title page, contents with page numbers, the text with Chinese then English."""
-    doc = plan_doc(edition, plan)
-    html = render_html(
-        "plan.html.jinja", meta=edition.meta, doc=doc, title=f"{plan.meta.title_zh} · {plan.meta.title_en}"
-    )
-    return write_pdf(html, out_dir / plan_pdf_name(plan.meta.id))
+    job = plan_job(edition, plan, site_url)
+    return write_pdf(job.html, out_dir / job.name)
 
 
-def build_edition_pdf(edition: Edition, out_dir: Path) -> Path:
+def build_edition_pdf(edition: Edition, out_dir: Path, site_url: str = "") -> Path:
     """The whole edition: cover, contents, then every plan with its title page."""
-    html = render_html(
-        "edition.html.jinja",
-        meta=edition.meta,
-        edition=edition_doc(edition),
-        title=f"{edition.meta.title_zh} · {edition.meta.title_en}",
-    )
-    return write_pdf(html, out_dir / edition_pdf_name(edition.meta))
+    job = edition_job(edition, site_url)
+    return write_pdf(job.html, out_dir / job.name)
+
+
+def build_topic_pdf(
+    edition: Edition, topic: Topic, topic_index: TopicIndex | None, out_dir: Path, site_url: str = ""
+) -> Path:
+    """A topic briefing: summary, targets, ranked excerpts, passing mentions (from ``edition.topics``).
+
+    ``topic_index`` is accepted for callers of the earlier signature; the edition's own index is used.
+    """
+    job = topic_job(edition, topic, site_url)
+    return write_pdf(job.html, out_dir / job.name)
 
 
 def build_pdfs(edition: Edition, out_dir: Path, progress: Callable[[str], None] = lambda _: None) -> list[Path]:
-    """Every plan's PDF and the whole edition's: what the downloads offer (topic PDFs are built on demand)."""
+    """Every plan's PDF and the whole edition's (no cache, one at a time)."""
     built = []
     for plan in edition.plans:
         progress(f"pdf {plan.meta.id}")
@@ -92,22 +181,11 @@ def build_briefing_pdf(
     filename: str,
     intro_zh: str = "",
     intro_en: str = "",
+    site_url: str = "",
 ) -> Path:
     """Bilingual excerpts in sections, each excerpt with its heading trail and citation."""
-    doc = briefing_doc(edition, title_zh, title_en, sections, intro_zh, intro_en)
-    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, title=f"{title_zh} · {title_en}")
+    doc = briefing_doc(edition, title_zh, title_en, sections, intro_zh, intro_en, site_url)
+    info = _edition_info(edition, f"{title_zh} · {title_en}", intro_en or title_en, title_zh)
+    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
     return write_pdf(html, out_dir / filename)
 
-
-def build_topic_pdf(edition: Edition, topic: Topic, topic_index: TopicIndex, out_dir: Path) -> Path:
-    """A topic's blocks across the edition, one section per plan (topics from build_tools.enrich.topics)."""
-    return build_briefing_pdf(
-        edition,
-        f"专题：{topic.zh}",
-        f"Topic: {topic.en}",
-        sections_by_plan(edition, topic_index.blocks_of(topic.id)),
-        out_dir,
-        topic_pdf_name(topic.id),
-        intro_zh=topic.scope_zh,
-        intro_en=topic.scope_en,
-    )

@@ -6,12 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from build_tools.enrich.bilingual import BlockText
+from build_tools.enrich.plan_status import PlanStatus, plan_status
 from build_tools.model import Block, Edition, EditionMeta, ParsedPlan
 
 STATUS = {"issued": "正式印发 Issued", "draft": "征求意见稿 Draft", "internal": "内部资料 Internal"}
 DOC_TYPE = {"plan": "规划 Plan", "action-plan": "行动计划 Action plan", "outline": "纲要 Outline"}
 TOC_DEPTH = 3
 """Headings down to this level are listed in a plan's contents (as on the plan's overview page)."""
+KEEP_LINES = 14
+"""A block estimated at up to this many printed lines is kept on one page (Chinese with its English)."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class PdfBlock:
     """The PDF bookmark of a heading: label, Chinese and English on one line."""
     lang: str
     """``zh-Hans`` or ``zh-Hant``: the script the source is printed in (the PDF prints the source as received)."""
+    keep: bool
+    """Short enough to keep Chinese and English together on one page; a long block may break inside."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,11 @@ class PlanDoc:
     plan: ParsedPlan
     html_id: str
     short_title: str
-    """Running header: region, period and status, e.g. ``河南 Henan 2017–2020``."""
+    """Running header: region, period and status, e.g. ``河南 Henan 2017–2020 · 已到期 Expired``."""
+    standing: PlanStatus
+    """In force, expired, draft or internal on the edition date (build_tools.enrich.plan_status)."""
+    url: str
+    """The plan's web page (``site_url`` + path), a site-relative path when no site_url is set."""
     status: str
     doc_type: str
     blocks: tuple[PdfBlock, ...]
@@ -60,6 +69,8 @@ class Excerpt:
     trail: str
     """The headings above the block, e.g. ``二、重点任务 › （一）…``."""
     citation: str
+    url: str
+    """The block on the web: ``site_url`` + page + anchor (a site-relative path when no site_url is set)."""
 
 
 @dataclass(frozen=True)
@@ -95,31 +106,52 @@ def html_id(block: Block) -> str:
     return f"{block.id.split('/', 1)[0]}--{block.anchor}"
 
 
+def fits_on_a_page(block: Block, text: BlockText) -> bool:
+    """Rough printed height: ~38 Chinese characters and ~75 English characters a line."""
+    return len(block.display) / 38 + len(text.en) / 75 + 2 <= KEEP_LINES
+
+
 def _pdf_block(block: Block, text: BlockText) -> PdfBlock:
     heading = block.kind in ("heading", "box")
     tag = f"h{min(6, block.level + 1)}" if heading else ""
     english = f" {text.en}" if text.en else ""
     lang = "zh-Hant" if text.script == "hant" else "zh-Hans"
-    return PdfBlock(block, text, html_id(block), block.id.split("/", 1)[1], tag, f"{block.display}{english}", lang)
+    bookmark = f"{block.display}{english}"
+    return PdfBlock(
+        block, text, html_id(block), block.id.split("/", 1)[1], tag, bookmark, lang, fits_on_a_page(block, text)
+    )
 
 
-def short_title(plan: ParsedPlan) -> str:
+def short_title(plan: ParsedPlan, standing: PlanStatus) -> str:
     meta = plan.meta
-    status = {"draft": " 征求意见稿 draft", "internal": " 内部资料 internal"}.get(meta.status, "")
-    return f"{meta.region_zh} {meta.region_en} {meta.period[0]}–{meta.period[1]}{status}"
+    return f"{meta.region_zh} {meta.region_en} {meta.period[0]}–{meta.period[1]} · {standing.zh} {standing.en}"
 
 
-def plan_doc(edition: Edition, plan: ParsedPlan) -> PlanDoc:
+def page_url(edition: Edition, site_url: str, block_id: str) -> str:
+    """The web address of a block: ``site_url`` + its page (directory URLs) + ``#anchor``."""
+    path = edition.block_pages[block_id].removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("/index") else path + "/"
+    return f"{site_url}{path}#{edition.block(block_id).anchor}"
+
+
+def plan_url(site_url: str, plan: ParsedPlan) -> str:
+    return f"{site_url}plans/{plan.meta.id}/"
+
+
+def plan_doc(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PlanDoc:
     blocks = tuple(_pdf_block(block, edition.bilingual.blocks[block.id]) for block in plan.blocks)
     contents = tuple(
         item
         for item in blocks
         if item.tag and item.block.zone == "body" and item.block.level <= TOC_DEPTH and not item.block.box
     )
+    standing = plan_status(plan.meta, edition.meta)
     return PlanDoc(
         plan=plan,
         html_id=f"plan-{plan.meta.id}",
-        short_title=short_title(plan),
+        short_title=short_title(plan, standing),
+        standing=standing,
+        url=plan_url(site_url, plan),
         status=STATUS.get(plan.meta.status, plan.meta.status),
         doc_type=DOC_TYPE.get(plan.meta.doc_type, plan.meta.doc_type),
         blocks=blocks,
@@ -127,8 +159,8 @@ def plan_doc(edition: Edition, plan: ParsedPlan) -> PlanDoc:
     )
 
 
-def edition_doc(edition: Edition) -> EditionDoc:
-    return EditionDoc(edition.meta, tuple(plan_doc(edition, plan) for plan in edition.plans))
+def edition_doc(edition: Edition, site_url: str = "") -> EditionDoc:
+    return EditionDoc(edition.meta, tuple(plan_doc(edition, plan, site_url) for plan in edition.plans))
 
 
 def trail(plan: ParsedPlan, block: Block) -> str:
@@ -145,7 +177,7 @@ def trail(plan: ParsedPlan, block: Block) -> str:
     return " › ".join(steps)
 
 
-def _excerpt(docs: dict[str, PlanDoc], block_id: str) -> Excerpt:
+def _excerpt(edition: Edition, docs: dict[str, PlanDoc], block_id: str, site_url: str) -> Excerpt:
     plan = docs[block_id.split("/", 1)[0]]
     item = next((item for item in plan.blocks if item.block.id == block_id), None)
     if item is None:
@@ -153,7 +185,7 @@ def _excerpt(docs: dict[str, PlanDoc], block_id: str) -> Excerpt:
     path = trail(plan.plan, item.block)
     meta = plan.plan.meta
     citation = f"《{meta.title_zh}》 ({meta.title_en}), {path + ', ' if path else ''}¶ {block_id}"
-    return Excerpt(item, plan, path, citation)
+    return Excerpt(item, plan, path, citation, page_url(edition, site_url, block_id))
 
 
 def briefing_doc(
@@ -163,10 +195,11 @@ def briefing_doc(
     sections: Sequence[BriefingSection],
     intro_zh: str = "",
     intro_en: str = "",
+    site_url: str = "",
 ) -> BriefingDoc:
     """Every block id must exist in the edition (a KeyError names the one that does not)."""
     wanted = {block_id.split("/", 1)[0] for section in sections for block_id in section.block_ids}
-    docs = {plan.meta.id: plan_doc(edition, plan) for plan in edition.plans if plan.meta.id in wanted}
+    docs = {plan.meta.id: plan_doc(edition, plan, site_url) for plan in edition.plans if plan.meta.id in wanted}
     missing = wanted - docs.keys()
     if missing:
         raise KeyError(f"no plan {sorted(missing)[0]!r} in the edition")
@@ -175,7 +208,7 @@ def briefing_doc(
             section.heading_zh,
             section.heading_en,
             f"section-{number}",
-            tuple(_excerpt(docs, block_id) for block_id in section.block_ids),
+            tuple(_excerpt(edition, docs, block_id, site_url) for block_id in section.block_ids),
         )
         for number, section in enumerate(sections, start=1)
     )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from build_tools.enrich.bilingual import BlockText
+from build_tools.enrich.topic_brief import TopicBrief, topic_brief
 from build_tools.enrich.topics import Group, Topic
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.render.glossary_marks import mark_chinese
@@ -50,6 +51,10 @@ class TopicPage:
     years: tuple[YearSection, ...]
     targets: tuple[TargetRow, ...]
     """Quantitative targets stated in the topic's paragraphs: listed first."""
+    brief: TopicBrief
+    """The summary shown first (the same as the briefing PDF's first page)."""
+    brief_links: dict[str, str]
+    """Block id -> link from the topic page, for the summary's targets."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,14 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
             plans.append(PlanExcerpts(plan, excerpts))
     svg, years = topic_timeline(edition, topic.id)
     targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), prefix="../")
-    return TopicPage(topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets)
+    brief = topic_brief(edition, topic)
+    links = {
+        line.block_id: f"../{edition.block_pages[line.block_id]}#{edition.block(line.block_id).anchor}"
+        for line in brief.targets
+    }
+    return TopicPage(
+        topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links
+    )
 
 
 def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:

@@ -1,0 +1,68 @@
+"""The PDF stage of the real edition: sizes, and time for a clean build, a no-change rebuild and a
+one-paragraph edit (content-hash cache, rendering in parallel on the machine's cores).
+
+Run on demand: `python benchmarks/pdf_stage.py` (prints numbers; not a test). Works in a temporary
+folder with its own cache, so the project's docs/, .cache/ and site/ are left alone. The machine may
+be shared: the load average is printed with the times.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pypdf import PdfReader  # noqa: E402
+
+from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.outputs.downloads import build_downloads  # noqa: E402
+from build_tools.pipeline import assemble  # noqa: E402
+
+EDIT = ("henan-equipment-2017", "培育本地知名品牌", "培育本土知名品牌")
+"""One paragraph (henan-equipment-2017/s3.3.2/p1) changed by one character."""
+
+
+def stage(label: str, config: BuildConfig, docs: Path) -> None:
+    edition = assemble(config)
+    messages: list[str] = []
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    build_downloads(edition, docs, messages.append, config)
+    elapsed = time.perf_counter() - started
+    rendered = next((message for message in messages if "unchanged" in message), "")
+    print(f"{label:<28} {elapsed:7.1f} s   load {load:4.1f}   {rendered}")
+
+
+def main() -> None:
+    print(f"{os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        sources = work / "sources"
+        shutil.copytree(ROOT / "source_texts", sources)
+        docs = work / "docs"
+        config = BuildConfig(sources=sources, docs=docs, cache=work / "cache")
+        stage("clean build", config, docs)
+        stage("no-change rebuild", config, docs)
+        plan, old, new = EDIT
+        source = sources / plan / "source.txt"
+        source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        stage("one-paragraph edit", config, docs)
+
+        pdfs = sorted((docs / "downloads").glob("*.pdf"), key=lambda path: path.stat().st_size)
+        total = sum(path.stat().st_size for path in pdfs)
+        largest = pdfs[-1]
+        print(f"\n{len(pdfs)} PDFs, {total / 2**20:.2f} MiB in all")
+        print(f"largest: {largest.name} {largest.stat().st_size / 1024:.0f} KiB, {len(PdfReader(largest).pages)} pages")
+        for path in pdfs:
+            if path.name.startswith("topic-robots") or not path.name.startswith("topic-"):
+                pages = len(PdfReader(path).pages)
+                print(f"  {path.name:<58} {path.stat().st_size / 1024:7.0f} KiB {pages:4d} pages")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,243 @@
+"""What a topic briefing says first: the plans that speak of the topic, their standing, the targets
+and years they state, then their paragraphs ranked from "about the topic" to "names it in passing".
+
+Ranking (``Relevance``): a paragraph is *substantive* when a heading above it names the topic (the
+whole section is about it), when it opens with the topic (a list item such as ``工业机器人：…``),
+or when the topic's terms are dense in it (at least ``DENSE`` hits per 100 characters). Its score is
+``3·heading + 2·lead + density`` (density = hits per 100 characters); substantive paragraphs are
+quoted in full, best first, and the others are listed at the end as citations with the clause that
+mentions the topic. Headings are never quoted: they show in the trail above their paragraphs.
+Shared by the topic page (its summary block) and the topic PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from build_tools.enrich.plan_status import PlanStatus, plan_status
+from build_tools.enrich.timeline import Target
+from build_tools.enrich.topics import Topic
+from build_tools.model import Block, Edition, ParsedPlan
+
+DENSE = 1.5
+"""Hits per 100 characters from which a paragraph counts as about the topic."""
+LEAD = 12
+"""A paragraph whose first hit starts within this many characters opens with the topic."""
+WORDS = Path(__file__).with_name("target_words.yml")
+
+
+@dataclass(frozen=True)
+class BriefPlan:
+    plan: ParsedPlan
+    status: PlanStatus
+    paragraphs: int
+    """The plan's paragraphs (headings not counted) tagged with the topic."""
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """One row of a briefing's targets table, in Chinese and English."""
+
+    plan_id: str
+    block_id: str
+    year: int
+    metric_zh: str
+    metric_en: str
+    """The English clause that states the target (from the paragraph's translation), ``""`` if not found."""
+    value_zh: str
+    """The quantity as printed, without its qualifier: ``2万台``."""
+    value_en: str
+    """The same in English words and figures: ``20,000 units``."""
+    qualifier_zh: str
+    qualifier_en: str
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """How much a tagged paragraph is about the topic (see the module docstring)."""
+
+    block: Block
+    hits: int
+    density: float
+    """Hits per 100 characters."""
+    heading: bool
+    """A heading above the paragraph names the topic."""
+    lead: bool
+    """The paragraph opens with the topic."""
+
+    @property
+    def score(self) -> float:
+        return 3 * self.heading + 2 * self.lead + self.density
+
+    @property
+    def substantive(self) -> bool:
+        return self.heading or self.lead or self.density >= DENSE
+
+
+@dataclass(frozen=True)
+class TopicBrief:
+    topic: Topic
+    plans: tuple[BriefPlan, ...]
+    """Plans (edition order) with at least one tagged block."""
+    paragraphs: int
+    targets: tuple[TargetLine, ...]
+    years: tuple[int, ...]
+    """Years the topic's paragraphs speak of (timeline entries of their blocks), ascending."""
+    excerpts: tuple[Relevance, ...]
+    """Substantive paragraphs, best score first (ties in edition order)."""
+    mentions: tuple[Relevance, ...]
+    """Passing mentions and headings not shown above an excerpt, in edition order."""
+
+    @property
+    def scope_zh(self) -> str:
+        """The scope's first sentence: what the topic is (the rest are the tagger's inclusion rules)."""
+        return first_sentence(self.topic.scope_zh)
+
+    @property
+    def scope_en(self) -> str:
+        return first_sentence(self.topic.scope_en)
+
+
+def first_sentence(text: str) -> str:
+    match = re.match(r"(.+?(?:。|\.(?=\s|$)))", text)
+    return match.group(1) if match else text
+
+
+def _topic_hits(edition: Edition, block_id: str, topic_id: str) -> list[int]:
+    return [match.start for match in edition.topics.matches_of(block_id) if match.topic_id == topic_id]
+
+
+def headings_above(plan: ParsedPlan, block: Block) -> list[Block]:
+    """The headings whose sections enclose the block, outermost first (the block itself excluded)."""
+    by_id = {item.id: item for item in plan.blocks}
+    local = block.section.split("/", 1)[1] if "/" in block.section else ""
+    pieces = local.split(".") if local else []
+    found = []
+    for depth in range(1, len(pieces) + 1):
+        heading = by_id.get(f"{plan.meta.id}/{'.'.join(pieces[:depth])}")
+        if heading is not None and heading.id != block.id:
+            found.append(heading)
+    return found
+
+
+def relevance(edition: Edition, plan: ParsedPlan, block: Block, topic_id: str) -> Relevance:
+    hits = _topic_hits(edition, block.id, topic_id)
+    heading = any(topic_id in edition.topics.topics_of(above.id) for above in headings_above(plan, block))
+    density = round(100 * len(hits) / max(1, len(block.display)), 2)
+    return Relevance(block, len(hits), density, heading, bool(hits) and min(hits) < LEAD)
+
+
+@cache
+def _words() -> dict:
+    return yaml.safe_load(WORDS.read_text(encoding="utf-8"))
+
+
+def english_amount(value: float | None, unit: str) -> str:
+    """``2``, ``万台`` -> ``20,000 units``; ``3500``, ``亿元`` -> ``350 billion yuan``; blank -> ``**``."""
+    spec = _words()["units"].get(unit)
+    if spec is None or value is None:
+        return f"** {unit}" if value is None else f"{value:g} {unit}"
+    amount = value * spec["factor"]
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= size and spec["factor"] > 1:
+            number = f"{amount / size:,.2f}".rstrip("0").rstrip(".")
+            return f"{number} {word} {spec['en']}".strip()
+    number = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return number + spec["en"] if spec["en"] == "%" else f"{number} {spec['en']}".strip()
+
+
+def english_clause(english: str, value_en: str, occurrence: int = 0) -> str:
+    """The clause of the translation that states the amount (found by its figure), or ``""``.
+
+    A stop-gap for the English metric until targets carry their own English: the comma- or
+    semicolon-delimited clause around the figure's ``occurrence``-th appearance (a block stating two
+    targets of 10 names the second in its second "10").
+    """
+    figure = value_en.split(" ")[0].rstrip("%")
+    if not figure or figure == "**":
+        return ""
+    for candidate in dict.fromkeys((figure, figure.replace(",", ""))):
+        hits = list(re.finditer(rf"(?<![\d,.]){re.escape(candidate)}(?![\d])", english))
+        if hits:
+            found = hits[min(occurrence, len(hits) - 1)]
+            starts = [match.end() for match in re.finditer(r"[,;:.](?=\s)", english[: found.start()])]
+            start = starts[-1] if starts else 0
+            end_match = re.search(r"[,;](?=\s)|\.(?=\s|$)", english[found.end() :])
+            end = found.end() + end_match.start() if end_match else len(english)
+            return english[start:end].strip()
+    return ""
+
+
+def target_line(edition: Edition, target: Target, occurrence: int = 0) -> TargetLine:
+    """One targets-table row: the single place that maps a Target to the briefing's columns."""
+    qualifier_zh = target.qualifier
+    value_zh = target.text.removesuffix(qualifier_zh) if qualifier_zh else target.text
+    value_en = english_amount(target.value, target.unit)
+    english = edition.bilingual.blocks[target.block_id].en
+    return TargetLine(
+        plan_id=target.plan_id,
+        block_id=target.block_id,
+        year=target.year,
+        metric_zh=target.subject or target.metric,
+        # the hand-written English subject (translations/en/targets.yml); the translation's clause as a fallback
+        metric_en=target.subject_en or english_clause(english, value_en, occurrence),
+        value_zh=value_zh,
+        value_en=value_en,
+        qualifier_zh=qualifier_zh,
+        qualifier_en=target.qualifier_en or _words()["qualifiers"].get(qualifier_zh, ""),
+    )
+
+
+def topic_brief(edition: Edition, topic: Topic) -> TopicBrief:
+    wanted = set(edition.topics.blocks_of(topic.id))
+    plans, scored = [], []
+    for plan in edition.plans:
+        tagged = [block for block in plan.blocks if block.id in wanted]
+        if not tagged:
+            continue
+        paragraphs = [block for block in tagged if block.kind not in ("heading", "box", "title")]
+        plans.append(BriefPlan(plan, plan_status(plan.meta, edition.meta), len(paragraphs)))
+        scored += [relevance(edition, plan, block, topic.id) for block in tagged]
+    text = [item for item in scored if item.block.kind not in ("heading", "box", "title")]
+    order = {item.block.id: number for number, item in enumerate(scored)}
+    excerpts = sorted((item for item in text if item.substantive), key=lambda item: (-item.score, order[item.block.id]))
+    shown_under = {
+        above.id
+        for item in excerpts
+        for above in headings_above(edition.plan(item.block.id.split("/", 1)[0]), item.block)
+    }
+    mentions = [
+        item
+        for item in scored
+        if (item in text and not item.substantive) or (item not in text and item.block.id not in shown_under)
+    ]
+    years = sorted({year for block_id in wanted for year in edition.block_years.get(block_id, ())})
+    lines, seen = [], {}
+    for target in edition.targets:
+        if topic.id in target.topics:  # the target's own topics (from its subject), not its paragraph's
+            key = (target.block_id, target.value)
+            lines.append(target_line(edition, target, seen.get(key, 0)))
+            seen[key] = seen.get(key, 0) + 1
+    targets = sorted(lines, key=lambda line: (line.year, order.get(line.block_id, len(order)), line.block_id))
+    return TopicBrief(
+        topic,
+        tuple(plans),
+        sum(plan.paragraphs for plan in plans),
+        tuple(targets),
+        tuple(years),
+        tuple(excerpts),
+        tuple(mentions),
+    )
+
+
+def english_needles(edition: Edition, topic: Topic, matched: set[str]) -> tuple[str, ...]:
+    """English words to highlight: the glossary's renderings of the matched terms, and the topic's name."""
+    needles = {rendering for term in edition.bilingual.glossary if term.zh in matched for rendering in term.renderings}
+    name = topic.en.lower()
+    needles |= {name, name.removesuffix("s")}
+    return tuple(sorted((needle for needle in needles if len(needle) > 2), key=lambda needle: (-len(needle), needle)))

@@ -1,0 +1,167 @@
+"""The typed context of a topic briefing PDF: summary, targets, ranked excerpts, passing mentions.
+
+What to say comes from ``build_tools.enrich.topic_brief`` (shared with the topic page); this module
+adds what print needs: the blocks as the PDF prints them, citations with their web address, and the
+matched terms cut out for highlighting in Chinese and English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_tools.enrich.topic_brief import BriefPlan, Relevance, TargetLine, TopicBrief, english_needles, topic_brief
+from build_tools.enrich.topics import Topic
+from build_tools.model import Block, Edition, EditionMeta
+from build_tools.outputs.pdf_context import PdfBlock, PlanDoc, page_url, plan_doc, trail
+
+Segments = tuple[tuple[str, bool], ...]
+"""A text cut into (stretch, highlighted) pieces."""
+CLAUSE = re.compile(r"[，。；：,;:！？]")
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    doc: PlanDoc
+    brief: BriefPlan
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    line: TargetLine
+    plan: PlanDoc
+    short_id: str
+    url: str
+
+
+@dataclass(frozen=True)
+class TopicExcerpt:
+    item: PdfBlock
+    plan: PlanDoc
+    trail: str
+    url: str
+    zh: Segments
+    en: Segments
+    relevance: Relevance
+
+
+@dataclass(frozen=True)
+class Mention:
+    block: Block
+    plan: PlanDoc
+    trail: str
+    url: str
+    clause: Segments
+    """The clause that names the topic (or the heading), terms highlighted."""
+
+
+@dataclass(frozen=True)
+class TopicBriefingDoc:
+    meta: EditionMeta
+    title_zh: str
+    title_en: str
+    brief: TopicBrief
+    plans: tuple[PlanRow, ...]
+    targets: tuple[TargetRow, ...]
+    excerpts: tuple[TopicExcerpt, ...]
+    mentions: tuple[Mention, ...]
+    keywords: str
+    """PDF keywords: the topic's names and signal terms."""
+
+
+def cut(text: str, spans: list[tuple[int, int]]) -> Segments:
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return tuple(pieces)
+
+
+def zh_spans(edition: Edition, block: Block, topic_id: str) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in edition.topics.matches_of(block.id) if m.topic_id == topic_id]
+
+
+def en_spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    if not needles or not text:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(needle) for needle in needles) + r")\b", re.IGNORECASE)
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def clause(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """The clause around the first hit (between punctuation), with the hits inside it re-based."""
+    if not spans:
+        return text, []
+    first = min(spans)[0]
+    starts = [match.end() for match in CLAUSE.finditer(text, 0, first)]
+    start = starts[-1] if starts else 0
+    after = CLAUSE.search(text, max(end for begin, end in spans if begin == first))
+    end = after.end() if after else len(text)
+    inside = [(begin - start, stop - start) for begin, stop in spans if begin >= start and stop <= end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + text[start:end] + suffix, [(begin + len(prefix), stop + len(prefix)) for begin, stop in inside]
+
+
+def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> TopicBriefingDoc:
+    brief = topic_brief(edition, topic)
+    docs = {row.plan.meta.id: plan_doc(edition, row.plan, site_url) for row in brief.plans}
+    items = {item.block.id: item for doc in docs.values() for item in doc.blocks}
+
+    def plan_of(block_id: str) -> PlanDoc:
+        return docs[block_id.split("/", 1)[0]]
+
+    excerpts = []
+    for scored in brief.excerpts:
+        block = scored.block
+        item = items[block.id]
+        matched = {m.term for m in edition.topics.matches_of(block.id) if m.topic_id == topic.id}
+        needles = english_needles(edition, topic, matched)
+        excerpts.append(
+            TopicExcerpt(
+                item,
+                plan_of(block.id),
+                trail(plan_of(block.id).plan, block),
+                page_url(edition, site_url, block.id),
+                cut(block.display, zh_spans(edition, block, topic.id)),
+                cut(item.text.en, en_spans(item.text.en, needles)),
+                scored,
+            )
+        )
+    mentions = []
+    for scored in brief.mentions:
+        block = scored.block
+        text, spans = clause(block.display, zh_spans(edition, block, topic.id))
+        mentions.append(
+            Mention(
+                block,
+                plan_of(block.id),
+                trail(plan_of(block.id).plan, block),
+                page_url(edition, site_url, block.id),
+                cut(text, spans),
+            )
+        )
+    targets = tuple(
+        TargetRow(
+            line, plan_of(line.block_id), line.block_id.split("/", 1)[1], page_url(edition, site_url, line.block_id)
+        )
+        for line in brief.targets
+    )
+    return TopicBriefingDoc(
+        meta=edition.meta,
+        title_zh=f"专题简报：{topic.zh}",
+        title_en=f"Topic briefing: {topic.en}",
+        brief=brief,
+        plans=tuple(PlanRow(docs[row.plan.meta.id], row) for row in brief.plans),
+        targets=targets,
+        excerpts=tuple(excerpts),
+        mentions=tuple(mentions),
+        keywords=", ".join((topic.zh, topic.en, *topic.terms)),
+    )
