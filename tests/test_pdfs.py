@@ -226,7 +226,7 @@ def test_robots_briefing_opens_with_summary_targets_and_statuses(pdfs, edition):
     for heading in ("规划与现状", "Plans and their status", "量化目标", "Quantitative targets", "涉及年份"):
         assert squeezed(heading) in flat, heading
     # Henan's headline target, Chinese and English, with its paragraph id, on the first page.
-    for expected in ("2万台", "20,000units", "2000台", "2,000units", "ormore", "s3.3.2/p1"):
+    for expected in ("2万台", "20,000units", "2000台", "2,000units", "atleast", "s3.3.2/p1"):
         assert expected in flat, expected
     # Every plan that speaks of robots, with its status on the edition date.
     plans = {block_id.split("/", 1)[0] for block_id in edition.topics.blocks_of("robots")}

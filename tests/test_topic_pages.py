@@ -60,7 +60,7 @@ def test_topic_page_opens_with_the_briefing_summary(built_site, edition):
     block = html[summary : html.index('class="blk excerpt')]
     for status in ("已到期", "Expired", "内部资料", "Internal", "征求意见稿", "Draft"):
         assert status in block, status
-    assert "2万台" in block and "20,000 units" in block and "or more" in block
+    assert "2万台" in block and "20,000 units" in block and "at least" in block
     assert "henan-equipment-2017/part-03/#s3-3-2-p1" in block
     ids = edition.topics.blocks_of("robots")
     paragraphs = [i for i in ids if edition.block(i).kind not in ("heading", "box", "title")]
