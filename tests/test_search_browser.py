@@ -80,6 +80,8 @@ def hrefs(results) -> list[str]:
         ("agricultural machinery", ["glossary/#g-agricultural-machinery", "topics/agricultural-machinery/"]),
         ("首台（套）", ["glossary/#g-first-set"]),
         ("first-of-its-kind", ["glossary/#g-first-set"]),
+        ("走出去", ["vocabulary/#going-global"]),  # reading across plans: found as a link to the vocabulary entry
+        ("Belt and Road", ["vocabulary/#belt-and-road"]),
     ],
 )
 def test_the_concept_comes_first(page, query, wanted):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_tools.enrich.compare import choose_pairs
 from build_tools.model import Block, Edition, ParsedPlan
 
 # Blocks the search leaves out: the title line repeats the plan's own document.
@@ -19,7 +20,7 @@ class SearchDoc:
     """One search result, with the text it is found by and the text it is shown with."""
 
     kind: str
-    """``plan``, ``topic``, ``term`` (glossary entry), ``heading`` or ``paragraph``."""
+    """``plan``, ``topic``, ``term`` (glossary entry), ``heading``, ``paragraph``, ``vocabulary`` or ``compare``."""
     page: str
     """docs/-relative page without ``.md``, e.g. ``plans/henan-equipment-2017/part-02``."""
     anchor: str
@@ -127,9 +128,45 @@ def plan_docs(edition: Edition) -> list[SearchDoc]:
     ]
 
 
+def across_docs(edition: Edition) -> list[SearchDoc]:
+    """Reading across plans, found as links: one entry per vocabulary item and per comparison page.
+
+    Their paragraphs are the plans' own and are found there; these entries carry names only.
+    Vocabulary items that are glossary terms are found through their glossary entry instead.
+    """
+    docs = [
+        SearchDoc(
+            "vocabulary",
+            "vocabulary",
+            entry.anchor,
+            f"{entry.key} {entry.en}".strip(),
+            "政策词汇 Policy vocabulary",
+            "",
+            "",
+            tuple(name for name in (entry.key, entry.en) if name),
+        )
+        for entry in edition.vocabulary
+        if entry.kind != "term"
+    ]
+    docs += [
+        SearchDoc(
+            "compare",
+            f"compare/{pair.slug}",
+            "",
+            f"{plan_label(pair.left)} · {plan_label(pair.right)}",
+            "对比 Compare two plans",
+            "",
+            "",
+        )
+        for pair in choose_pairs(edition.plans, edition.pair_rules)
+    ]
+    return docs
+
+
 def search_docs(edition: Edition) -> list[SearchDoc]:
     """Named entries first: they are few, rank high, and so share the first stored-field chunks.
 
     Glossary entries come right after topics and plans, so their ids are one range (the manifest names it).
     """
-    return topic_docs(edition) + plan_docs(edition) + glossary_docs(edition) + block_docs(edition)
+    named = topic_docs(edition) + plan_docs(edition) + glossary_docs(edition)
+    return named + block_docs(edition) + across_docs(edition)
