@@ -10,7 +10,6 @@ from build_tools.model import Edition
 from build_tools.outputs.naming import offline_zip_name
 from build_tools.outputs.pdf import edition_job, plan_job, topic_job
 from build_tools.outputs.pdf_cache import render_jobs
-from build_tools.site_address import read_site_url
 
 FOLDER = "downloads"
 """Under docs/: MkDocs copies the files into the site, and link checking sees them."""
@@ -50,7 +49,7 @@ def build_downloads(edition: Edition, docs: Path, progress, config: BuildConfig 
     """Every PDF: one per plan, one per topic with paragraphs, the whole edition (cached, in parallel)."""
     config = config or BuildConfig()
     folder = docs / FOLDER
-    site_url = read_site_url(config.mkdocs_config)
+    site_url = edition.site_url  # read once, by the pipeline, from mkdocs.yml
     progress(f"PDF: {len(edition.plans)} plans, {len(edition.taxonomy.topics)} topics, the whole edition")
     plan_jobs = {plan.meta.id: plan_job(edition, plan, site_url) for plan in edition.plans}
     topic_jobs = {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.plan_status import PlanStatus, plan_status
+from build_tools.enrich.topic_brief import headings_above
 from build_tools.model import Block, Edition, EditionMeta, ParsedPlan
 
 STATUS = {"issued": "正式印发 Issued", "draft": "征求意见稿 Draft", "internal": "内部资料 Internal"}
@@ -165,15 +166,10 @@ def edition_doc(edition: Edition, site_url: str = "") -> EditionDoc:
 
 def trail(plan: ParsedPlan, block: Block) -> str:
     """Labels and (shortened) titles of the headings from the top down to the block's section."""
-    by_id = {item.id: item for item in plan.blocks}
-    local = block.section.split("/", 1)[1] if "/" in block.section else ""
-    pieces = local.split(".") if local else []
     steps = []
-    for depth in range(1, len(pieces) + 1):
-        heading = by_id.get(f"{plan.meta.id}/{'.'.join(pieces[:depth])}")
-        if heading is not None and heading.id != block.id:
-            title = heading.zh if len(heading.zh) <= 16 else heading.zh[:15] + "…"
-            steps.append(f"{heading.label}{title}")
+    for heading in headings_above(plan, block):
+        title = heading.zh if len(heading.zh) <= 16 else heading.zh[:15] + "…"
+        steps.append(f"{heading.label}{title}")
     return " › ".join(steps)
 
 
