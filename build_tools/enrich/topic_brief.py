@@ -13,6 +13,7 @@ Shared by the topic page (its summary block) and the topic PDF.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -112,9 +113,13 @@ def _topic_hits(edition: Edition, block_id: str, topic_id: str) -> list[int]:
     return [match.start for match in edition.topics.matches_of(block_id) if match.topic_id == topic_id]
 
 
-def headings_above(plan: ParsedPlan, block: Block) -> list[Block]:
-    """The headings whose sections enclose the block, outermost first (the block itself excluded)."""
-    by_id = {item.id: item for item in plan.blocks}
+def headings_above(plan: ParsedPlan, block: Block, by_id: Mapping[str, Block] | None = None) -> list[Block]:
+    """The headings whose sections enclose the block, outermost first (the block itself excluded).
+
+    ``by_id`` (block id -> block, at least the plan's headings) saves rebuilding the index per call.
+    """
+    if by_id is None:
+        by_id = {item.id: item for item in plan.blocks}
     local = block.section.split("/", 1)[1] if "/" in block.section else ""
     pieces = local.split(".") if local else []
     found = []

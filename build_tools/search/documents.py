@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.enrich.compare import choose_pairs
+from build_tools.enrich.topic_brief import headings_above
 from build_tools.model import Block, Edition, ParsedPlan
 
 # Blocks the search leaves out: the title line repeats the plan's own document.
@@ -51,13 +52,10 @@ def _heading_text(edition: Edition, block: Block) -> str:
 def _trail(edition: Edition, plan: ParsedPlan, headings: dict[str, Block], block: Block) -> str:
     """Plan, then the labels and short titles of the headings above a block."""
     pieces = [plan_label(plan)]
-    if block.zone == "body" and "/" in block.section:
-        local = block.section.split("/", 1)[1].split(".")
-        for depth in range(1, len(local) + 1):
-            heading = headings.get(f"{plan.meta.id}/{'.'.join(local[:depth])}")
-            if heading is not None and heading.id != block.id:
-                zh = edition.bilingual.blocks[heading.id].zh_hans
-                pieces.append(f"{heading.label}{zh if len(zh) <= 16 else zh[:15] + '…'}")
+    if block.zone == "body":
+        for heading in headings_above(plan, block, headings):
+            zh = edition.bilingual.blocks[heading.id].zh_hans
+            pieces.append(f"{heading.label}{zh if len(zh) <= 16 else zh[:15] + '…'}")
     return " › ".join(pieces)
 
 
