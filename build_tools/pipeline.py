@@ -15,7 +15,7 @@ from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
 from build_tools.enrich.targets import extract_targets
 from build_tools.enrich.targets_en import load_target_english
 from build_tools.enrich.timeline import extract_timeline
-from build_tools.enrich.topics import load_taxonomy, tag_edition
+from build_tools.enrich.topics import tag_edition
 from build_tools.errors import InputError
 from build_tools.export.across import vocabulary_csv
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
@@ -32,6 +32,7 @@ from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
 from build_tools.sources.load import load_source
 from build_tools.sources.meta import load_meta
+from build_tools.sources.topics import load_taxonomy
 from build_tools.translation.glossary import load_glossary
 from build_tools.translation.hant import load_converter
 

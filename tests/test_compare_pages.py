@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from build_tools.enrich.compare import PairRules, choose_pairs
+from build_tools.enrich.compare import choose_pairs
+from build_tools.model import PairRules
 from tests.site_checks import broken_links
 
 

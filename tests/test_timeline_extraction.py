@@ -7,8 +7,9 @@ import dataclasses
 import pytest
 
 from build_tools.enrich.targets import extract_targets
-from build_tools.enrich.timeline import KINDS, extract_timeline, issue_year, target_section
+from build_tools.enrich.timeline import extract_timeline, issue_year, target_section
 from build_tools.enrich.years import chinese_year, find_years, fyp_period
+from build_tools.model import TIMELINE_KINDS
 
 # ------------------------------------------------------------------------------- year finding
 
@@ -183,7 +184,7 @@ def test_every_plan_has_its_period(edition, timeline):
 def test_entries_are_well_formed(edition, timeline):
     blocks = {block.id: block for plan in edition.plans for block in plan.blocks}
     for entry in timeline:
-        assert entry.kind in KINDS and entry.year <= entry.end_year
+        assert entry.kind in TIMELINE_KINDS and entry.year <= entry.end_year
         if entry.block_id:
             zh = blocks[entry.block_id].zh
             assert entry.snippet in zh and entry.text in entry.snippet

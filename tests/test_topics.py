@@ -8,17 +8,10 @@ import pytest
 import yaml
 
 from build_tools.config import ROOT
-from build_tools.enrich.topics import (
-    Group,
-    Taxonomy,
-    Topic,
-    TopicMatch,
-    load_taxonomy,
-    tag_block,
-    tag_edition,
-    topics_of,
-)
+from build_tools.enrich.topics import tag_block, tag_edition, topics_of
 from build_tools.errors import InputError
+from build_tools.model import Group, Taxonomy, Topic, TopicMatch
+from build_tools.sources.topics import load_taxonomy
 
 TOPICS_YML = ROOT / "topics" / "topics.yml"
 LABELS_YML = Path(__file__).parent / "data" / "topic_labels.yml"

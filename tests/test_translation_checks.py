@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from build_tools.config import ROOT
+from build_tools.model import Term
 from build_tools.translation.checks import (
     british_spellings,
     check_block,
@@ -16,7 +17,6 @@ from build_tools.translation.checks import (
     missing_terms,
     other_renderings,
 )
-from build_tools.translation.glossary import Term
 
 SPELLING = load_spelling(ROOT / "translations" / "spelling.yml")
 

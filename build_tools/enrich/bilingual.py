@@ -2,48 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from build_tools.model import ParsedPlan
-from build_tools.translation.glossary import Term
+from build_tools.model import Bilingual, BlockText, ParsedPlan, Term
 from build_tools.translation.hant import HantConverter, simplify
 from build_tools.translation.store import read_translations
-
-STATUSES = ("translated", "fuzzy", "untranslated")
-
-
-@dataclass(frozen=True)
-class BlockText:
-    """What a page shows of one block besides its Simplified source text."""
-
-    en: str
-    """The English, ``""`` when untranslated."""
-    en_status: str
-    """One of STATUSES: a fuzzy translation is shown with a visible "needs review" mark."""
-    note: str
-    """Translator's note, ``""`` when none."""
-    previous_source: str
-    """For a fuzzy translation, the Chinese it was made from."""
-    label_hans: str
-    zh_hans: str
-    """Label and text in Simplified characters (the source itself, or derived from a Traditional source)."""
-    label_hant: str
-    zh_hant: str
-    """Label and text in Traditional characters (derived, or the source itself when it is Traditional)."""
-    script: str
-    """The source's script, ``hans`` or ``hant``: that view is the text as printed, the other is derived."""
-
-
-@dataclass(frozen=True)
-class Bilingual:
-    blocks: dict[str, BlockText]
-    """Block id -> its English and Traditional text."""
-    hant_config: str
-    """The OpenCC configuration that made the Traditional text."""
-    glossary: tuple[Term, ...]
-    warnings: tuple[str, ...] = ()
-    """Translation-store problems that do not stop the build (file and line each)."""
 
 
 def collect_bilingual(

@@ -7,21 +7,12 @@ regional plan and the national plan nearest to it in date. Pairs are (earlier, l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
 from build_tools.errors import InputError
-from build_tools.model import ParsedPlan
+from build_tools.model import PairRules, ParsedPlan, PlanPair
 from build_tools.yaml_input import load_yaml
-
-
-@dataclass(frozen=True)
-class PairRules:
-    every_pair_up_to: int
-    predecessor: bool
-    national: bool
-    national_region_en: str
 
 
 def load_rules(path: Path) -> PairRules:
@@ -35,19 +26,6 @@ def load_rules(path: Path) -> PairRules:
         )
     except (TypeError, KeyError, ValueError) as error:
         raise InputError(path, f"malformed comparison rules ({error!s})") from error
-
-
-@dataclass(frozen=True)
-class PlanPair:
-    left: ParsedPlan
-    """The earlier plan (edition order)."""
-    right: ParsedPlan
-    reasons: tuple[str, ...]
-    """Why the pair is compared: ``all``, ``predecessor``, ``national``."""
-
-    @property
-    def slug(self) -> str:
-        return f"{self.left.meta.id}--{self.right.meta.id}"
 
 
 def choose_pairs(plans: Sequence[ParsedPlan], rules: PairRules) -> tuple[PlanPair, ...]:

@@ -10,27 +10,7 @@ its period.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from build_tools.model import EditionMeta, PlanMeta
-
-
-@dataclass(frozen=True)
-class PlanStatus:
-    key: str
-    """``in-force``, ``expired``, ``not-yet``, ``draft`` or ``internal``."""
-    zh: str
-    """Short Chinese label, e.g. ``已到期``."""
-    en: str
-    """Short English label, e.g. ``Expired``."""
-    note_zh: str
-    """What the label rests on, e.g. ``规划期至2020年``."""
-    note_en: str
-
-    @property
-    def line(self) -> str:
-        """The one-line status printed on title pages and in summaries."""
-        return f"{self.zh}（{self.note_zh}） · {self.en} ({self.note_en})"
+from build_tools.model import EditionMeta, PlanMeta, PlanStatus
 
 
 def plan_status(meta: PlanMeta, edition: EditionMeta) -> PlanStatus:

@@ -14,34 +14,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
 
 from build_tools.errors import InputError
-from build_tools.model import ParsedPlan
+from build_tools.model import Clause, ParsedPlan, SharedIndex, SharedWording, SimilarityRules
 from build_tools.yaml_input import load_yaml
 
 CLAUSE_END = re.compile(r"[^。；;！？!?，,：:]+[。；;！？!?，,：:]*")
 NOT_TEXT = re.compile(r"[\W_]+")
-
-
-@dataclass(frozen=True)
-class SimilarityRules:
-    shingle: int
-    """Characters per shingle."""
-    min_chars: int
-    """Shorter clauses (punctuation and spaces removed) are not compared."""
-    num_perm: int
-    """MinHash permutations."""
-    lsh_threshold: float
-    """Jaccard estimate at which LSH proposes a candidate pair."""
-    threshold: float
-    """Exact Jaccard similarity a pair must reach."""
-    max_per_clause: int
-    """Matches kept per clause."""
 
 
 def load_rules(path: Path) -> SimilarityRules:
@@ -52,41 +35,6 @@ def load_rules(path: Path) -> SimilarityRules:
     if not all(isinstance(value, int | float) and value > 0 for value in data.values()):
         raise InputError(path, "every setting is a positive number")
     return SimilarityRules(**data)
-
-
-@dataclass(frozen=True)
-class Clause:
-    """A clause of a block: ``zh[start:end]`` of the block's (Simplified) text."""
-
-    plan_id: str
-    block_id: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class SharedWording:
-    """A clause and its near-verbatim counterpart in another plan; ``left`` is in the earlier plan."""
-
-    left: Clause
-    right: Clause
-    similarity: float
-    """Jaccard similarity of the two clauses' shingle sets, 0–1."""
-
-
-@dataclass(frozen=True)
-class SharedIndex:
-    """Every shared clause pair of the edition, by pair of plans (edition order), then position."""
-
-    pairs: tuple[SharedWording, ...]
-    rules: SimilarityRules
-    """The settings the pairs were found with (the pages state them)."""
-    by_block: Mapping[str, tuple[tuple[Clause, Clause, float], ...]] = field(default_factory=dict)
-    """Block id -> (its clause, the other plan's clause, similarity), in reading order of the block."""
-
-    def of_block(self, block_id: str) -> tuple[tuple[Clause, Clause, float], ...]:
-        return self.by_block.get(block_id, ())
 
 
 def clauses(plan: ParsedPlan, min_chars: int) -> list[tuple[Clause, str]]:

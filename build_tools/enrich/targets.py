@@ -35,9 +35,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from build_tools.enrich.targets_en import TargetEnglish
 from build_tools.enrich.timeline import (
-    Target,
     _classify,
     _Dated,
     _dated_in,
@@ -47,8 +45,8 @@ from build_tools.enrich.timeline import (
     issue_year,
     target_section,
 )
-from build_tools.enrich.topics import Taxonomy, tag_block, topics_of
-from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.enrich.topics import tag_block, topics_of
+from build_tools.model import Block, Edition, ParsedPlan, Target, TargetEnglish, Taxonomy
 
 _QUANTITY = re.compile(
     r"(?<![\d.])(?P<value>\d+(?:\.\d+)?|\*{1,4})(?:\s*[—\-－～~至]\s*(?P<high>\d+(?:\.\d+)?))?\s*"

@@ -18,83 +18,17 @@ matches any more is reported as stale and kept in the file, so a translator can 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from build_tools.errors import InputError
+from build_tools.model import TargetEnglish
 from build_tools.yaml_input import load_yaml
 
 if TYPE_CHECKING:
-    from build_tools.enrich.timeline import Target
+    pass
 
 _ENTRY_KEYS = {"block", "zh", "en", "compared_to_en"}
-
-
-@dataclass(frozen=True)
-class TargetEnglish:
-    """English renderings of target subjects and qualifiers."""
-
-    subjects: dict[tuple[str, str], tuple[str, str]]
-    """(block id, Chinese subject) -> (English subject, English of what it is compared with or "")."""
-    qualifiers: dict[str, str]
-    """Chinese qualifier -> English."""
-    units: dict[str, tuple[float, str]]
-    """Chinese unit -> (factor, English unit)."""
-
-    @classmethod
-    def empty(cls) -> TargetEnglish:
-        return cls({}, {}, {})
-
-    def figure(self, value: float | None, value_high: float | None, unit: str) -> str:
-        """The figure in English: ``2800``, ``亿元`` → ``280 billion yuan``; ``""`` when the unit has no entry."""
-        if unit not in self.units:
-            return ""
-        factor, name = self.units[unit]
-        if value is None:
-            return f"** {name} (left blank in the draft)".replace("  ", " ")
-        number = _number(value * factor)
-        if value_high is not None:
-            number += f"–{_number(value_high * factor)}"
-        if name == "%":
-            return f"{number}%"
-        return f"{number} {name}".strip()
-
-    def subject(self, block_id: str, zh: str) -> str:
-        return self.subjects.get((block_id, zh), ("", ""))[0]
-
-    def compared_to(self, block_id: str, zh: str) -> str:
-        return self.subjects.get((block_id, zh), ("", ""))[1]
-
-    def qualifier(self, zh: str) -> str:
-        return self.qualifiers.get(zh, "")
-
-    def problems(self, targets: Iterable[Target]) -> tuple[str, ...]:
-        """Targets without English, qualifiers without English, and stale entries."""
-        targets = tuple(targets)
-        found: list[str] = []
-        used = set()
-        for target in targets:
-            key = (target.block_id, target.subject)
-            used.add(key)
-            if key not in self.subjects:
-                found.append(f"target without English: {target.block_id} {target.subject}")
-            elif target.kind == "comparative" and not self.compared_to(*key):
-                found.append(f"comparative target without compared_to_en: {target.block_id} {target.subject}")
-            if target.qualifier and target.qualifier not in self.qualifiers:
-                found.append(f"qualifier without English: {target.qualifier}")
-            if target.unit and target.unit not in self.units:
-                found.append(f"unit without English: {target.unit}")
-        for block_id, zh in sorted(set(self.subjects) - used):
-            found.append(f"stale target English (no such target any more): {block_id} {zh}")
-        return tuple(dict.fromkeys(found))
-
-
-def _number(value: float) -> str:
-    """``280.0`` → ``280``; ``450000.0`` → ``450,000``; ``11.5`` stays."""
-    rounded = round(value, 6)
-    return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,g}"
 
 
 def _units(path: Path, data: Any) -> dict[str, tuple[float, str]]:

@@ -14,99 +14,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from build_tools.enrich.plan_status import PlanStatus, plan_status
-from build_tools.enrich.timeline import Target
-from build_tools.enrich.topics import Topic
-from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.enrich.plan_status import plan_status
+from build_tools.model import (
+    Block,
+    BriefPlan,
+    Edition,
+    ParsedPlan,
+    Relevance,
+    Target,
+    TargetLine,
+    Topic,
+    TopicBrief,
+)
 
-DENSE = 1.5
-"""Hits per 100 characters from which a paragraph counts as about the topic."""
 LEAD = 12
 """A paragraph whose first hit starts within this many characters opens with the topic."""
 WORDS = Path(__file__).with_name("target_words.yml")
-
-
-@dataclass(frozen=True)
-class BriefPlan:
-    plan: ParsedPlan
-    status: PlanStatus
-    paragraphs: int
-    """The plan's paragraphs (headings not counted) tagged with the topic."""
-
-
-@dataclass(frozen=True)
-class TargetLine:
-    """One row of a briefing's targets table, in Chinese and English."""
-
-    plan_id: str
-    block_id: str
-    year: int
-    metric_zh: str
-    metric_en: str
-    """The English clause that states the target (from the paragraph's translation), ``""`` if not found."""
-    value_zh: str
-    """The quantity as printed, without its qualifier: ``2万台``."""
-    value_en: str
-    """The same in English words and figures: ``20,000 units``."""
-    qualifier_zh: str
-    qualifier_en: str
-
-
-@dataclass(frozen=True)
-class Relevance:
-    """How much a tagged paragraph is about the topic (see the module docstring)."""
-
-    block: Block
-    hits: int
-    density: float
-    """Hits per 100 characters."""
-    heading: bool
-    """A heading above the paragraph names the topic."""
-    lead: bool
-    """The paragraph opens with the topic."""
-
-    @property
-    def score(self) -> float:
-        return 3 * self.heading + 2 * self.lead + self.density
-
-    @property
-    def substantive(self) -> bool:
-        return self.heading or self.lead or self.density >= DENSE
-
-
-@dataclass(frozen=True)
-class TopicBrief:
-    topic: Topic
-    plans: tuple[BriefPlan, ...]
-    """Plans (edition order) with at least one tagged block."""
-    paragraphs: int
-    targets: tuple[TargetLine, ...]
-    years: tuple[int, ...]
-    """Years the topic's paragraphs speak of (timeline entries of their blocks), ascending."""
-    excerpts: tuple[Relevance, ...]
-    """Substantive paragraphs, best score first (ties in edition order)."""
-    mentions: tuple[Relevance, ...]
-    """Passing mentions and headings not shown above an excerpt, in edition order."""
-
-    @property
-    def scope_zh(self) -> str:
-        """The scope's first sentence: what the topic is (the rest are the tagger's inclusion rules)."""
-        return first_sentence(self.topic.scope_zh)
-
-    @property
-    def scope_en(self) -> str:
-        return first_sentence(self.topic.scope_en)
-
-
-def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?(?:。|\.(?=\s|$)))", text)
-    return match.group(1) if match else text
 
 
 def _topic_hits(edition: Edition, block_id: str, topic_id: str) -> list[int]:

@@ -20,37 +20,25 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
 from build_tools.enrich.years import find_years, fyp_period
 from build_tools.errors import InputError
-from build_tools.model import ParsedPlan
-from build_tools.translation.glossary import Term
+from build_tools.model import (
+    VOCABULARY_KINDS,
+    Occurrence,
+    ParsedPlan,
+    QuotedRules,
+    Term,
+    VocabularyEntry,
+    VocabularyRules,
+)
 from build_tools.yaml_input import load_yaml
 
-KINDS = ("slogan", "period", "document", "term")
 QUOTED = re.compile(r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"")
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
 SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class QuotedRules:
-    max_chars: int
-    joiners: tuple[str, ...]
-    contains_glossary: bool
-    followed_by: tuple[str, ...]
-    shift_words: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class VocabularyRules:
-    glossary_categories: tuple[str, ...]
-    quoted: QuotedRules
-    english: Mapping[str, str]
-    """Hand-written English for vocabulary the glossary lacks, by normalized Chinese."""
 
 
 def load_rules(path: Path) -> VocabularyRules:
@@ -71,44 +59,6 @@ def load_rules(path: Path) -> VocabularyRules:
     except (TypeError, KeyError, ValueError) as error:
         raise InputError(path, f"malformed vocabulary rules ({error!s})") from error
     return rules
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    plan_id: str
-    block_id: str
-    start: int
-    """Offset into the block's (Simplified) text ``Block.zh``."""
-    end: int
-    quoted: bool
-    """In quotation marks (or 《》) at this place."""
-
-
-@dataclass(frozen=True)
-class VocabularyEntry:
-    key: str
-    """The Chinese with spaces removed: ``机器换人``."""
-    kind: str
-    """One of KINDS."""
-    en: str
-    """English: the glossary's rendering, else the hand-written one of ``across/vocabulary.yml``, else ``""``."""
-    en_source: str
-    """``glossary``, ``vocabulary`` or ``""``."""
-    glossary_id: str
-    anchor: str
-    """Stable HTML anchor of the entry on the vocabulary page."""
-    occurrences: tuple[Occurrence, ...]
-    """In edition order (plan date), then reading order."""
-    years: tuple[int, int]
-    """For a period: its first and last year; else ``(0, 0)``."""
-
-    @property
-    def first(self) -> Occurrence:
-        return self.occurrences[0]
-
-    @property
-    def plan_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(o.plan_id for o in self.occurrences))
 
 
 def normalize(text: str) -> str:
@@ -227,7 +177,7 @@ def find_vocabulary(
                 periods.get(key, (0, 0)),
             )
         )
-    kind_order = {kind: position for position, kind in enumerate(KINDS)}
+    kind_order = {kind: position for position, kind in enumerate(VOCABULARY_KINDS)}
     plan_order = {plan.meta.id: position for position, plan in enumerate(plans)}
     return tuple(sorted(entries, key=lambda e: (kind_order[e.kind], e.years, plan_order[e.first.plan_id], e.key)))
 

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from build_tools.enrich.topics import Topic, TopicIndex
-from build_tools.model import Edition, ParsedPlan
+from build_tools.model import Edition, ParsedPlan, Topic, TopicIndex
 from build_tools.outputs.naming import edition_pdf_name, plan_pdf_name, topic_pdf_name
 from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc
 from build_tools.outputs.topic_briefing import topic_briefing_doc

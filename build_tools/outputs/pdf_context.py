@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from build_tools.enrich.bilingual import BlockText
-from build_tools.enrich.plan_status import PlanStatus, plan_status
+from build_tools.enrich.plan_status import plan_status
 from build_tools.enrich.topic_brief import headings_above
-from build_tools.model import Block, Edition, EditionMeta, ParsedPlan
+from build_tools.model import Block, BlockText, Edition, EditionMeta, ParsedPlan, PlanStatus
 
 STATUS = {"issued": "正式印发 Issued", "draft": "征求意见稿 Draft", "internal": "内部资料 Internal"}
 DOC_TYPE = {"plan": "规划 Plan", "action-plan": "行动计划 Action plan", "outline": "纲要 Outline"}

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.enrich.topic_brief import BriefPlan, Relevance, TargetLine, TopicBrief, english_needles, topic_brief
-from build_tools.enrich.topics import Topic
-from build_tools.model import Block, Edition, EditionMeta
+from build_tools.enrich.topic_brief import english_needles, topic_brief
+from build_tools.model import Block, BriefPlan, Edition, EditionMeta, Relevance, TargetLine, Topic, TopicBrief
 from build_tools.outputs.pdf_context import PdfBlock, PlanDoc, page_url, plan_doc, trail
 
 Segments = tuple[tuple[str, bool], ...]

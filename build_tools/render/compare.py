@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from build_tools.enrich.compare import PlanPair
-from build_tools.enrich.topics import Topic
-from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.model import Block, Edition, ParsedPlan, PlanPair, Topic
 
 EXCERPT = 90
 """Characters of a paragraph shown on a comparison page (the paragraph link gives the rest)."""

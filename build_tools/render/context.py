@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from build_tools.enrich.bilingual import BlockText
-from build_tools.enrich.topics import Topic
-from build_tools.model import Block, ParsedPlan, Part
+from build_tools.model import Block, BlockText, ParsedPlan, Part, Topic
 from build_tools.render.citation import Citation
 from build_tools.render.glossary_marks import Marked
 from build_tools.render.shared import SharedNote

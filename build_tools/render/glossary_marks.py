@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.translation.glossary import Term
+from build_tools.model import Term
 
 
 @dataclass(frozen=True)

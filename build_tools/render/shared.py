@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from build_tools.enrich.similarity import Clause
-from build_tools.model import Edition, ParsedPlan
+from build_tools.model import Clause, Edition, ParsedPlan
 
 SENTENCE_END = "。；;！？!?"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.model import Block, Edition, ParsedPlan, Term
 from build_tools.translation.checks import term_hits
-from build_tools.translation.glossary import Term
 
 
 @dataclass(frozen=True)

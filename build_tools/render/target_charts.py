@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.enrich.timeline import Target
 from build_tools.errors import InputError
-from build_tools.model import Edition
+from build_tools.model import Edition, Target
 from build_tools.yaml_input import load_yaml
 
 SERIES_FILE = Path(__file__).with_name("target_series.yml")

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from build_tools.enrich.timeline import AXIS, Target, TimelineEntry
-from build_tools.model import Edition, ParsedPlan
+from build_tools.model import AXIS, Edition, ParsedPlan, Target, TimelineEntry
 
 KIND_LABELS = {
     "issued": "发布 issued",

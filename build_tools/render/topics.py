@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.enrich.bilingual import BlockText
-from build_tools.enrich.topic_brief import TopicBrief, topic_brief
-from build_tools.enrich.topics import Group, Topic
-from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.enrich.topic_brief import topic_brief
+from build_tools.model import Block, BlockText, Edition, Group, ParsedPlan, Topic, TopicBrief
 from build_tools.render.glossary_marks import mark_chinese
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 

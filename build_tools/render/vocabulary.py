@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import sqrt
 
-from build_tools.enrich.vocabulary import KINDS, VocabularyEntry, occurrence_counts, plans_of_period
-from build_tools.model import Edition, ParsedPlan
+from build_tools.enrich.vocabulary import occurrence_counts, plans_of_period
+from build_tools.model import VOCABULARY_KINDS, Edition, ParsedPlan, VocabularyEntry
 
 KIND_TITLES = {
     "slogan": ("口号、工程与提法", "Slogans, campaigns and programmes"),
@@ -147,7 +147,7 @@ def vocabulary_page(edition: Edition) -> VocabularyPage:
     plan_years = [_year(plan) for plan in edition.plans] or [0]
     years = (min(plan_years), max(plan_years))
     sections = []
-    for kind in KINDS:
+    for kind in VOCABULARY_KINDS:
         entries = tuple(entry_view(edition, entry, years) for entry in edition.vocabulary if entry.kind == kind)
         if entries:
             sections.append(KindSection(kind, *KIND_TITLES[kind], entries))

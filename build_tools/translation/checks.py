@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.errors import InputError
-from build_tools.translation.glossary import Term
+from build_tools.model import Term
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A figure in the Chinese, with the multiplier written after it: 7000亿, 1.46 万亿, 31.2万, 5百亿.

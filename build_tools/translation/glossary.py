@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.errors import InputError
+from build_tools.model import Term
 from build_tools.sources.schema import Bool, Field, Id, ListOf, Record, Text, read_yaml
 
 CATEGORIES = ("industry", "product", "technology", "policy", "institution", "place", "unit", "period", "other")
@@ -31,27 +31,6 @@ TERM = Record(
 )
 SCHEMA = Record((Field("terms", ListOf(TERM, min=1)),), what="the glossary")
 KEYS = set(TERM.index)
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    zh: str
-    en: str
-    en_variants: tuple[str, ...]
-    zh_hant: str
-    category: str
-    note: str
-    check: bool
-    """False when translators need not use ``en`` verbatim; then ``exception`` says why."""
-    exception: str
-    line: int
-    search_en: tuple[str, ...] = ()
-    """Names a reader may type (e.g. first-of-its-kind for 首台（套）): indexed by search, not used by the checks."""
-
-    @property
-    def renderings(self) -> tuple[str, ...]:
-        return (self.en, *self.en_variants)
 
 
 def load_glossary(path: Path) -> tuple[Term, ...]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import opencc
 
 from build_tools.errors import InputError
+from build_tools.model import Term
 from build_tools.sources.schema import Field, Record, Text, read_yaml
-from build_tools.translation.glossary import Term
 
 CONFIGS = ("s2t", "s2tw", "s2hk", "s2twp")
 # The dictionaries that ship with the opencc package: a project config names them by file name.

@@ -1,0 +1,87 @@
+"""The whole edition, gathered before anything is written, and a plan's standing on the edition date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from build_tools.model.across import PairRules, SharedIndex, VocabularyEntry
+from build_tools.model.document import Block, ParsedPlan
+from build_tools.model.source import EditionMeta
+from build_tools.model.timeline import Target, TimelineEntry
+from build_tools.model.topics import Taxonomy, TopicIndex
+from build_tools.model.translation import Bilingual
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    key: str
+    """``in-force``, ``expired``, ``not-yet``, ``draft`` or ``internal``."""
+    zh: str
+    """Short Chinese label, e.g. ``已到期``."""
+    en: str
+    """Short English label, e.g. ``Expired``."""
+    note_zh: str
+    """What the label rests on, e.g. ``规划期至2020年``."""
+    note_en: str
+
+    @property
+    def line(self) -> str:
+        """The one-line status printed on title pages and in summaries."""
+        return f"{self.zh}（{self.note_zh}） · {self.en} ({self.note_en})"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything the renderers and exporters need, gathered before anything is written."""
+
+    meta: EditionMeta
+    plans: tuple[ParsedPlan, ...]
+    """In time order (issue date, then id)."""
+    bilingual: Bilingual
+    """English and Traditional text of every block (build_tools.enrich.bilingual)."""
+    taxonomy: Taxonomy
+    """The industry topics (topics/topics.yml)."""
+    topics: TopicIndex
+    """Which blocks speak of which topic, with the matched terms (build_tools.enrich.topics)."""
+    timeline: tuple[TimelineEntry, ...]
+    """Dated statements of every plan (build_tools.enrich.timeline)."""
+    targets: tuple[Target, ...]
+    """Quantitative targets of every plan."""
+    vocabulary: tuple[VocabularyEntry, ...]
+    """Policy slogans, periods, documents and policy terms, with where they occur (build_tools.enrich.vocabulary)."""
+    shared: SharedIndex
+    """Clauses that reappear nearly verbatim in another plan (build_tools.enrich.similarity)."""
+    pair_rules: PairRules
+    """Which pairs of plans get a comparison page (build_tools.enrich.compare)."""
+    site_url: str = ""
+    """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
+
+    def plan(self, plan_id: str) -> ParsedPlan:
+        return next(plan for plan in self.plans if plan.meta.id == plan_id)
+
+    @cached_property
+    def _blocks_by_id(self) -> dict[str, Block]:
+        return {block.id: block for plan in self.plans for block in plan.blocks}
+
+    def block(self, block_id: str) -> Block:
+        return self._blocks_by_id[block_id]
+
+    @cached_property
+    def block_pages(self) -> dict[str, str]:
+        """Block id -> the docs/-relative path of the page it is on (``plans/<plan>/<part>.md``)."""
+        return {
+            block_id: f"plans/{plan.meta.id}/{part.slug}.md"
+            for plan in self.plans
+            for part in plan.parts
+            for block_id in part.block_ids
+        }
+
+    @cached_property
+    def block_years(self) -> dict[str, tuple[int, ...]]:
+        """Block id -> the years its dated statements cover (one pass over the timeline)."""
+        years: dict[str, set[int]] = {}
+        for entry in self.timeline:
+            if entry.block_id:
+                years.setdefault(entry.block_id, set()).update(range(entry.year, entry.end_year + 1))
+        return {block_id: tuple(sorted(found)) for block_id, found in years.items()}

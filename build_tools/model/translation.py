@@ -1,0 +1,62 @@
+"""The bilingual side of a block: the glossary's terms, each block's English and its other script."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    zh: str
+    en: str
+    en_variants: tuple[str, ...]
+    zh_hant: str
+    category: str
+    note: str
+    check: bool
+    """False when translators need not use ``en`` verbatim; then ``exception`` says why."""
+    exception: str
+    line: int
+    search_en: tuple[str, ...] = ()
+    """Names a reader may type (e.g. first-of-its-kind for 首台（套）): indexed by search, not used by the checks."""
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        return (self.en, *self.en_variants)
+
+
+EN_STATUSES = ("translated", "fuzzy", "untranslated")
+
+
+@dataclass(frozen=True)
+class BlockText:
+    """What a page shows of one block besides its Simplified source text."""
+
+    en: str
+    """The English, ``""`` when untranslated."""
+    en_status: str
+    """One of EN_STATUSES: a fuzzy translation is shown with a visible "needs review" mark."""
+    note: str
+    """Translator's note, ``""`` when none."""
+    previous_source: str
+    """For a fuzzy translation, the Chinese it was made from."""
+    label_hans: str
+    zh_hans: str
+    """Label and text in Simplified characters (the source itself, or derived from a Traditional source)."""
+    label_hant: str
+    zh_hant: str
+    """Label and text in Traditional characters (derived, or the source itself when it is Traditional)."""
+    script: str
+    """The source's script, ``hans`` or ``hant``: that view is the text as printed, the other is derived."""
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    blocks: dict[str, BlockText]
+    """Block id -> its English and Traditional text."""
+    hant_config: str
+    """The OpenCC configuration that made the Traditional text."""
+    glossary: tuple[Term, ...]
+    warnings: tuple[str, ...] = ()
+    """Translation-store problems that do not stop the build (file and line each)."""
