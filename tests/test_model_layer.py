@@ -35,8 +35,8 @@ def test_model_imports_only_the_standard_library_and_itself():
 
 def test_no_stage_is_imported_by_the_model_at_runtime():
     # A stage module imported while loading the model would be a circle waiting to happen.
-    code = "import json, sys, build_tools.model; print(json.dumps([m for m in sys.modules if m.startswith('build_tools.')]))"
+    code = "import json, sys, build_tools.model; print(json.dumps([m for m in sys.modules if 'build_tools' in m]))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = json.loads(run.stdout)
     assert "build_tools.model.edition" in loaded
-    assert all(name.startswith("build_tools.model") for name in loaded), loaded
+    assert all(name.startswith("build_tools.model") for name in loaded if name != "build_tools"), loaded

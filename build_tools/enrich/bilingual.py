@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 from build_tools.model import Bilingual, BlockText, ParsedPlan, Term
 from build_tools.translation.hant import HantConverter, simplify
@@ -36,7 +37,7 @@ def collect_bilingual(
                 zh_hant=hant[1],
                 script=plan.source.script,
             )
-    return Bilingual(blocks, converter.config, glossary, tuple(warnings))
+    return Bilingual(MappingProxyType(blocks), converter.config, glossary, tuple(warnings))
 
 
 def simplified_plans(plans: list[ParsedPlan], bilingual: Bilingual) -> list[ParsedPlan]:

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from datasketch import MinHash, MinHashLSH
 
@@ -118,8 +119,10 @@ def find_shared(plans: Sequence[ParsedPlan], rules: SimilarityRules) -> SharedIn
     return SharedIndex(
         tuple(pairs),
         rules,
-        {
-            block_id: tuple(sorted(found, key=lambda m: (m[0].start, order[m[1].plan_id], m[1].block_id)))
-            for block_id, found in by_block.items()
-        },
+        MappingProxyType(
+            {
+                block_id: tuple(sorted(found, key=lambda m: (m[0].start, order[m[1].plan_id], m[1].block_id)))
+                for block_id, found in by_block.items()
+            }
+        ),
     )

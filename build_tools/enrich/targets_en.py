@@ -19,6 +19,7 @@ matches any more is reported as stale and kept in the file, so a translator can 
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from build_tools.errors import InputError
@@ -67,4 +68,8 @@ def load_target_english(path: Path) -> TargetEnglish:
             raise InputError(path, f"targets entry {number}: duplicate {key[0]} {key[1]}")
         subjects[key] = value
     units = _units(path, data.get("units") or {})
-    return TargetEnglish(subjects, {str(k): v for k, v in qualifiers.items()}, units)
+    return TargetEnglish(
+        MappingProxyType(subjects),
+        MappingProxyType({str(k): v for k, v in qualifiers.items()}),
+        MappingProxyType(units),
+    )

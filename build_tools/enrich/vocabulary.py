@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import accumulate
 from pathlib import Path
+from types import MappingProxyType
 
 from build_tools.enrich.years import find_years, fyp_period
 from build_tools.errors import InputError
@@ -54,7 +55,7 @@ def load_rules(path: Path) -> VocabularyRules:
                 tuple(quoted["followed_by"]),
                 tuple(quoted["shift_words"]),
             ),
-            {normalize(str(zh)): str(en) for zh, en in (data.get("english") or {}).items()},
+            MappingProxyType({normalize(str(zh)): str(en) for zh, en in (data.get("english") or {}).items()}),
         )
     except (TypeError, KeyError, ValueError) as error:
         raise InputError(path, f"malformed vocabulary rules ({error!s})") from error

@@ -17,34 +17,58 @@ from build_tools.model.across import (
     SharedWording,
     SimilarityRules,
     VocabularyEntry,
+    VocabularyKind,
     VocabularyRules,
 )
 from build_tools.model.brief import DENSE, BriefPlan, Relevance, TargetLine, TopicBrief, first_sentence
-from build_tools.model.document import BLOCK_KINDS, ZONES, Block, Dropped, ParsedPlan, Part
+from build_tools.model.document import Block, BlockKind, Dropped, ParsedPlan, Part, Zone
 from build_tools.model.edition import Edition, PlanStatus
-from build_tools.model.source import EditionMeta, PlanMeta, SourceText, Span
-from build_tools.model.timeline import AXIS, TARGET_KINDS, TIMELINE_KINDS, Target, TargetEnglish, TimelineEntry
+from build_tools.model.source import DatePrecision, DocType, EditionMeta, Issuance, PlanMeta, Script, SourceText, Span
+from build_tools.model.timeline import (
+    AXIS,
+    TARGET_KINDS,
+    TIMELINE_KINDS,
+    Target,
+    TargetEnglish,
+    TargetKind,
+    TimelineEntry,
+    TimelineKind,
+    YearSource,
+)
 from build_tools.model.topics import Group, Taxonomy, Topic, TopicIndex, TopicMatch
-from build_tools.model.translation import EN_STATUSES, Bilingual, BlockText, Term
+from build_tools.model.translation import (
+    EN_STATUSES,
+    GLOSSARY_CATEGORIES,
+    Bilingual,
+    BlockText,
+    EnStatus,
+    GlossaryCategory,
+    Term,
+)
 
 __all__ = [
     "AXIS",
-    "BLOCK_KINDS",
     "DENSE",
-    "TIMELINE_KINDS",
     "EN_STATUSES",
+    "GLOSSARY_CATEGORIES",
     "TARGET_KINDS",
+    "TIMELINE_KINDS",
     "VOCABULARY_KINDS",
-    "ZONES",
     "Bilingual",
     "Block",
+    "BlockKind",
     "BlockText",
     "BriefPlan",
     "Clause",
+    "DatePrecision",
+    "DocType",
     "Dropped",
     "Edition",
     "EditionMeta",
+    "EnStatus",
+    "GlossaryCategory",
     "Group",
+    "Issuance",
     "Occurrence",
     "PairRules",
     "ParsedPlan",
@@ -54,6 +78,7 @@ __all__ = [
     "PlanStatus",
     "QuotedRules",
     "Relevance",
+    "Script",
     "SharedIndex",
     "SharedWording",
     "SimilarityRules",
@@ -61,15 +86,20 @@ __all__ = [
     "Span",
     "Target",
     "TargetEnglish",
+    "TargetKind",
     "TargetLine",
     "Taxonomy",
     "Term",
     "TimelineEntry",
+    "TimelineKind",
     "Topic",
     "TopicBrief",
     "TopicIndex",
     "TopicMatch",
     "VocabularyEntry",
+    "VocabularyKind",
     "VocabularyRules",
+    "YearSource",
+    "Zone",
     "first_sentence",
 ]

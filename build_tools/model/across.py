@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, get_args
 
 from build_tools.model.document import ParsedPlan
 
@@ -21,8 +23,8 @@ class PlanPair:
     left: ParsedPlan
     """The earlier plan (edition order)."""
     right: ParsedPlan
-    reasons: tuple[str, ...]
-    """Why the pair is compared: ``all``, ``predecessor``, ``national``."""
+    reasons: tuple[Literal["all", "predecessor", "national"], ...]
+    """Why the pair is compared."""
 
     @property
     def slug(self) -> str:
@@ -73,14 +75,17 @@ class SharedIndex:
     pairs: tuple[SharedWording, ...]
     rules: SimilarityRules
     """The settings the pairs were found with (the pages state them)."""
-    by_block: Mapping[str, tuple[tuple[Clause, Clause, float], ...]] = field(default_factory=dict)
+    by_block: Mapping[str, tuple[tuple[Clause, Clause, float], ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     """Block id -> (its clause, the other plan's clause, similarity), in reading order of the block."""
 
     def of_block(self, block_id: str) -> tuple[tuple[Clause, Clause, float], ...]:
         return self.by_block.get(block_id, ())
 
 
-VOCABULARY_KINDS = ("slogan", "period", "document", "term")
+VocabularyKind = Literal["slogan", "period", "document", "term"]
+VOCABULARY_KINDS: tuple[VocabularyKind, ...] = get_args(VocabularyKind)
 
 
 @dataclass(frozen=True)
@@ -115,11 +120,10 @@ class Occurrence:
 class VocabularyEntry:
     key: str
     """The Chinese with spaces removed: ``机器换人``."""
-    kind: str
-    """One of VOCABULARY_KINDS."""
+    kind: VocabularyKind
     en: str
     """English: the glossary's rendering, else the hand-written one of ``across/vocabulary.yml``, else ``""``."""
-    en_source: str
+    en_source: Literal["glossary", "vocabulary", ""]
     """``glossary``, ``vocabulary`` or ``""``."""
     glossary_id: str
     anchor: str

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from build_tools.model.source import PlanMeta, SourceText, Span
 
-BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "box")
-
-ZONES = ("front", "title", "notice", "body", "back")
+BlockKind = Literal["title", "heading", "paragraph", "list_item", "box"]
+Zone = Literal["front", "title", "notice", "body", "back"]
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,7 @@ class Block:
 
     id: str
     """Permanent id, ``<plan-id>/<section>/p<n>`` for text, ``<plan-id>/<section>`` for headings."""
-    kind: str
-    """One of BLOCK_KINDS."""
+    kind: BlockKind
     level: int
     """Heading depth (1 = top level) for headings and boxes; depth of the enclosing section otherwise."""
     label: str
@@ -27,8 +26,8 @@ class Block:
     """The source text of the block without its label, exactly as received (line breaks joined)."""
     hash: str
     """First 16 hex digits of the SHA-256 of label + text: changes exactly when the text changes."""
-    zone: str
-    """Where the block stands: one of ZONES."""
+    zone: Zone
+    """Where the block stands."""
     section: str
     """Id of the nearest heading (or zone) the block belongs to."""
     part: int

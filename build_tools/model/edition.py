@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from types import MappingProxyType
+from typing import Literal
 
 from build_tools.model.across import PairRules, SharedIndex, VocabularyEntry
 from build_tools.model.document import Block, ParsedPlan
@@ -15,7 +18,7 @@ from build_tools.model.translation import Bilingual
 
 @dataclass(frozen=True)
 class PlanStatus:
-    key: str
+    key: Literal["in-force", "expired", "not-yet", "draft", "internal"]
     """``in-force``, ``expired``, ``not-yet``, ``draft`` or ``internal``."""
     zh: str
     """Short Chinese label, e.g. ``已到期``."""
@@ -68,20 +71,22 @@ class Edition:
         return self._blocks_by_id[block_id]
 
     @cached_property
-    def block_pages(self) -> dict[str, str]:
+    def block_pages(self) -> Mapping[str, str]:
         """Block id -> the docs/-relative path of the page it is on (``plans/<plan>/<part>.md``)."""
-        return {
-            block_id: f"plans/{plan.meta.id}/{part.slug}.md"
-            for plan in self.plans
-            for part in plan.parts
-            for block_id in part.block_ids
-        }
+        return MappingProxyType(
+            {
+                block_id: f"plans/{plan.meta.id}/{part.slug}.md"
+                for plan in self.plans
+                for part in plan.parts
+                for block_id in part.block_ids
+            }
+        )
 
     @cached_property
-    def block_years(self) -> dict[str, tuple[int, ...]]:
+    def block_years(self) -> Mapping[str, tuple[int, ...]]:
         """Block id -> the years its dated statements cover (one pass over the timeline)."""
         years: dict[str, set[int]] = {}
         for entry in self.timeline:
             if entry.block_id:
                 years.setdefault(entry.block_id, set()).update(range(entry.year, entry.end_year + 1))
-        return {block_id: tuple(sorted(found)) for block_id, found in years.items()}
+        return MappingProxyType({block_id: tuple(sorted(found)) for block_id, found in years.items()})

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+Script = Literal["hans", "hant"]
+"""Simplified or Traditional characters."""
+DocType = Literal["plan", "action-plan", "outline"]
+Issuance = Literal["issued", "draft", "internal"]
+"""What a document is (``meta.yml`` ``status``); its standing on a date is ``PlanStatus``."""
+DatePrecision = Literal["day", "month", "year"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +36,7 @@ class SourceText:
     """The decoded text with line ends unified to LF and invisible characters removed."""
     removed_invisible: int
     """How many invisible characters (zero-width, BOM, stray controls) normalization removed."""
-    script: str = "hans"
+    script: Script = "hans"
     """``hans`` or ``hant``: the script the text is written in (kept; the other is derived by OpenCC)."""
 
 
@@ -48,13 +56,13 @@ class PlanMeta:
     """Issuing body, English."""
     date: str
     """Issue date as ISO text, to the known precision: ``2017-09-29``, ``2021-04`` or ``2005``."""
-    date_precision: str
+    date_precision: DatePrecision
     """``day``, ``month`` or ``year``: derived from ``date``."""
     period: tuple[int, int]
     """First and last year the plan covers."""
-    status: str
+    status: Issuance
     """``issued``, ``draft`` or ``internal``."""
-    doc_type: str
+    doc_type: DocType
     """``plan``, ``action-plan`` or ``outline``."""
     region_zh: str
     """Province or 全国, Chinese."""

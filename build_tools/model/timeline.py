@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal, get_args
 
 AXIS = (2005, 2035)
 """The years the timeline axis shows; entries outside are kept and flagged."""
 
-TIMELINE_KINDS = ("issued", "period", "target", "fact", "reference")
+TimelineKind = Literal["issued", "period", "target", "fact", "reference"]
+TIMELINE_KINDS: tuple[TimelineKind, ...] = get_args(TimelineKind)
+TargetKind = Literal["level", "growth", "share", "count", "gap", "comparative"]
+TARGET_KINDS: tuple[TargetKind, ...] = get_args(TargetKind)
+YearSource = Literal["stated", "block", "section", "recurring", "period-end"]
 
 
 @dataclass(frozen=True)
@@ -21,8 +27,7 @@ class TimelineEntry:
     year: int
     end_year: int
     """Last year of the span; equal to ``year`` for a single year."""
-    kind: str
-    """One of TIMELINE_KINDS."""
+    kind: TimelineKind
     snippet: str
     """The sentence of the block containing the expression, exactly as printed (``""`` from metadata)."""
     text: str
@@ -56,7 +61,7 @@ class Target:
     """The word qualifying the figure, as printed: ``以上``, ``左右``, ``突破``, ``不低于``, ``高于``… or ``""``."""
     value_high: float | None
     """Upper bound when the quantity is a range (``2—3家``), else ``None``."""
-    year_source: str
+    year_source: YearSource
     """Where ``year`` comes from: ``stated`` (the sentence), ``block`` (an earlier sentence of the block),
     ``section`` (the target heading, 2025 年发展目标), ``recurring`` (每年…, over the plan's years) or
     ``period-end`` (the plan's last year)."""
@@ -69,8 +74,7 @@ class Target:
     subject: str
     """What is measured, complete: the metric with the sector the sentence, the target before it or the
     section heading gives (``规模以上装备制造业工业增加值``); for a growth rate, the thing that grows."""
-    kind: str
-    """One of TARGET_KINDS: ``level``, ``growth``, ``share``, ``count``, ``gap``, ``comparative``."""
+    kind: TargetKind
     compared_to: str
     """For a comparative target, what it is compared with (``制造业增速``), else ``""``."""
     topics: tuple[str, ...]
@@ -91,23 +95,20 @@ class Target:
         return str(self.year) if self.end_year == self.year else f"{self.year}–{self.end_year}"
 
 
-TARGET_KINDS = ("level", "growth", "share", "count", "gap", "comparative")
-
-
 @dataclass(frozen=True)
 class TargetEnglish:
     """English renderings of target subjects and qualifiers."""
 
-    subjects: dict[tuple[str, str], tuple[str, str]]
+    subjects: Mapping[tuple[str, str], tuple[str, str]]
     """(block id, Chinese subject) -> (English subject, English of what it is compared with or "")."""
-    qualifiers: dict[str, str]
+    qualifiers: Mapping[str, str]
     """Chinese qualifier -> English."""
-    units: dict[str, tuple[float, str]]
+    units: Mapping[str, tuple[float, str]]
     """Chinese unit -> (factor, English unit)."""
 
     @classmethod
     def empty(cls) -> TargetEnglish:
-        return cls({}, {}, {})
+        return cls(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
 
     def figure(self, value: float | None, value_high: float | None, unit: str) -> str:
         """The figure in English: ``2800``, ``亿元`` → ``280 billion yuan``; ``""`` when the unit has no entry."""

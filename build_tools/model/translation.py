@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+from build_tools.model.source import Script
+
+GlossaryCategory = Literal[
+    "industry", "product", "technology", "policy", "institution", "place", "unit", "period", "other"
+]
+GLOSSARY_CATEGORIES: tuple[GlossaryCategory, ...] = get_args(GlossaryCategory)
 
 
 @dataclass(frozen=True)
@@ -12,7 +21,7 @@ class Term:
     en: str
     en_variants: tuple[str, ...]
     zh_hant: str
-    category: str
+    category: GlossaryCategory
     note: str
     check: bool
     """False when translators need not use ``en`` verbatim; then ``exception`` says why."""
@@ -26,7 +35,8 @@ class Term:
         return (self.en, *self.en_variants)
 
 
-EN_STATUSES = ("translated", "fuzzy", "untranslated")
+EnStatus = Literal["translated", "fuzzy", "untranslated"]
+EN_STATUSES: tuple[EnStatus, ...] = get_args(EnStatus)
 
 
 @dataclass(frozen=True)
@@ -35,8 +45,8 @@ class BlockText:
 
     en: str
     """The English, ``""`` when untranslated."""
-    en_status: str
-    """One of EN_STATUSES: a fuzzy translation is shown with a visible "needs review" mark."""
+    en_status: EnStatus
+    """ a fuzzy translation is shown with a visible "needs review" mark."""
     note: str
     """Translator's note, ``""`` when none."""
     previous_source: str
@@ -47,13 +57,13 @@ class BlockText:
     label_hant: str
     zh_hant: str
     """Label and text in Traditional characters (derived, or the source itself when it is Traditional)."""
-    script: str
+    script: Script
     """The source's script, ``hans`` or ``hant``: that view is the text as printed, the other is derived."""
 
 
 @dataclass(frozen=True)
 class Bilingual:
-    blocks: dict[str, BlockText]
+    blocks: Mapping[str, BlockText]
     """Block id -> its English and Traditional text."""
     hant_config: str
     """The OpenCC configuration that made the Traditional text."""

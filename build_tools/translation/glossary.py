@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.errors import InputError
-from build_tools.model import Term
+from build_tools.model import GLOSSARY_CATEGORIES, Term
 from build_tools.sources.schema import Bool, Field, Id, ListOf, Record, Text, read_yaml
 
-CATEGORIES = ("industry", "product", "technology", "policy", "institution", "place", "unit", "period", "other")
+CATEGORIES = GLOSSARY_CATEGORIES
 TERM = Record(
     (
         Field("id", Id(), doc="unique, lowercase ascii words with hyphens"),
