@@ -11,7 +11,7 @@ from pathlib import Path
 
 from build_tools.config import BuildConfig
 from build_tools.enrich import compare, similarity, vocabulary
-from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
+from build_tools.enrich.bilingual import collect_bilingual
 from build_tools.enrich.targets import extract_targets
 from build_tools.enrich.targets_en import load_target_english
 from build_tools.enrich.timeline import extract_timeline
@@ -20,7 +20,7 @@ from build_tools.errors import InputError
 from build_tools.export.across import vocabulary_csv
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.mkdocs_build import mkdocs_build
-from build_tools.model import Edition, ParsedPlan
+from build_tools.model import Edition, ParsedPlan, SimplifiedView
 from build_tools.outputs.downloads import build_downloads, no_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
@@ -79,24 +79,24 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
     bilingual = collect_bilingual(plans, config.translations, converter, glossary)
     progress("enrich: industry topics")
     taxonomy = load_taxonomy(config.topics)
-    simplified = simplified_plans(plans, bilingual)
-    topics = tag_edition(simplified, taxonomy)
+    hans = SimplifiedView.of(plans, bilingual)
+    topics = tag_edition(plans, taxonomy, hans)
     progress("enrich: timeline and targets")
     english = load_target_english(config.translations / "en" / "targets.yml")
-    targets = extract_targets(simplified, taxonomy, english)
+    targets = extract_targets(plans, taxonomy, english, hans)
     return Edition(
         meta=load_edition_meta(config.sources),
         plans=tuple(plans),
         bilingual=bilingual,
         taxonomy=taxonomy,
         topics=topics,
-        timeline=extract_timeline(simplified, targets),
+        timeline=extract_timeline(plans, targets, hans),
         targets=targets,
         site_url=read_site_url(config.mkdocs_config),
         vocabulary=vocabulary.find_vocabulary(
-            simplified, glossary, vocabulary.load_rules(config.across / "vocabulary.yml")
+            plans, glossary, vocabulary.load_rules(config.across / "vocabulary.yml"), hans
         ),
-        shared=similarity.find_shared(simplified, similarity.load_rules(config.across / "similarity.yml")),
+        shared=similarity.find_shared(plans, similarity.load_rules(config.across / "similarity.yml"), hans),
         pair_rules=compare.load_rules(config.across / "compare.yml"),
     )
 

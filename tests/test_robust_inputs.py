@@ -184,3 +184,38 @@ def test_incremental_generate_rewrites_only_what_depends_on_the_change(tmp_path)
 
 def test_config_paths_are_overridable():
     assert BuildConfig().glossary.name == "terms.yml"
+
+
+# Found on the Simplified view, quoted from the print: 發展 → 发展, 機器人 → 机器人, 數控機床 → 数控机床.
+TRADITIONAL_QUOTED = """臺灣測試規劃
+一、發展目標
+（一）數控機床。「十三五」以來，產業穩步發展。到2025年，高檔數控機床產值達到100億元。
+（二）機器人
+專欄 1 重點工程
+推廣應用工業機器人，建設機器人產業園區。
+"""
+
+
+def test_a_traditional_plan_is_quoted_as_printed_and_cut_where_the_simplified_view_matched(tmp_path):
+    from build_tools.render.topics import highlighted
+
+    sources = edition_with(tmp_path, "taiwan-quote-2025", TRADITIONAL_QUOTED.encode("utf-8"))
+    edition = assemble(sandbox_config(tmp_path, sources))
+    paragraph = edition.block("taiwan-quote-2025/s1.1/p1")  # after the run-in heading 數控機床。
+    assert paragraph.zh == "「十三五」以來，產業穩步發展。到2025年，高檔數控機床產值達到100億元。"
+
+    entries = {entry.text: entry for entry in edition.timeline if entry.block_id == paragraph.id}
+    target = entries["2025年"]
+    assert target.snippet == "到2025年，高檔數控機床產值達到100億元。"  # printed, not 数控机床…亿元
+    assert paragraph.zh[target.start : target.start + len(target.text)] == "2025年"
+    since = next(entry for entry in entries.values() if entry.relative)
+    assert since.text == since.relative == "「十三五」以來"  # the expression as printed (以来 in the view)
+    assert since.snippet == "「十三五」以來，產業穩步發展。"
+    figures = [t for t in edition.targets if t.block_id == paragraph.id]
+    assert [(t.text, t.snippet) for t in figures] == [("100億元", "到2025年，高檔數控機床產值達到100億元。")]
+
+    box = edition.block("taiwan-quote-2025/s1.2.box1/p1")
+    assert "robots" in edition.topics.topics_of(box.id)
+    marked = [segment.text for segment in highlighted(edition, box, "robots") if segment.mark]
+    assert marked and set(marked) <= {"工業機器人", "機器人"}  # the print, cut exactly at the matched words
+    assert "".join(segment.text for segment in highlighted(edition, box, "robots")) == box.display

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -38,23 +37,3 @@ def collect_bilingual(
                 script=plan.source.script,
             )
     return Bilingual(MappingProxyType(blocks), converter.config, glossary, tuple(warnings))
-
-
-def simplified_plans(plans: list[ParsedPlan], bilingual: Bilingual) -> list[ParsedPlan]:
-    """The plans with Traditional sources swapped for their Simplified view (same ids and spans).
-
-    Topics and timeline rules are written for Simplified text; a Traditional plan is read through
-    this view, while its pages keep the text as printed.
-    """
-    return [
-        plan
-        if plan.source.script == "hans"
-        else replace(
-            plan,
-            blocks=tuple(
-                replace(block, label=bilingual.blocks[block.id].label_hans, zh=bilingual.blocks[block.id].zh_hans)
-                for block in plan.blocks
-            ),
-        )
-        for plan in plans
-    ]

@@ -21,7 +21,15 @@ from types import MappingProxyType
 from datasketch import MinHash, MinHashLSH
 
 from build_tools.errors import InputError
-from build_tools.model import Clause, ParsedPlan, SharedIndex, SharedWording, SimilarityRules
+from build_tools.model import (
+    AS_PRINTED,
+    Clause,
+    ParsedPlan,
+    SharedIndex,
+    SharedWording,
+    SimilarityRules,
+    SimplifiedView,
+)
 from build_tools.yaml_input import load_yaml
 
 CLAUSE_END = re.compile(r"[^。；;！？!?，,：:]+[。；;！？!?，,：:]*")
@@ -38,13 +46,13 @@ def load_rules(path: Path) -> SimilarityRules:
     return SimilarityRules(**data)
 
 
-def clauses(plan: ParsedPlan, min_chars: int) -> list[tuple[Clause, str]]:
+def clauses(plan: ParsedPlan, min_chars: int, hans: SimplifiedView = AS_PRINTED) -> list[tuple[Clause, str]]:
     """The plan's body clauses long enough to compare, each with its normalized text."""
     found = []
     for block in plan.blocks:
         if block.zone != "body":
             continue
-        for match in CLAUSE_END.finditer(block.zh):
+        for match in CLAUSE_END.finditer(hans.zh(block)):
             normalized = NOT_TEXT.sub("", match.group())
             if len(normalized) >= min_chars:
                 text = match.group()
@@ -75,12 +83,12 @@ def _nearest(mine: Clause, here: int, group: list[Clause], ranks: list[int], lim
     return picked
 
 
-def find_shared(plans: Sequence[ParsedPlan], rules: SimilarityRules) -> SharedIndex:
+def find_shared(plans: Sequence[ParsedPlan], rules: SimilarityRules, hans: SimplifiedView = AS_PRINTED) -> SharedIndex:
     """Shared clauses between different plans (plans in edition order, Simplified text)."""
     order = {plan.meta.id: position for position, plan in enumerate(plans)}
     occurrences: dict[str, list[Clause]] = defaultdict(list)
     for plan in plans:
-        for clause, normalized in clauses(plan, rules.min_chars):
+        for clause, normalized in clauses(plan, rules.min_chars, hans):
             occurrences[normalized].append(clause)  # plans come in order: each list is sorted by plan
     texts = sorted(occurrences)
     ranks = {text: [order[c.plan_id] for c in found] for text, found in occurrences.items()}

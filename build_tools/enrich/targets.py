@@ -46,7 +46,7 @@ from build_tools.enrich.timeline import (
     target_section,
 )
 from build_tools.enrich.topics import tag_block, topics_of
-from build_tools.model import Block, Edition, ParsedPlan, Target, TargetEnglish, Taxonomy
+from build_tools.model import AS_PRINTED, Block, Edition, ParsedPlan, SimplifiedView, Target, TargetEnglish, Taxonomy
 
 _QUANTITY = re.compile(
     r"(?<![\d.])(?P<value>\d+(?:\.\d+)?|\*{1,4})(?:\s*[—\-－～~至]\s*(?P<high>\d+(?:\.\d+)?))?\s*"
@@ -285,39 +285,54 @@ def _recurring_span(plan: ParsedPlan, sentence: str) -> tuple[int, int]:
     return first, plan.meta.period[1]
 
 
-def _section_fallback(plan: ParsedPlan, section: Block | None) -> tuple[int, int, str]:
+def _section_fallback(plan: ParsedPlan, section: Block | None, hans: SimplifiedView) -> tuple[int, int, str]:
     if section is not None:
-        dated = _dated_in(section, plan)
+        dated = _dated_in(section, plan, hans)
         if dated:
             return dated[0].end_year, dated[0].end_year, "section"
     last = plan.meta.period[1]
     return last, last, "period-end"
 
 
-def _sector_heading(plan: ParsedPlan, block: Block, headings: dict[str, Block]) -> str:
+def _sector_heading(plan: ParsedPlan, block: Block, headings: dict[str, Block], hans: SimplifiedView) -> str:
     """The heading of a 目标任务 paragraph's section when it names a sector (1.电力装备。)."""
-    if not _tidy(block.zh).startswith("目标任务"):
+    if not _tidy(hans.zh(block)).startswith("目标任务"):
         return ""
     heading = headings.get(block.section)
-    title = heading.zh.strip().rstrip("。.") if heading else ""
+    title = hans.zh(heading).strip().rstrip("。.") if heading else ""
     return title if 0 < len(title) <= 8 else ""
+
+
+def _printed(item: _Found, text: str, printed: str) -> str:
+    """``item.text`` as printed: its characters taken in order from ``text[item.start:item.end]`` (a
+    comparison's text skips the words between qualifier and base), read at the same places of the print."""
+    if text == printed:
+        return item.text
+    chars, position = [], item.start
+    for char in item.text:
+        position = text.index(char, position, item.end)
+        chars.append(printed[position])
+        position += 1
+    return "".join(chars)
 
 
 _Placed = tuple[_Found, tuple[int, int, str], str]
 """A figure with its (year, end_year, year source) and its sentence."""
 
 
-def _block_targets(plan: ParsedPlan, block: Block, section: Block | None, sector: str) -> Iterator[_Placed]:
-    """The figures of one block, placed in time."""
-    text = block.zh
+def _block_targets(
+    plan: ParsedPlan, block: Block, section: Block | None, sector: str, hans: SimplifiedView
+) -> Iterator[_Placed]:
+    """The figures of one block, placed in time: found on its Simplified view, quoted from the print."""
+    text = hans.zh(block)
     in_target = section is not None or _tidy(text).startswith("目标")
-    fallback = _section_fallback(plan, section)
-    all_dated = _dated_in(block, plan)
+    fallback = _section_fallback(plan, section, hans)
+    all_dated = _dated_in(block, plan, hans)
     issued = issue_year(plan)
     past = any(d.end_year < issued or d.mention.relation == "since" for d in all_dated)
     for start, end in _sentences(text):
         dated = [item for item in all_dated if start <= item.mention.start < end]
-        kinds = [_classify(item, block, plan, in_target) for item in dated]
+        kinds = [_classify(item, block, plan, in_target, hans) for item in dated]
         years = [item for item, kind in zip(dated, kinds, strict=True) if kind in ("target", "period")]
         committed = not past and _COMMITMENT.search(text[start:end])
         if "target" in kinds or (in_target and "fact" not in kinds) or committed:
@@ -327,7 +342,8 @@ def _block_targets(plan: ParsedPlan, block: Block, section: Block | None, sector
             sentence_years = _Years(fallback, _recurring_span(plan, text[start:end]))
             for item in _inherit(found):
                 subject = f"{sector}：{item.subject}" if sector else item.subject
-                yield replace(item, subject=subject), _span(item, years, sentence_years), text[start:end]
+                quoted = replace(item, subject=subject, text=_printed(item, text, block.zh))
+                yield quoted, _span(item, years, sentence_years), block.zh[start:end]
         if "target" in kinds:
             last = years[-1]
             fallback = (last.end_year, last.end_year, "block")
@@ -337,6 +353,7 @@ def extract_targets(
     plans: Edition | Iterable[ParsedPlan],
     taxonomy: Taxonomy | None = None,
     english: TargetEnglish | None = None,
+    hans: SimplifiedView = AS_PRINTED,
 ) -> tuple[Target, ...]:
     """Quantitative targets of the plans, ordered by plan (issue date, id), block order, offset.
 
@@ -349,9 +366,9 @@ def extract_targets(
         for block in plan.blocks:
             if block.zone != "body" or block.kind not in ("paragraph", "list_item"):
                 continue
-            sector = _sector_heading(plan, block, headings)
-            section = target_section(plan, block, headings)
-            for item, (year, end_year, source), snippet in _block_targets(plan, block, section, sector):
+            sector = _sector_heading(plan, block, headings, hans)
+            section = target_section(plan, block, headings, hans)
+            for item, (year, end_year, source), snippet in _block_targets(plan, block, section, sector, hans):
                 topics = topics_of(tag_block(item.subject, taxonomy), taxonomy) if taxonomy else ()
                 qualifier_en = english.qualifier(item.qualifier)
                 if item.kind == "comparative":

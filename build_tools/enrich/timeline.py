@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from build_tools.enrich.years import YearMention, find_years
-from build_tools.model import AXIS, Block, Edition, ParsedPlan, Target, TimelineEntry
+from build_tools.model import AS_PRINTED, AXIS, Block, Edition, ParsedPlan, SimplifiedView, Target, TimelineEntry
 
 # ---------------------------------------------------------------------------------- sentences
 
@@ -96,7 +96,9 @@ def _headings(plan: ParsedPlan) -> dict[str, Block]:
     return {block.id: block for block in plan.blocks if block.kind in ("heading", "box")}
 
 
-def target_section(plan: ParsedPlan, block: Block, headings: Mapping[str, Block] | None = None) -> Block | None:
+def target_section(
+    plan: ParsedPlan, block: Block, headings: Mapping[str, Block] | None = None, hans: SimplifiedView = AS_PRINTED
+) -> Block | None:
     """The heading of the target section a block stands in, or ``None``.
 
     Walks up from the nearest heading; a guiding-principles heading ends the walk so the
@@ -109,9 +111,9 @@ def target_section(plan: ParsedPlan, block: Block, headings: Mapping[str, Block]
         heading = headings.get(section)
         if heading is None:
             continue
-        if _TARGET_HEADING.search(heading.zh):
+        if _TARGET_HEADING.search(hans.zh(heading)):
             return heading
-        if _NOT_TARGET_HEADING.search(heading.zh):
+        if _NOT_TARGET_HEADING.search(hans.zh(heading)):
             return None
     return None
 
@@ -154,9 +156,11 @@ def _is_own_period(dated: _Dated, plan: ParsedPlan) -> bool:
     return whole and (dated.year, dated.end_year) == tuple(plan.meta.period)
 
 
-def _classify(dated: _Dated, block: Block, plan: ParsedPlan, in_target_section: bool) -> str:
+def _classify(
+    dated: _Dated, block: Block, plan: ParsedPlan, in_target_section: bool, hans: SimplifiedView = AS_PRINTED
+) -> str:
     """The kind of one mention in a block's text (see the module docstring for the order)."""
-    mention, text = dated.mention, block.zh
+    mention, text = dated.mention, hans.zh(block)
     own = _is_own_period(dated, plan)
     issued = issue_year(plan)
     # A date line outside the body (落款 2017年9月29日) restates the issue date.
@@ -186,10 +190,12 @@ def _plans_of(plans: Edition | Iterable[ParsedPlan]) -> tuple[ParsedPlan, ...]:
     return tuple(sorted(items, key=lambda plan: (plan.meta.date, plan.meta.id)))
 
 
-def _dated_in(block: Block, plan: ParsedPlan) -> list[_Dated]:
+def _dated_in(block: Block, plan: ParsedPlan, hans: SimplifiedView = AS_PRINTED) -> list[_Dated]:
+    """The dated expressions of a block, found on its Simplified view (offsets hold in the printed text)."""
     issued = issue_year(plan)
-    dated = [_resolve(mention, issued) for mention in find_years(block.zh)]
-    dated += _plan_relative(block.zh, plan)
+    text = hans.zh(block)
+    dated = [_resolve(mention, issued) for mention in find_years(text)]
+    dated += _plan_relative(text, plan)
     return sorted(dated, key=lambda item: item.mention.start)
 
 
@@ -200,18 +206,23 @@ def _entry(
     outside = year < AXIS[0] or end_year > AXIS[1]
     if block is None or dated is None:
         return TimelineEntry(plan.meta.id, "", year, end_year, kind, "", "", -1, "", outside)
-    start, end = sentence_bounds(block.zh, dated.mention.start)
+    # Found on the Simplified view, quoted from the print: the two are aligned character for character.
+    mention = dated.mention
+    start, end = sentence_bounds(block.zh, mention.start)
+    printed = block.zh[mention.start : mention.end]
+    relative = printed if dated.relative == mention.text else dated.relative
     return TimelineEntry(
-        plan.meta.id, block.id, year, end_year, kind, block.zh[start:end], dated.mention.text,
-        dated.mention.start, dated.relative, outside,
+        plan.meta.id, block.id, year, end_year, kind, block.zh[start:end], printed, mention.start, relative, outside,
     )  # fmt: skip
 
 
-def _metadata_anchor(plan: ParsedPlan, zones: tuple[str, ...], span: tuple[int, int]) -> tuple[Block, _Dated] | None:
+def _metadata_anchor(
+    plan: ParsedPlan, zones: tuple[str, ...], span: tuple[int, int], hans: SimplifiedView
+) -> tuple[Block, _Dated] | None:
     """The first block in ``zones`` printing exactly ``span`` (a date line, a title's period)."""
     for block in plan.blocks:
         if block.zone in zones:
-            for dated in _dated_in(block, plan):
+            for dated in _dated_in(block, plan, hans):
                 if (dated.year, dated.end_year) == span and dated.mention.relation == "":
                     return block, dated
     return None
@@ -221,14 +232,14 @@ _Keyed = tuple[tuple[int, int, int], TimelineEntry]
 """An entry with its sort key: (plan position, block index or -1 for metadata, offset)."""
 
 
-def _metadata_entries(plan: ParsedPlan, position: int) -> list[_Keyed]:
+def _metadata_entries(plan: ParsedPlan, position: int, hans: SimplifiedView) -> list[_Keyed]:
     """The ``issued`` and ``period`` entries from meta.yml, each tied to the block that prints it if any."""
     issued = issue_year(plan)
     index = {block.id: number for number, block in enumerate(plan.blocks)}
     wanted = (("issued", (issued, issued), _DATE_ZONES), ("period", tuple(plan.meta.period), ("title",)))
     keyed = []
     for kind, span, zones in wanted:
-        anchor = _metadata_anchor(plan, zones, span)
+        anchor = _metadata_anchor(plan, zones, span, hans)
         if anchor is None:
             keyed.append(((position, -1, 0), _entry(plan, None, None, kind, span)))
         else:
@@ -237,23 +248,23 @@ def _metadata_entries(plan: ParsedPlan, position: int) -> list[_Keyed]:
     return keyed
 
 
-def _text_entries(plan: ParsedPlan, position: int, claimed: set[tuple[int, int]]) -> list[_Keyed]:
+def _text_entries(plan: ParsedPlan, position: int, claimed: set[tuple[int, int]], hans: SimplifiedView) -> list[_Keyed]:
     """One entry per dated expression in the blocks, except those the metadata entries already hold."""
     keyed, headings = [], _headings(plan)
     for number, block in enumerate(plan.blocks):
-        in_target = target_section(plan, block, headings) is not None
-        for dated in _dated_in(block, plan):
+        in_target = target_section(plan, block, headings, hans) is not None
+        for dated in _dated_in(block, plan, hans):
             key = (position, number, dated.mention.start)
             if key[1:] not in claimed:
-                kind = _classify(dated, block, plan, in_target)
+                kind = _classify(dated, block, plan, in_target, hans)
                 keyed.append((key, _entry(plan, block, dated, kind, (dated.year, dated.end_year))))
     return keyed
 
 
-def _plan_entries(plan: ParsedPlan, position: int) -> list[_Keyed]:
-    from_meta = _metadata_entries(plan, position)
+def _plan_entries(plan: ParsedPlan, position: int, hans: SimplifiedView) -> list[_Keyed]:
+    from_meta = _metadata_entries(plan, position, hans)
     claimed = {key[1:] for key, _ in from_meta}
-    return from_meta + _text_entries(plan, position, claimed)
+    return from_meta + _text_entries(plan, position, claimed, hans)
 
 
 def _target_entries(
@@ -279,7 +290,7 @@ def _target_entries(
 
 
 def extract_timeline(
-    plans: Edition | Iterable[ParsedPlan], targets: Iterable[Target] = ()
+    plans: Edition | Iterable[ParsedPlan], targets: Iterable[Target] = (), hans: SimplifiedView = AS_PRINTED
 ) -> tuple[TimelineEntry, ...]:
     """Every timeline entry of the plans, ordered by plan (issue date, id), block order, offset.
 
@@ -289,7 +300,7 @@ def extract_timeline(
     targets = tuple(targets)
     keyed = []
     for position, plan in enumerate(_plans_of(plans)):
-        entries = _plan_entries(plan, position)
+        entries = _plan_entries(plan, position, hans)
         stated = {(e.block_id, e.year, e.end_year) for _, e in entries if e.kind == "target"}
         keyed += entries + _target_entries(plan, position, targets, stated)
     return tuple(entry for _, entry in sorted(keyed, key=lambda item: item[0]))

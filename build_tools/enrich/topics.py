@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-from build_tools.model import ParsedPlan, Taxonomy, Topic, TopicIndex, TopicMatch
+from build_tools.model import AS_PRINTED, ParsedPlan, SimplifiedView, Taxonomy, Topic, TopicIndex, TopicMatch
 
 
 def _occurrences(text: str, needle: str) -> Iterable[int]:
@@ -63,18 +63,18 @@ def _count_plans(topic_blocks: Mapping[str, Iterable[str]]) -> dict[tuple[str, s
     return counts
 
 
-def tag_edition(plans: Iterable[ParsedPlan], taxonomy: Taxonomy) -> TopicIndex:
+def tag_edition(plans: Iterable[ParsedPlan], taxonomy: Taxonomy, hans: SimplifiedView = AS_PRINTED) -> TopicIndex:
     """Tag every block of every plan (headings, titles and box headers included: each is a block).
 
-    The terms are Simplified: pass Traditional plans through their Simplified view
-    (build_tools.enrich.bilingual.simplified_plans).
+    The terms are Simplified: a block printed in Traditional is read through its Simplified view
+    (``hans``, from build_tools.enrich.bilingual.SimplifiedView.of); the offsets hold in the print.
     """
     topic_ids = tuple(topic.id for topic in taxonomy.topics)
     block_topics: dict[str, tuple[str, ...]] = {}
     matches: dict[str, tuple[TopicMatch, ...]] = {}
     topic_blocks: dict[str, list[str]] = {topic_id: [] for topic_id in topic_ids}
     for block in (block for plan in plans for block in plan.blocks):
-        found = tag_block(block.display, taxonomy)
+        found = tag_block(hans.display(block), taxonomy)
         if found:
             matches[block.id] = found
             block_topics[block.id] = topics_of(found, taxonomy)

@@ -27,10 +27,12 @@ from types import MappingProxyType
 from build_tools.enrich.years import find_years, fyp_period
 from build_tools.errors import InputError
 from build_tools.model import (
+    AS_PRINTED,
     VOCABULARY_KINDS,
     Occurrence,
     ParsedPlan,
     QuotedRules,
+    SimplifiedView,
     Term,
     VocabularyEntry,
     VocabularyRules,
@@ -127,21 +129,21 @@ def classify_quoted(text: str, classifier: QuotedClassifier) -> list[tuple[str, 
 
 
 def find_vocabulary(
-    plans: Sequence[ParsedPlan], glossary: Sequence[Term], rules: VocabularyRules
+    plans: Sequence[ParsedPlan], glossary: Sequence[Term], rules: VocabularyRules, hans: SimplifiedView = AS_PRINTED
 ) -> tuple[VocabularyEntry, ...]:
-    """Every entry of the edition's policy vocabulary (plans in edition order, Simplified text)."""
+    """Every entry of the edition's policy vocabulary (plans in edition order, read through their Simplified view)."""
     by_zh = {term.zh: term for term in glossary}
     classifier = QuotedClassifier(rules, by_zh)
     kinds: dict[str, str] = {}
     periods: dict[str, tuple[int, int]] = {}
-    blocks = [(plan.meta.id, block) for plan in plans for block in plan.blocks if block.zone != "front"]
-    for _, block in blocks:
-        for key, policy in classify_quoted(block.zh, classifier):
+    blocks = [(plan.meta.id, block, hans.zh(block)) for plan in plans for block in plan.blocks if block.zone != "front"]
+    for _, _, text in blocks:
+        for key, policy in classify_quoted(text, classifier):
             if policy:
                 kinds.setdefault(key, "slogan")
-        for match in TITLE.finditer(block.zh):
+        for match in TITLE.finditer(text):
             kinds.setdefault(normalize(match.group(1)), "document")
-        for mention in find_years(block.zh):
+        for mention in find_years(text):
             if mention.form == "fyp":
                 kinds.setdefault(mention.fyp, "period")
                 periods[mention.fyp] = fyp_period(mention.fyp)
@@ -149,15 +151,15 @@ def find_vocabulary(
         if term.category in rules.glossary_categories:
             kinds.setdefault(term.zh, "term")
     # One scan per entry over the whole edition's text (blocks joined by NUL), not per block.
-    joined = "\0".join(block.zh for _, block in blocks)
-    starts = list(accumulate((len(block.zh) + 1 for _, block in blocks[:-1]), initial=0))
+    joined = "\0".join(text for _, _, text in blocks)
+    starts = list(accumulate((len(text) + 1 for _, _, text in blocks[:-1]), initial=0))
     occurrences: dict[str, list[Occurrence]] = defaultdict(list)
     for key in kinds:
         for match in _pattern(key).finditer(joined):
             index = bisect_right(starts, match.start()) - 1
-            plan_id, block = blocks[index]
+            plan_id, block, text = blocks[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
-            quoted = (block.zh[start - 1 : start] + block.zh[end : end + 1]) in ("“”", '""', "《》")
+            quoted = (text[start - 1 : start] + text[end : end + 1]) in ("“”", '""', "《》")
             occurrences[key].append(Occurrence(plan_id, block.id, start, end, quoted))
     entries = []
     for key, kind in kinds.items():

@@ -37,16 +37,19 @@ from build_tools.model.timeline import (
 )
 from build_tools.model.topics import Group, Taxonomy, Topic, TopicIndex, TopicMatch
 from build_tools.model.translation import (
+    AS_PRINTED,
     EN_STATUSES,
     GLOSSARY_CATEGORIES,
     Bilingual,
     BlockText,
     EnStatus,
     GlossaryCategory,
+    SimplifiedView,
     Term,
 )
 
 __all__ = [
+    "AS_PRINTED",
     "AXIS",
     "DENSE",
     "EN_STATUSES",
@@ -82,6 +85,7 @@ __all__ = [
     "SharedIndex",
     "SharedWording",
     "SimilarityRules",
+    "SimplifiedView",
     "SourceText",
     "Span",
     "Target",

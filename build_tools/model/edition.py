@@ -13,7 +13,7 @@ from build_tools.model.document import Block, ParsedPlan
 from build_tools.model.source import EditionMeta
 from build_tools.model.timeline import Target, TimelineEntry
 from build_tools.model.topics import Taxonomy, TopicIndex
-from build_tools.model.translation import Bilingual
+from build_tools.model.translation import Bilingual, SimplifiedView
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,11 @@ class Edition:
 
     def block(self, block_id: str) -> Block:
         return self._blocks_by_id[block_id]
+
+    @cached_property
+    def hans(self) -> SimplifiedView:
+        """The Simplified view of the blocks printed in Traditional: what topics, timeline and targets read."""
+        return SimplifiedView.of(self.plans, self.bilingual)
 
     @cached_property
     def block_pages(self) -> Mapping[str, str]:

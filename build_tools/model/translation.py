@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal, get_args
 
+from build_tools.model.document import Block, ParsedPlan
 from build_tools.model.source import Script
 
 GlossaryCategory = Literal[
@@ -70,3 +72,42 @@ class Bilingual:
     glossary: tuple[Term, ...]
     warnings: tuple[str, ...] = ()
     """Translation-store problems that do not stop the build (file and line each)."""
+
+
+@dataclass(frozen=True)
+class SimplifiedView:
+    """The Simplified text of blocks printed in Traditional characters, beside the blocks, by block id.
+
+    The analysers (topics, timeline, targets, vocabulary, shared wording) are written for Simplified
+    text and read it through this view; ``Block`` keeps the text as printed. A view is aligned
+    character for character with the printed text, so an offset found on one cuts the other at the
+    same place. A block printed in Simplified has no entry: its view is its text.
+    """
+
+    texts: Mapping[str, tuple[str, str]]
+    """Block id -> (label, text) in Simplified characters, only for blocks printed in Traditional."""
+
+    def label(self, block: Block) -> str:
+        return self.texts[block.id][0] if block.id in self.texts else block.label
+
+    def zh(self, block: Block) -> str:
+        return self.texts[block.id][1] if block.id in self.texts else block.zh
+
+    def display(self, block: Block) -> str:
+        label = self.label(block)
+        return f"{label}{self.zh(block)}" if label else self.zh(block)
+
+    @classmethod
+    def of(cls, plans: Iterable[ParsedPlan], bilingual: Bilingual) -> SimplifiedView:
+        """The view of some plans, from their bilingual text (the Simplified form made for the 简 view)."""
+        texts = {
+            block.id: (bilingual.blocks[block.id].label_hans, bilingual.blocks[block.id].zh_hans)
+            for plan in plans
+            if plan.source.script == "hant"
+            for block in plan.blocks
+        }
+        return cls(MappingProxyType(texts))
+
+
+AS_PRINTED = SimplifiedView(MappingProxyType({}))
+"""The view of an edition printed wholly in Simplified characters: every block reads as printed."""

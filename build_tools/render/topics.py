@@ -130,7 +130,7 @@ def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment,
 def highlighted_en(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:
     """The English cut at the renderings of the glossary terms inside this topic's matched terms."""
     english = edition.bilingual.blocks[block.id].en
-    text = block.display
+    text = edition.hans.display(block)  # the glossary is Simplified; the offsets hold in either view
     renderings: set[str] = set()
     for match in edition.topics.matches_of(block.id):
         if match.topic_id == topic_id:

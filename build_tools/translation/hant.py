@@ -107,5 +107,11 @@ def load_converter(settings: Path, terms: tuple[Term, ...]) -> HantConverter:
 
 
 def simplify(text: str) -> str:
-    """Simplified view of a Traditional source text (for search and topics), OpenCC t2s."""
-    return _converter("t2s").convert(text)
+    """Simplified view of a Traditional source text (for search and topics), OpenCC t2s.
+
+    Aligned character for character with the text, so offsets found on it hold in the printed text:
+    where a phrase conversion would change the length, the text is converted character by character."""
+    converted = _converter("t2s").convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(char if len(single := _converter("t2s").convert(char)) != 1 else single for char in text)
