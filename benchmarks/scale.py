@@ -29,6 +29,7 @@ from build_tools.outputs.downloads import no_downloads  # noqa: E402
 from build_tools.parse.parser import parse_plan  # noqa: E402
 from build_tools.pipeline import enrich  # noqa: E402
 from build_tools.render.pages import PageWriter, render_site_pages  # noqa: E402
+from build_tools.sources.across import load_similarity_rules  # noqa: E402
 from build_tools.sources.discover import plan_folders  # noqa: E402
 from build_tools.sources.load import load_source  # noqa: E402
 from build_tools.sources.meta import load_meta  # noqa: E402
@@ -66,7 +67,7 @@ def disguised(plans: list, keep: int = 5) -> list:
 
 def shared_wording(plans: list) -> None:
     """Shared wording alone (MinHash/LSH), on copies disguised as different texts."""
-    similarity.find_shared(disguised(plans), similarity.load_rules(ROOT / "across" / "similarity.yml"))
+    similarity.find_shared(disguised(plans), load_similarity_rules(ROOT / "across" / "similarity.yml"))
 
 
 class Stages:

@@ -5,22 +5,36 @@ Everything is gathered into one Edition before anything is written (as MkDocs' o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from build_tools.config import BuildConfig
-from build_tools.enrich import compare, similarity, vocabulary
+from build_tools.enrich import similarity, vocabulary
 from build_tools.enrich.bilingual import collect_bilingual
 from build_tools.enrich.targets import extract_targets
-from build_tools.enrich.targets_en import load_target_english
 from build_tools.enrich.timeline import extract_timeline
 from build_tools.enrich.topics import tag_edition
 from build_tools.errors import InputError
 from build_tools.export.across import vocabulary_csv
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.mkdocs_build import mkdocs_build
-from build_tools.model import Edition, ParsedPlan, SimplifiedView
+from build_tools.model import (
+    Edition,
+    EditionMeta,
+    HantSettings,
+    PairRules,
+    ParsedPlan,
+    SimilarityRules,
+    SimplifiedView,
+    StoredTranslation,
+    TargetEnglish,
+    TargetWords,
+    Taxonomy,
+    Term,
+    VocabularyRules,
+)
 from build_tools.outputs.downloads import build_downloads, no_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
@@ -28,13 +42,17 @@ from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
 from build_tools.site_address import read_site_url
+from build_tools.sources.across import load_pair_rules, load_similarity_rules, load_vocabulary_rules
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
+from build_tools.sources.glossary import load_glossary
 from build_tools.sources.load import load_source
 from build_tools.sources.meta import load_meta
+from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.sources.topics import load_taxonomy
-from build_tools.translation.glossary import load_glossary
-from build_tools.translation.hant import load_converter
+from build_tools.sources.traditional import load_hant_settings
+from build_tools.translation.hant import hant_converter
+from build_tools.translation.store import read_translations
 
 Progress = Callable[[str], None]
 
@@ -70,34 +88,72 @@ def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
     return enrich(config, load_and_parse(config, progress), progress)
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """Every input file besides the plans, read (by build_tools.sources and the translation store) and checked."""
+
+    edition: EditionMeta
+    glossary: tuple[Term, ...]
+    hant: HantSettings
+    taxonomy: Taxonomy
+    translations: Mapping[str, StoredTranslation]
+    """Block id -> what the PO store holds, for every block of the plans."""
+    translation_warnings: tuple[str, ...]
+    target_english: TargetEnglish
+    target_words: TargetWords
+    vocabulary: VocabularyRules
+    similarity: SimilarityRules
+    pairs: PairRules
+    site_url: str
+
+
+def load_inputs(config: BuildConfig, plans: list[ParsedPlan]) -> Inputs:
+    """Read every input the enrichers need: they receive data, never paths."""
+    warnings: list[str] = []
+    stored = {}
+    for plan in plans:
+        stored.update(read_translations(plan, config.translations, warnings=warnings))
+    return Inputs(
+        edition=load_edition_meta(config.sources),
+        glossary=load_glossary(config.glossary),
+        hant=load_hant_settings(config.translations / "traditional.yml"),
+        taxonomy=load_taxonomy(config.topics),
+        translations=MappingProxyType(stored),
+        translation_warnings=tuple(warnings),
+        target_english=load_target_english(config.translations / "en" / "targets.yml"),
+        target_words=load_target_words(config.translations / "en" / "target_words.yml"),
+        vocabulary=load_vocabulary_rules(config.across / "vocabulary.yml"),
+        similarity=load_similarity_rules(config.across / "similarity.yml"),
+        pairs=load_pair_rules(config.across / "compare.yml"),
+        site_url=read_site_url(config.mkdocs_config),
+    )
+
+
 def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _quiet) -> Edition:
     """Add translations, Traditional text, topics and timeline to parsed plans (put in time order)."""
     plans = sorted(plans, key=lambda plan: (plan.meta.date, plan.meta.id))
+    inputs = load_inputs(config, plans)
     progress("enrich: translations and Traditional text")
-    glossary = load_glossary(config.glossary)
-    converter = load_converter(config.translations / "traditional.yml", glossary)
-    bilingual = collect_bilingual(plans, config.translations, converter, glossary)
+    converter = hant_converter(inputs.hant, inputs.glossary)
+    bilingual = collect_bilingual(plans, inputs.translations, converter, inputs.glossary, inputs.translation_warnings)
     progress("enrich: industry topics")
-    taxonomy = load_taxonomy(config.topics)
     hans = SimplifiedView.of(plans, bilingual)
-    topics = tag_edition(plans, taxonomy, hans)
+    topics = tag_edition(plans, inputs.taxonomy, hans)
     progress("enrich: timeline and targets")
-    english = load_target_english(config.translations / "en" / "targets.yml")
-    targets = extract_targets(plans, taxonomy, english, hans)
+    targets = extract_targets(plans, inputs.taxonomy, inputs.target_english, hans)
     return Edition(
-        meta=load_edition_meta(config.sources),
+        meta=inputs.edition,
         plans=tuple(plans),
         bilingual=bilingual,
-        taxonomy=taxonomy,
+        taxonomy=inputs.taxonomy,
         topics=topics,
         timeline=extract_timeline(plans, targets, hans),
         targets=targets,
-        site_url=read_site_url(config.mkdocs_config),
-        vocabulary=vocabulary.find_vocabulary(
-            plans, glossary, vocabulary.load_rules(config.across / "vocabulary.yml"), hans
-        ),
-        shared=similarity.find_shared(plans, similarity.load_rules(config.across / "similarity.yml"), hans),
-        pair_rules=compare.load_rules(config.across / "compare.yml"),
+        site_url=inputs.site_url,
+        vocabulary=vocabulary.find_vocabulary(plans, inputs.glossary, inputs.vocabulary, hans),
+        shared=similarity.find_shared(plans, inputs.similarity, hans),
+        pair_rules=inputs.pairs,
+        target_words=inputs.target_words,
     )
 
 
@@ -117,8 +173,7 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     progress("search index")
     write_search_index(edition, config.docs)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
-    english = load_target_english(config.translations / "en" / "targets.yml")
-    warnings += english.problems(edition.targets)
+    warnings += load_target_english(config.translations / "en" / "targets.yml").problems(edition.targets)
     return GenerateResult(edition, tuple(written + writer.written), warnings)
 
 

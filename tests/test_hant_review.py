@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from build_tools.config import ROOT
-from build_tools.translation.hant import load_converter, stock_s2tw
+from build_tools.sources.traditional import load_hant_settings
+from build_tools.translation.hant import hant_converter, stock_s2tw
 from build_tools.translation.hant_review import (
     Review,
     Reviewed,
@@ -98,4 +99,5 @@ def test_an_unreviewed_disagreement_is_reported():
 
 
 def edition_converter(edition):
-    return load_converter(ROOT / "translations" / "traditional.yml", edition.bilingual.glossary).convert
+    settings = load_hant_settings(ROOT / "translations" / "traditional.yml")
+    return hant_converter(settings, edition.bilingual.glossary).convert

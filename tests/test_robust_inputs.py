@@ -12,8 +12,8 @@ import pytest
 from build_tools.config import ROOT, BuildConfig
 from build_tools.errors import InputError
 from build_tools.pipeline import assemble, build, generate
+from build_tools.sources.glossary import load_glossary
 from build_tools.translation.atomic import write_atomically
-from build_tools.translation.glossary import load_glossary
 from tests.conftest import copy_real_sources, sandbox_config, write_plan
 
 TRADITIONAL = """臺灣測試規劃

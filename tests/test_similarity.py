@@ -8,10 +8,11 @@ import re
 import yaml
 
 from build_tools.config import ROOT, BuildConfig
-from build_tools.enrich.similarity import NOT_TEXT, _shingles, clauses, find_shared, load_rules
+from build_tools.enrich.similarity import NOT_TEXT, _shingles, clauses, find_shared
+from build_tools.sources.across import load_similarity_rules
 
 SAMPLE = yaml.safe_load((ROOT / "tests" / "data" / "shared_wording.yml").read_text(encoding="utf-8"))["pairs"]
-RULES = load_rules(BuildConfig().across / "similarity.yml")
+RULES = load_similarity_rules(BuildConfig().across / "similarity.yml")
 
 
 def key(a: str, b: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ import pytest
 
 from build_tools.config import BuildConfig
 from build_tools.enrich.targets import extract_targets
-from build_tools.enrich.targets_en import load_target_english
+from build_tools.sources.target_english import load_target_english
 from tests.target_scoring import load_hand_list, score
 
 

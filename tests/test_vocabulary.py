@@ -8,8 +8,9 @@ import json
 import yaml
 
 from build_tools.config import ROOT, BuildConfig
-from build_tools.enrich.vocabulary import QuotedClassifier, classify_quoted, load_rules
-from build_tools.translation.glossary import load_glossary
+from build_tools.enrich.vocabulary import QuotedClassifier, classify_quoted
+from build_tools.sources.across import load_vocabulary_rules
+from build_tools.sources.glossary import load_glossary
 
 HAND = yaml.safe_load((ROOT / "tests" / "data" / "vocabulary_quoted.yml").read_text(encoding="utf-8"))
 
@@ -17,7 +18,7 @@ HAND = yaml.safe_load((ROOT / "tests" / "data" / "vocabulary_quoted.yml").read_t
 def test_quoted_phrases_precision_and_recall(edition):
     config = BuildConfig()
     glossary = {term.zh: term for term in load_glossary(config.glossary)}
-    classifier = QuotedClassifier(load_rules(config.across / "vocabulary.yml"), glossary)
+    classifier = QuotedClassifier(load_vocabulary_rules(config.across / "vocabulary.yml"), glossary)
     predicted: dict[str, bool] = {}
     for plan in edition.plans:
         for block in plan.blocks:

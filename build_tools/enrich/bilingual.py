@@ -1,22 +1,24 @@
-"""Collector: each block's English (from the PO store) and Traditional text (from OpenCC)."""
+"""Collector: each block's English (read from the PO store by the pipeline) and Traditional text (OpenCC)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Mapping
 from types import MappingProxyType
 
-from build_tools.model import Bilingual, BlockText, ParsedPlan, Term
+from build_tools.model import Bilingual, BlockText, ParsedPlan, StoredTranslation, Term
 from build_tools.translation.hant import HantConverter, simplify
-from build_tools.translation.store import read_translations
 
 
 def collect_bilingual(
-    plans: list[ParsedPlan], translations: Path, converter: HantConverter, glossary: tuple[Term, ...]
+    plans: list[ParsedPlan],
+    stored: Mapping[str, StoredTranslation],
+    converter: HantConverter,
+    glossary: tuple[Term, ...],
+    warnings: tuple[str, ...] = (),
 ) -> Bilingual:
+    """``stored``: block id -> what the translation store holds (every block of ``plans``)."""
     blocks: dict[str, BlockText] = {}
-    warnings: list[str] = []
     for plan in plans:
-        stored = read_translations(plan, translations, warnings=warnings)
         for block in plan.blocks:
             english = stored[block.id]
             if plan.source.script == "hant":
@@ -36,4 +38,4 @@ def collect_bilingual(
                 zh_hant=hant[1],
                 script=plan.source.script,
             )
-    return Bilingual(MappingProxyType(blocks), converter.config, glossary, tuple(warnings))
+    return Bilingual(MappingProxyType(blocks), converter.config, glossary, warnings)

@@ -8,24 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import combinations
-from pathlib import Path
 
-from build_tools.errors import InputError
 from build_tools.model import PairRules, ParsedPlan, PlanPair
-from build_tools.yaml_input import load_yaml
-
-
-def load_rules(path: Path) -> PairRules:
-    data = load_yaml(path, "the comparison rules")
-    try:
-        return PairRules(
-            int(data["every_pair_up_to"]),
-            bool(data["rules"]["predecessor"]),
-            bool(data["rules"]["national"]),
-            str(data["national_region_en"]),
-        )
-    except (TypeError, KeyError, ValueError) as error:
-        raise InputError(path, f"malformed comparison rules ({error!s})") from error
 
 
 def choose_pairs(plans: Sequence[ParsedPlan], rules: PairRules) -> tuple[PlanPair, ...]:

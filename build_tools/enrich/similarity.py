@@ -15,12 +15,10 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-from pathlib import Path
 from types import MappingProxyType
 
 from datasketch import MinHash, MinHashLSH
 
-from build_tools.errors import InputError
 from build_tools.model import (
     AS_PRINTED,
     Clause,
@@ -30,20 +28,9 @@ from build_tools.model import (
     SimilarityRules,
     SimplifiedView,
 )
-from build_tools.yaml_input import load_yaml
 
 CLAUSE_END = re.compile(r"[^。；;！？!?，,：:]+[。；;！？!?，,：:]*")
 NOT_TEXT = re.compile(r"[\W_]+")
-
-
-def load_rules(path: Path) -> SimilarityRules:
-    data = load_yaml(path, "the shared-wording settings")
-    names = SimilarityRules.__dataclass_fields__
-    if not isinstance(data, dict) or set(data) != set(names):
-        raise InputError(path, f"needs exactly these keys: {', '.join(names)}")
-    if not all(isinstance(value, int | float) and value > 0 for value in data.values()):
-        raise InputError(path, "every setting is a positive number")
-    return SimilarityRules(**data)
 
 
 def clauses(plan: ParsedPlan, min_chars: int, hans: SimplifiedView = AS_PRINTED) -> list[tuple[Clause, str]]:

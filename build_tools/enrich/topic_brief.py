@@ -14,10 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from build_tools.enrich.plan_status import plan_status
 from build_tools.model import (
@@ -28,13 +24,13 @@ from build_tools.model import (
     Relevance,
     Target,
     TargetLine,
+    TargetWords,
     Topic,
     TopicBrief,
 )
 
 LEAD = 12
 """A paragraph whose first hit starts within this many characters opens with the topic."""
-WORDS = Path(__file__).with_name("target_words.yml")
 
 
 def _topic_hits(edition: Edition, block_id: str, topic_id: str) -> list[int]:
@@ -65,23 +61,19 @@ def relevance(edition: Edition, plan: ParsedPlan, block: Block, topic_id: str) -
     return Relevance(block, len(hits), density, heading, bool(hits) and min(hits) < LEAD)
 
 
-@cache
-def _words() -> dict:
-    return yaml.safe_load(WORDS.read_text(encoding="utf-8"))
-
-
-def english_amount(value: float | None, unit: str) -> str:
+def english_amount(value: float | None, unit: str, words: TargetWords) -> str:
     """``2``, ``万台`` -> ``20,000 units``; ``3500``, ``亿元`` -> ``350 billion yuan``; blank -> ``**``."""
-    spec = _words()["units"].get(unit)
+    spec = words.units.get(unit)
     if spec is None or value is None:
         return f"** {unit}" if value is None else f"{value:g} {unit}"
-    amount = value * spec["factor"]
+    factor, name = spec
+    amount = value * factor
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if amount >= size and spec["factor"] > 1:
+        if amount >= size and factor > 1:
             number = f"{amount / size:,.2f}".rstrip("0").rstrip(".")
-            return f"{number} {word} {spec['en']}".strip()
+            return f"{number} {word} {name}".strip()
     number = f"{amount:,.2f}".rstrip("0").rstrip(".")
-    return number + spec["en"] if spec["en"] == "%" else f"{number} {spec['en']}".strip()
+    return number + name if name == "%" else f"{number} {name}".strip()
 
 
 def english_clause(english: str, value_en: str, occurrence: int = 0) -> str:
@@ -110,7 +102,7 @@ def target_line(edition: Edition, target: Target, occurrence: int = 0) -> Target
     """One targets-table row: the single place that maps a Target to the briefing's columns."""
     qualifier_zh = target.qualifier
     value_zh = target.text.removesuffix(qualifier_zh) if qualifier_zh else target.text
-    value_en = english_amount(target.value, target.unit)
+    value_en = english_amount(target.value, target.unit, edition.target_words)
     english = edition.bilingual.blocks[target.block_id].en
     return TargetLine(
         plan_id=target.plan_id,
@@ -122,7 +114,7 @@ def target_line(edition: Edition, target: Target, occurrence: int = 0) -> Target
         value_zh=value_zh,
         value_en=value_en,
         qualifier_zh=qualifier_zh,
-        qualifier_en=target.qualifier_en or _words()["qualifiers"].get(qualifier_zh, ""),
+        qualifier_en=target.qualifier_en or edition.target_words.qualifiers.get(qualifier_zh, ""),
     )
 
 

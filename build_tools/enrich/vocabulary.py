@@ -21,47 +21,22 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import accumulate
-from pathlib import Path
-from types import MappingProxyType
 
 from build_tools.enrich.years import find_years, fyp_period
-from build_tools.errors import InputError
 from build_tools.model import (
     AS_PRINTED,
     VOCABULARY_KINDS,
     Occurrence,
     ParsedPlan,
-    QuotedRules,
     SimplifiedView,
     Term,
     VocabularyEntry,
     VocabularyRules,
 )
-from build_tools.yaml_input import load_yaml
 
 QUOTED = re.compile(r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"")
 TITLE = re.compile(r"《([^《》\n]{1,80})》")
 SPACE = re.compile(r"\s+")
-
-
-def load_rules(path: Path) -> VocabularyRules:
-    data = load_yaml(path, "the vocabulary rules")
-    try:
-        quoted = data["quoted"]
-        rules = VocabularyRules(
-            tuple(data["glossary_categories"]),
-            QuotedRules(
-                int(quoted["max_chars"]),
-                tuple(quoted["joiners"]),
-                bool(quoted["contains_glossary"]),
-                tuple(quoted["followed_by"]),
-                tuple(quoted["shift_words"]),
-            ),
-            MappingProxyType({normalize(str(zh)): str(en) for zh, en in (data.get("english") or {}).items()}),
-        )
-    except (TypeError, KeyError, ValueError) as error:
-        raise InputError(path, f"malformed vocabulary rules ({error!s})") from error
-    return rules
 
 
 def normalize(text: str) -> str:

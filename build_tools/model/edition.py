@@ -11,7 +11,7 @@ from typing import Literal
 from build_tools.model.across import PairRules, SharedIndex, VocabularyEntry
 from build_tools.model.document import Block, ParsedPlan
 from build_tools.model.source import EditionMeta
-from build_tools.model.timeline import Target, TimelineEntry
+from build_tools.model.timeline import Target, TargetWords, TimelineEntry
 from build_tools.model.topics import Taxonomy, TopicIndex
 from build_tools.model.translation import Bilingual, SimplifiedView
 
@@ -57,6 +57,8 @@ class Edition:
     """Clauses that reappear nearly verbatim in another plan (build_tools.enrich.similarity)."""
     pair_rules: PairRules
     """Which pairs of plans get a comparison page (build_tools.enrich.compare)."""
+    target_words: TargetWords
+    """English words for target units and qualifiers in briefings."""
     site_url: str = ""
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
 

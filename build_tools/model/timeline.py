@@ -158,3 +158,13 @@ def _number(value: float) -> str:
     """``280.0`` → ``280``; ``450000.0`` → ``450,000``; ``11.5`` stays."""
     rounded = round(value, 6)
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,g}"
+
+
+@dataclass(frozen=True)
+class TargetWords:
+    """English words for the units and qualifiers of targets in briefings (``translations/en/target_words.yml``)."""
+
+    units: Mapping[str, tuple[float, str]]
+    """Chinese unit -> (what one unit is worth in the English unit, the English unit): 亿元 -> (1e8, yuan)."""
+    qualifiers: Mapping[str, str]
+    """Chinese qualifier -> English put after the figure: 以上 -> or more."""

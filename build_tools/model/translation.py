@@ -42,6 +42,30 @@ EN_STATUSES: tuple[EnStatus, ...] = get_args(EnStatus)
 
 
 @dataclass(frozen=True)
+class StoredTranslation:
+    """What the translation store (``translations/en/<plan>.po``) holds for one block."""
+
+    text: str
+    """The translation, ``""`` when none."""
+    status: EnStatus
+    """``fuzzy`` when the source changed since it was translated."""
+    note: str
+    """Translator's comment, ``""`` when none."""
+    previous_source: str
+    """For a fuzzy entry: the Chinese text the translation was made from."""
+
+
+@dataclass(frozen=True)
+class HantSettings:
+    """How the Traditional view is made (``translations/traditional.yml``)."""
+
+    config: str
+    """The OpenCC configuration named on the site: a stock name (``s2tw``) or a project config's file stem."""
+    path: str
+    """The project configuration file (absolute), ``""`` for a stock configuration."""
+
+
+@dataclass(frozen=True)
 class BlockText:
     """What a page shows of one block besides its Simplified source text."""
 

@@ -10,6 +10,7 @@ naming the file, the line of the offending node and what was expected.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -78,13 +79,17 @@ class Text(Type):
     """The pattern in words, for the error message."""
     reserved: tuple[str, ...] = ()
     strip: bool = True
+    empty: bool = False
+    """Whether ``""`` is allowed (e.g. a unit left out in English)."""
 
     @property
     def expected(self) -> str:
-        return f"one of {', '.join(self.choices)}" if self.choices else "a non-empty string"
+        if self.choices:
+            return f"one of {', '.join(self.choices)}"
+        return "a string" if self.empty else "a non-empty string"
 
     def read(self, reader: Reader, node: yaml.Node, name: str) -> str:
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == STR and node.value.strip()):
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == STR and (self.empty or node.value.strip())):
             raise self.wrong(reader, node, name)
         value = node.value.strip() if self.strip else node.value
         hidden = INVISIBLE.search(value)
@@ -123,6 +128,25 @@ class Int(Type):
             raise self.wrong(reader, node, name)
         value = int(node.value)
         if not self.low <= value <= self.high:
+            raise self.wrong(reader, node, name)
+        return value
+
+
+@dataclass(frozen=True)
+class Number(Type):
+    """A number written as one, whole or decimal, greater than ``above``: read as a float."""
+
+    above: float = float("-inf")
+
+    @property
+    def expected(self) -> str:
+        return "a number" if self.above == float("-inf") else f"a number greater than {self.above:g}"
+
+    def read(self, reader: Reader, node: yaml.Node, name: str) -> float:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag in (INT, CORE + "float")):
+            raise self.wrong(reader, node, name)
+        value = float(yaml.safe_load(node.value))
+        if not (math.isfinite(value) and value > self.above):
             raise self.wrong(reader, node, name)
         return value
 

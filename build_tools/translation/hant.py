@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,10 +10,9 @@ from pathlib import Path
 import opencc
 
 from build_tools.errors import InputError
-from build_tools.model import Term
-from build_tools.sources.schema import Field, Record, Text, read_yaml
+from build_tools.model import HantSettings, Term
+from build_tools.sources.traditional import STOCK_CONFIGS
 
-CONFIGS = ("s2t", "s2tw", "s2hk", "s2twp")
 # The dictionaries that ship with the opencc package: a project config names them by file name.
 SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
@@ -40,7 +38,8 @@ _CACHE: dict[str, opencc.OpenCC] = {}
 
 def _converter(config: str) -> opencc.OpenCC:
     if config not in _CACHE:
-        _CACHE[config] = opencc.OpenCC(f"{config}.json") if config in CONFIGS + ("t2s",) else _project(Path(config))
+        stock = config in STOCK_CONFIGS + ("t2s",)
+        _CACHE[config] = opencc.OpenCC(f"{config}.json") if stock else _project(Path(config))
     return _CACHE[config]
 
 
@@ -83,27 +82,17 @@ def stock_s2tw(text: str) -> str:
     return _converter("s2tw").convert(text)
 
 
-def load_converter(settings: Path, terms: tuple[Term, ...]) -> HantConverter:
-    config_pattern = re.compile("(?:" + "|".join(map(re.escape, CONFIGS)) + r"|[\w./-]+\.json)\Z")
-    rule = f"one of {', '.join(CONFIGS)} or a .json config path"
-    what = "the Traditional-view settings"
-    schema = Record((Field("opencc_config", Text(pattern=config_pattern, rule=rule)),), what=what)
-    config = read_yaml(settings, schema, "the Traditional-view settings")["opencc_config"]
-    path = ""
-    if config.endswith(".json"):
-        path = str((settings.parent / config).resolve())
-        if not Path(path).is_file():
-            raise InputError(settings, f"opencc_config {config!r}: no such file beside {settings.name}")
-        _converter(path)  # fail here, naming the file, rather than mid-build
-        config = Path(config).stem
+def hant_converter(settings: HantSettings, terms: tuple[Term, ...]) -> HantConverter:
+    """The converter the settings name, with the glossary's Traditional forms put over its results."""
+    _converter(settings.path or settings.config)  # fail here, naming the file, rather than mid-build
     overrides = []
     for term in terms:
         if term.zh_hant:
-            produced = _converter(path or config).convert(term.zh)
+            produced = _converter(settings.path or settings.config).convert(term.zh)
             if produced != term.zh_hant:
                 overrides.append((produced, term.zh_hant))
     overrides.sort(key=lambda pair: (-len(pair[0]), pair[0]))
-    return HantConverter(config, tuple(overrides), path)
+    return HantConverter(settings.config, tuple(overrides), settings.path)
 
 
 def simplify(text: str) -> str:

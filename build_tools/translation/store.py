@@ -19,32 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
 import polib
 
 from build_tools.errors import InputError
-from build_tools.model import Block, ParsedPlan
+from build_tools.model import Block, ParsedPlan, StoredTranslation
 from build_tools.sources.normalize import INVISIBLE
 from build_tools.translation.atomic import write_atomically
 
 LANGUAGE_NAMES = {"en": "English"}
-
-
-@dataclass(frozen=True)
-class StoredTranslation:
-    """What the store holds for one block."""
-
-    text: str
-    """The translation, ``""`` when none."""
-    status: str
-    """``translated``, ``fuzzy`` (source changed since it was translated) or ``untranslated``."""
-    note: str
-    """Translator's comment, ``""`` when none."""
-    previous_source: str
-    """For a fuzzy entry: the Chinese text the translation was made from."""
 
 
 def po_path(root: Path, language: str, plan_id: str) -> Path:

@@ -1,0 +1,84 @@
+"""The rules for reading across plans (``across/*.yml``): which pairs, shared wording, vocabulary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+
+from build_tools.model import GLOSSARY_CATEGORIES, PairRules, QuotedRules, SimilarityRules, VocabularyRules
+from build_tools.sources.schema import Bool, Field, Int, ListOf, MapOf, Number, Record, Text, read_yaml
+
+PAIRS = Record(
+    (
+        Field("every_pair_up_to", Int(low=0), doc="with this many plans or fewer, every pair is compared"),
+        Field(
+            "rules",
+            Record((Field("predecessor", Bool()), Field("national", Bool())), what="rules"),
+            doc="which pairs beyond that",
+        ),
+        Field("national_region_en", Text(), doc="the region_en of national plans"),
+    ),
+    what="the comparison rules",
+)
+SIMILARITY = Record(
+    (
+        Field("shingle", Int(low=1), doc="characters per shingle"),
+        Field("min_chars", Int(low=1), doc="shorter clauses are not compared"),
+        Field("num_perm", Int(low=1), doc="MinHash permutations"),
+        Field("lsh_threshold", Number(above=0), doc="Jaccard estimate at which LSH proposes a pair"),
+        Field("threshold", Number(above=0), doc="exact Jaccard similarity a pair must reach"),
+        Field("max_per_clause", Int(low=1), doc="matches kept per clause"),
+    ),
+    what="the shared-wording settings",
+)
+# Joiners are kept verbatim: "+" and "、" are whole entries.
+QUOTED = Record(
+    (
+        Field("max_chars", Int(low=1)),
+        Field("joiners", ListOf(Text(strip=False))),
+        Field("contains_glossary", Bool()),
+        Field("followed_by", ListOf(Text())),
+        Field("shift_words", ListOf(Text())),
+    ),
+    what="quoted",
+)
+VOCABULARY = Record(
+    (
+        Field("glossary_categories", ListOf(Text(choices=GLOSSARY_CATEGORIES))),
+        Field("quoted", QUOTED),
+        Field("english", MapOf(Text(), Text(), what="english"), required=False),
+    ),
+    what="the vocabulary rules",
+)
+
+
+def load_pair_rules(path: Path) -> PairRules:
+    data = read_yaml(path, PAIRS, "the comparison rules")
+    rules = data["rules"]
+    return PairRules(data["every_pair_up_to"], rules["predecessor"], rules["national"], data["national_region_en"])
+
+
+def load_similarity_rules(path: Path) -> SimilarityRules:
+    return SimilarityRules(**read_yaml(path, SIMILARITY, "the shared-wording settings"))
+
+
+def spaceless(text: str) -> str:
+    """Vocabulary keys are the Chinese with spaces removed (as ``build_tools.enrich.vocabulary.normalize``)."""
+    return "".join(text.split())
+
+
+def load_vocabulary_rules(path: Path) -> VocabularyRules:
+    data = read_yaml(path, VOCABULARY, "the vocabulary rules")
+    quoted = data["quoted"]
+    english = data.get("english", {})
+    return VocabularyRules(
+        tuple(data["glossary_categories"]),
+        QuotedRules(
+            quoted["max_chars"],
+            tuple(quoted["joiners"]),
+            quoted["contains_glossary"],
+            tuple(quoted["followed_by"]),
+            tuple(quoted["shift_words"]),
+        ),
+        MappingProxyType({spaceless(zh): en for zh, (en, _) in english.items()}),
+    )
