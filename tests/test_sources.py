@@ -116,17 +116,20 @@ def test_invisible_characters_are_removed_but_visible_text_kept(tmp_path):
     assert loaded.removed_invisible == 3
 
 
+SIMILARITY = "shingle: 3\nmin_chars: 8\nnum_perm: 128\n"
+PAIRS = "every_pair_up_to: 12\nrules:\n  predecessor: 'yes'\n  national: true\nnational_region_en: National\n"
+QUOTED = "quoted: {max_chars: 1, joiners: [], contains_glossary: true, followed_by: [], shift_words: []}\n"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "line", "message"),
     [
-        ("similarity.yml", "shingle: 3\nmin_chars: 8\nnum_perm: 128\nlsh_threshold: high\nthreshold: 0.5\nmax_per_clause: 6\n",
-         4, "'lsh_threshold' must be a number greater than 0"),
-        ("similarity.yml", "shingle: 3\nmin_chars: 8\nnum_perm: 128\nlsh_threshold: 0.2\nthreshold: 0.5\n", 1,
+        ("similarity.yml", SIMILARITY + "lsh_threshold: high\nthreshold: 0.5\nmax_per_clause: 6\n", 4,
+         "'lsh_threshold' must be a number greater than 0"),
+        ("similarity.yml", SIMILARITY + "lsh_threshold: 0.2\nthreshold: 0.5\n", 1,
          "missing required key 'max_per_clause'"),
-        ("compare.yml", "every_pair_up_to: 12\nrules:\n  predecessor: 'yes'\n  national: true\nnational_region_en: National\n",
-         3, "'predecessor' in rules must be true or false"),
-        ("vocabulary.yml", "glossary_categories: [politics]\nquoted: {max_chars: 1, joiners: [], contains_glossary: true,"
-         " followed_by: [], shift_words: []}\n", 1, "must be one of industry"),
+        ("compare.yml", PAIRS, 3, "'predecessor' in rules must be true or false"),
+        ("vocabulary.yml", "glossary_categories: [politics]\n" + QUOTED, 1, "must be one of industry"),
         ("targets.yml", "units:\n  亿元: {factor: 0.1, en: billion yuan}\n  万元: {factor: ten, en: yuan}\n", 3,
          "'factor' in a unit must be a number"),
         ("targets.yml", "targets:\n- {block: a/s1/p1, zh: 产值, en: A}\n- {block: a/s1/p1, zh: 产值, en: B}\n", 3,
