@@ -40,10 +40,12 @@ serve: generate
 
 test: setup
 	$(PY) -m ruff check build_tools tests benchmarks
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 lint: setup
 	$(PY) -m ruff check build_tools tests benchmarks
+	$(PY) -m mypy
 
 benchmark: setup
 	$(PY) benchmarks/generate_speed.py
@@ -55,4 +57,4 @@ benchmark: setup
 	$(PY) benchmarks/search_scale.py 5 50 500
 
 clean:
-	rm -rf site dist build .pytest_cache
+	rm -rf site dist build .pytest_cache .mypy_cache

@@ -10,7 +10,7 @@ from pathlib import Path
 import opencc
 
 from build_tools.errors import InputError
-from build_tools.model import SourceText
+from build_tools.model import Script, SourceText
 from build_tools.sources.normalize import normalize
 
 # Legacy encodings tried when the text is not UTF-8 (GB18030 is a superset of GBK and GB2312).
@@ -125,7 +125,7 @@ def _plausibility(text: str, encoding: str) -> float:
     return common / chars.total()
 
 
-def detect_script(text: str) -> str:
+def detect_script(text: str) -> Script:
     """``hant`` when the text is written in Traditional characters, else ``hans``."""
     chars = "".join(CJK.findall(text))
     if not chars:

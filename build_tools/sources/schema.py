@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from build_tools.errors import InputError
+from build_tools.model import DatePrecision
 from build_tools.sources.normalize import INVISIBLE
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -60,7 +61,9 @@ def _shown(node: yaml.Node) -> str:
 class Type:
     """What a node must hold; ``read`` returns the plain value or raises at the node's line."""
 
-    expected = "a value"
+    @property
+    def expected(self) -> str:
+        return "a value"
 
     def read(self, reader: Reader, node: yaml.Node, name: str) -> Any:
         raise NotImplementedError
@@ -91,7 +94,7 @@ class Text(Type):
     def read(self, reader: Reader, node: yaml.Node, name: str) -> str:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == STR and (self.empty or node.value.strip())):
             raise self.wrong(reader, node, name)
-        value = node.value.strip() if self.strip else node.value
+        value: str = node.value.strip() if self.strip else node.value
         hidden = INVISIBLE.search(value)
         if hidden:  # a bidi control would reorder what a reader sees; a zero-width one breaks matching
             raise reader.fail(
@@ -155,12 +158,14 @@ class Number(Type):
 class Bool(Type):
     """``true`` or ``false`` unquoted: a quoted 'false' is a string, and a string is refused."""
 
-    expected = "true or false (unquoted)"
+    @property
+    def expected(self) -> str:
+        return "true or false (unquoted)"
 
     def read(self, reader: Reader, node: yaml.Node, name: str) -> bool:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == BOOL and node.value in ("true", "false")):
             raise self.wrong(reader, node, name)
-        return node.value == "true"
+        return bool(node.value == "true")
 
 
 @dataclass(frozen=True)
@@ -169,29 +174,36 @@ class Date(Type):
 
     low: int = 1900
     high: int = 2100
-    expected = "a date YYYY, YYYY-MM or YYYY-MM-DD"
+
+    @property
+    def expected(self) -> str:
+        return "a date YYYY, YYYY-MM or YYYY-MM-DD"
 
     def read(self, reader: Reader, node: yaml.Node, name: str) -> str:
         # Read from the scalar's text: an unquoted date is never handed to YAML's date constructor.
         if not (isinstance(node, yaml.ScalarNode) and node.tag in (STR, INT, TIMESTAMP)):
             raise self.wrong(reader, node, name)
-        value = node.value.strip()
+        value: str = node.value.strip()
         match = DATE.match(value)
         if not match:
             raise reader.fail(node, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {brief(value)}")
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year = int(match[1])
+        month, day = (int(part) if part else None for part in match.groups()[1:])
         if not self.low <= year <= self.high:
             raise reader.fail(node, f"{name} {value!r}: the year must lie between {self.low} and {self.high}")
         if month is not None and not 1 <= month <= 12:
             raise reader.fail(node, f"{name} {value!r}: there is no month {month}")
-        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        if month is not None and day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise reader.fail(node, f"{name} {value!r}: there is no day {day} in {year}-{month:02d}")
         return value
 
 
-def precision(date: str) -> str:
+PRECISIONS: tuple[DatePrecision, ...] = ("year", "month", "day")
+
+
+def precision(date: str) -> DatePrecision:
     """``day``, ``month`` or ``year``: how much of a Date was given."""
-    return ("year", "month", "day")[date.count("-")]
+    return PRECISIONS[date.count("-")]
 
 
 @dataclass(frozen=True)
@@ -315,7 +327,10 @@ class MapOf(Type):
     key: Type
     value: Type
     what: str = "the file"
-    expected = "a mapping"
+
+    @property
+    def expected(self) -> str:
+        return "a mapping"
 
     def read(self, reader: Reader, node: yaml.Node, name: str) -> dict[str, tuple[Any, int]]:
         result = {}
