@@ -11,8 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from build_tools.config import BuildConfig
-from build_tools.errors import InputError
-from build_tools.mkdocs_build import BuildFailed
+from build_tools.errors import BuildFailed, InputError
 from build_tools.pipeline import assemble, build, generate, load_and_parse
 from build_tools.translation.hant_review import edition_texts, load_review, rare_forms, review_texts
 from build_tools.translation.incoming import import_deliveries
@@ -91,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "translations":
             return _translations(args, config, progress)
         if args.command == "build":
-            result = build(config, progress, outputs=not args.no_pdf, offline=args.offline)
+            result = build(config, progress, pdfs=not args.no_pdf, offline=args.offline)
         else:
             result = generate(config, progress)
     except InputError as error:

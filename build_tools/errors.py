@@ -14,3 +14,7 @@ class InputError(Exception):
         self.message = message
         where = f"{self.path}:{line}" if line else f"{self.path}"
         super().__init__(f"{where}: {message}")
+
+
+class BuildFailed(Exception):
+    """mkdocs build did not succeed; the message carries its output."""

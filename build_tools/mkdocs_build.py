@@ -7,20 +7,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.config import BuildConfig
-
-Progress = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    pass
+from build_tools.errors import BuildFailed
+from build_tools.progress import Progress, quiet
 
 
 def mkdocs_build(
-    config: BuildConfig, progress: Progress = _quiet, config_file: Path | None = None, site: Path | None = None
+    config: BuildConfig, progress: Progress = quiet, config_file: Path | None = None, site: Path | None = None
 ) -> None:
     """Run mkdocs build --strict into a temporary directory, then swap it in.
 
@@ -102,7 +97,3 @@ def _with_docs_dir(command: list[str], config: BuildConfig, config_file: Path, s
     index = command.index(str(config_file))
     command[index] = str(override)
     return command
-
-
-class BuildFailed(Exception):
-    """mkdocs build did not succeed; the message carries its output."""

@@ -5,7 +5,7 @@ Everything is gathered into one Edition before anything is written (as MkDocs' o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -38,6 +38,7 @@ from build_tools.model import (
 from build_tools.outputs.downloads import build_downloads, no_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
+from build_tools.progress import Progress, quiet
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
@@ -54,12 +55,6 @@ from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter
 from build_tools.translation.store import read_translations
 
-Progress = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    pass
-
 
 @dataclass(frozen=True)
 class GenerateResult:
@@ -68,7 +63,7 @@ class GenerateResult:
     warnings: tuple[str, ...]
 
 
-def load_and_parse(config: BuildConfig, progress: Progress = _quiet) -> list[ParsedPlan]:
+def load_and_parse(config: BuildConfig, progress: Progress = quiet) -> list[ParsedPlan]:
     plans = []
     seen: dict[str, Path] = {}
     for folder in plan_folders(config.sources):
@@ -83,7 +78,7 @@ def load_and_parse(config: BuildConfig, progress: Progress = _quiet) -> list[Par
     return plans
 
 
-def assemble(config: BuildConfig, progress: Progress = _quiet) -> Edition:
+def assemble(config: BuildConfig, progress: Progress = quiet) -> Edition:
     """Load, parse and enrich: the whole edition in memory."""
     return enrich(config, load_and_parse(config, progress), progress)
 
@@ -129,7 +124,7 @@ def load_inputs(config: BuildConfig, plans: list[ParsedPlan]) -> Inputs:
     )
 
 
-def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _quiet) -> Edition:
+def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = quiet) -> Edition:
     """Add translations, Traditional text, topics and timeline to parsed plans (put in time order)."""
     plans = sorted(plans, key=lambda plan: (plan.meta.date, plan.meta.id))
     inputs = load_inputs(config, plans)
@@ -157,7 +152,7 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
     )
 
 
-def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = False) -> GenerateResult:
+def generate(config: BuildConfig, progress: Progress = quiet, pdfs: bool = False) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
     edition = assemble(config, progress)
     downloads = build_downloads(edition, config.docs, progress, config) if pdfs else no_downloads(edition)
@@ -178,15 +173,15 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
 
 
 def build(
-    config: BuildConfig, progress: Progress = _quiet, outputs: bool = False, offline: bool = False
+    config: BuildConfig, progress: Progress = quiet, pdfs: bool = False, offline: bool = False
 ) -> GenerateResult:
     """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
-    With ``outputs``, also the PDFs (before the site, which links to them) and the offline bundle;
+    With ``pdfs``, also the PDFs (before the site, which links to them) and the offline bundle;
     with ``offline``, the offline bundle without the PDFs.
     """
-    result = generate(config, progress, pdfs=outputs)
+    result = generate(config, progress, pdfs=pdfs)
     mkdocs_build(config, progress)
-    if outputs or offline:
+    if pdfs or offline:
         build_offline_bundle(config, result.edition.meta, progress)
     return result

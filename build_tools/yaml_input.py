@@ -9,14 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from build_tools.sources.schema import Reader, compose, plain
-
-
-def compose_yaml(path: Path, what: str) -> yaml.Node:
-    """The file's node tree, which keeps line numbers for errors about single entries."""
-    return compose(path, what)
 
 
 def load_yaml(path: Path, what: str) -> Any:

@@ -39,7 +39,7 @@ def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):
 
 
 def test_build_failure_keeps_the_last_good_site(tmp_path):
-    from build_tools.mkdocs_build import BuildFailed
+    from build_tools.errors import BuildFailed
     from build_tools.pipeline import build
     from tests.conftest import sandbox_config
 

@@ -31,7 +31,7 @@ targets table agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from build_tools.enrich.years import YearMention, find_years
@@ -304,8 +304,3 @@ def extract_timeline(
         stated = {(e.block_id, e.year, e.end_year) for _, e in entries if e.kind == "target"}
         keyed += entries + _target_entries(plan, position, targets, stated)
     return tuple(entry for _, entry in sorted(keyed, key=lambda item: item[0]))
-
-
-def entries_for(entries: Sequence[TimelineEntry], plan_id: str) -> tuple[TimelineEntry, ...]:
-    """The entries of one plan, in order (a convenience for the pages)."""
-    return tuple(entry for entry in entries if entry.plan_id == plan_id)

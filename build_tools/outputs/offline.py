@@ -10,9 +10,10 @@ import zipfile
 from pathlib import Path
 
 from build_tools.config import BuildConfig
-from build_tools.mkdocs_build import Progress, mkdocs_build
+from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import EditionMeta
 from build_tools.outputs.naming import edition_slug, offline_zip_name
+from build_tools.progress import Progress, quiet
 
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 LEFT_OUT = frozenset(
@@ -23,9 +24,6 @@ LEFT_OUT = frozenset(
     }
 )
 
-
-def _quiet(_: str) -> None:
-    pass
 
 
 def offline_site_dir(config: BuildConfig) -> Path:
@@ -62,7 +60,7 @@ def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: 
     return target
 
 
-def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progress: Progress = _quiet) -> Path:
+def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progress: Progress = quiet) -> Path:
     """Build the file:// variant of the site (docs/ must be generated) and zip it to dist/<slug>-offline.zip."""
     site = offline_site_dir(config)
     mkdocs_build(config, progress, config_file=config.mkdocs_config.with_name(OFFLINE_CONFIG), site=site)

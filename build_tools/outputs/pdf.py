@@ -10,7 +10,7 @@ HTML of many PDFs in parallel, each cached by the hash of what it is made of (``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -160,17 +160,6 @@ def build_topic_pdf(
     return write_pdf(job.html, out_dir / job.name)
 
 
-def build_pdfs(edition: Edition, out_dir: Path, progress: Callable[[str], None] = lambda _: None) -> list[Path]:
-    """Every plan's PDF and the whole edition's (no cache, one at a time)."""
-    built = []
-    for plan in edition.plans:
-        progress(f"pdf {plan.meta.id}")
-        built.append(build_plan_pdf(edition, plan, out_dir))
-    progress("pdf: the whole edition")
-    built.append(build_edition_pdf(edition, out_dir))
-    return built
-
-
 def build_briefing_pdf(
     edition: Edition,
     title_zh: str,
@@ -187,4 +176,3 @@ def build_briefing_pdf(
     info = _edition_info(edition, f"{title_zh} · {title_en}", intro_en or title_en, title_zh)
     html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
     return write_pdf(html, out_dir / filename)
-

@@ -13,7 +13,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from build_tools.outputs import pdf_fonts, pdf_lang
 from build_tools.outputs.pdf import STYLESHEET, PdfJob, write_pdf
+from build_tools.progress import Progress, quiet
 
 KEEP_DAYS = 30
 
@@ -62,7 +63,7 @@ def render_jobs(
     jobs: Sequence[PdfJob],
     out_dir: Path,
     cache_dir: Path,
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Progress = quiet,
     workers: int | None = None,
 ) -> dict[str, Rendered]:
     """Each job's PDF in ``out_dir``, rendered only when its hash is not in ``cache_dir``."""

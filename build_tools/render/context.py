@@ -37,8 +37,8 @@ class BlockRow:
 class PartPage:
     plan: ParsedPlan
     part: Part
-    h1: str
-    """The page's H1 when no level-1 heading opens the part (the opening part), else ``""``."""
+    opening: bool
+    """The opening part: no level-1 heading opens it, so the page gets the H1 卷首 Opening."""
     rows: tuple[BlockRow, ...]
     previous: Part | None
     next: Part | None

@@ -99,7 +99,7 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
             PartPage(
                 plan=plan,
                 part=part,
-                h1="卷首" if opening else "",
+                opening=opening,
                 rows=tuple(rows),
                 title_en=part_title_en(edition, part),
                 hant_config=edition.bilingual.hant_config,

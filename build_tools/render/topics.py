@@ -12,7 +12,7 @@ from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, tar
 
 
 @dataclass(frozen=True)
-class Segment:
+class Highlight:
     """A stretch of a block's text, ``mark`` when it is the matched term."""
 
     text: str
@@ -23,9 +23,9 @@ class Segment:
 class Excerpt:
     block: Block
     text: BlockText
-    segments: tuple[Segment, ...]
+    segments: tuple[Highlight, ...]
     """The block's Chinese (label and text) cut at the matched terms, for highlighting."""
-    segments_en: tuple[Segment, ...]
+    segments_en: tuple[Highlight, ...]
     """The English cut at the glossary renderings of the matched terms (nothing marked when none is found)."""
     page: str
     """Link from a topic page to the paragraph: ``../plans/<plan>/<part>.md#<anchor>``."""
@@ -110,24 +110,24 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     )
 
 
-def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:
+def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Highlight, ...]:
     """The block's text cut so that this topic's matched terms can be highlighted."""
     text = block.display
-    segments: list[Segment] = []
+    segments: list[Highlight] = []
     position = 0
     for match in edition.topics.matches_of(block.id):
         if match.topic_id != topic_id or match.start < position:
             continue
         if match.start > position:
-            segments.append(Segment(text[position : match.start], False))
-        segments.append(Segment(text[match.start : match.end], True))
+            segments.append(Highlight(text[position : match.start], False))
+        segments.append(Highlight(text[match.start : match.end], True))
         position = match.end
     if position < len(text):
-        segments.append(Segment(text[position:], False))
+        segments.append(Highlight(text[position:], False))
     return tuple(segments)
 
 
-def highlighted_en(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:
+def highlighted_en(edition: Edition, block: Block, topic_id: str) -> tuple[Highlight, ...]:
     """The English cut at the renderings of the glossary terms inside this topic's matched terms."""
     english = edition.bilingual.blocks[block.id].en
     text = edition.hans.display(block)  # the glossary is Simplified; the offsets hold in either view
@@ -139,23 +139,23 @@ def highlighted_en(edition: Edition, block: Block, topic_id: str) -> tuple[Segme
     return cut_at(english, renderings)
 
 
-def cut_at(text: str, phrases: set[str]) -> tuple[Segment, ...]:
+def cut_at(text: str, phrases: set[str]) -> tuple[Highlight, ...]:
     """Text cut into segments, the occurrences of phrases (case-insensitive, whole words, longest first) marked."""
     if not text:
         return ()
     if not phrases:
-        return (Segment(text, False),)
+        return (Highlight(text, False),)
     alternatives = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=lambda p: (-len(p), p)))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-    segments: list[Segment] = []
+    segments: list[Highlight] = []
     position = 0
     for found in pattern.finditer(text):
         if found.start() > position:
-            segments.append(Segment(text[position : found.start()], False))
-        segments.append(Segment(found.group(0), True))
+            segments.append(Highlight(text[position : found.start()], False))
+        segments.append(Highlight(found.group(0), True))
         position = found.end()
     if position < len(text):
-        segments.append(Segment(text[position:], False))
+        segments.append(Highlight(text[position:], False))
     return tuple(segments)
 
 

@@ -16,7 +16,6 @@ SCHEMA = Record(
     ),
     what="edition.yml",
 )
-REQUIRED = tuple(SCHEMA.index)
 
 
 def load_edition_meta(sources: Path) -> EditionMeta:

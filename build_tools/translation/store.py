@@ -266,8 +266,3 @@ def read_translations(
             previous_source=(entry.previous_msgid or entry.msgid) if stale else "",
         )
     return result
-
-
-def obsolete_entries(plan_id: str, root: Path, language: str = "en") -> list[polib.POEntry]:
-    path = po_path(root, language, plan_id)
-    return [entry for entry in load_po(path) if entry.obsolete] if path.exists() else []
