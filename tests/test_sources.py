@@ -16,7 +16,7 @@ from tests.conftest import META, SHARED_SOURCES, skip_or_fail_in_ci, write_plan
 
 def test_every_plan_folder_holds_its_received_text_byte_for_byte():
     folders = plan_folders(ROOT / "source_texts")
-    assert len(folders) == 5
+    assert folders  # how many: one per received text (test_every_received_text_is_used_once)
     for folder in folders:
         meta = load_meta(folder / "meta.yml", folder.name)
         received = SHARED_SOURCES / meta.source_file
