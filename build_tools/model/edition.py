@@ -56,7 +56,7 @@ class Edition:
     shared: SharedIndex
     """Clauses that reappear nearly verbatim in another plan (build_tools.enrich.similarity)."""
     pair_rules: PairRules
-    """Which pairs of plans get a comparison page (build_tools.enrich.compare)."""
+    """Which pairs of plans get a comparison page (across/compare.yml, read by build_tools.sources.across)."""
     target_words: TargetWords
     """English words for target units and qualifiers in briefings."""
     site_url: str = ""
