@@ -20,6 +20,8 @@ class BuildConfig:
     topics: Path = ROOT / "topics" / "topics.yml"
     across: Path = ROOT / "across"
     """Rules for reading across plans: vocabulary.yml, similarity.yml, compare.yml."""
+    target_words: Path = ROOT / "build_tools" / "enrich" / "target_words.yml"
+    """English of target units and qualifiers in briefings: the pipeline's own word list, not the edition's."""
     mkdocs_config: Path = ROOT / "mkdocs.yml"
     site: Path = ROOT / "site"
     """Where mkdocs build writes the site."""

@@ -116,7 +116,7 @@ def load_inputs(config: BuildConfig, plans: list[ParsedPlan]) -> Inputs:
         translations=MappingProxyType(stored),
         translation_warnings=tuple(warnings),
         target_english=load_target_english(config.translations / "en" / "targets.yml"),
-        target_words=load_target_words(config.translations / "en" / "target_words.yml"),
+        target_words=load_target_words(config.target_words),
         vocabulary=load_vocabulary_rules(config.across / "vocabulary.yml"),
         similarity=load_similarity_rules(config.across / "similarity.yml"),
         pairs=load_pair_rules(config.across / "compare.yml"),

@@ -162,7 +162,7 @@ def _number(value: float) -> str:
 
 @dataclass(frozen=True)
 class TargetWords:
-    """English words for the units and qualifiers of targets in briefings (``translations/en/target_words.yml``)."""
+    """English words for the units and qualifiers of targets in briefings (``build_tools/enrich/target_words.yml``)."""
 
     units: Mapping[str, tuple[float, str]]
     """Chinese unit -> (what one unit is worth in the English unit, the English unit): 亿元 -> (1e8, yuan)."""

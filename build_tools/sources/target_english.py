@@ -1,5 +1,5 @@
 """The English of the targets: ``translations/en/targets.yml`` (written by hand, per target) and
-``translations/en/target_words.yml`` (units and qualifiers in briefings).
+``build_tools/enrich/target_words.yml`` (units and qualifiers in briefings).
 
 targets.yml::
 
