@@ -6,6 +6,7 @@ Stages: SourceText (loaded) -> ParsedPlan (parsed) -> the enrichment results
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from build_tools.enrich.bilingual import Bilingual
     from build_tools.enrich.compare import PairRules
+    from build_tools.enrich.glossary_marks import BlockMarks
     from build_tools.enrich.similarity import SharedIndex
     from build_tools.enrich.timeline import Target, TimelineEntry
     from build_tools.enrich.topics import Taxonomy, TopicIndex
@@ -195,6 +197,8 @@ class Edition:
     """Clauses that reappear nearly verbatim in another plan (build_tools.enrich.similarity)."""
     pair_rules: PairRules
     """Which pairs of plans get a comparison page (build_tools.enrich.compare)."""
+    glossary_marks: Mapping[str, BlockMarks]
+    """Block id -> its texts cut at glossary terms, for links to the glossary (build_tools.enrich.glossary_marks)."""
     site_url: str = ""
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
 

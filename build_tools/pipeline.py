@@ -12,18 +12,19 @@ from pathlib import Path
 from build_tools.config import BuildConfig
 from build_tools.enrich import compare, similarity, vocabulary
 from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
+from build_tools.enrich.glossary_marks import mark_blocks
 from build_tools.enrich.targets import extract_targets
 from build_tools.enrich.targets_en import load_target_english
 from build_tools.enrich.timeline import extract_timeline
 from build_tools.enrich.topics import load_taxonomy, tag_edition
 from build_tools.errors import InputError
-from build_tools.export.across import vocabulary_csv
-from build_tools.export.data import blocks_csv, edition_json, targets_csv
+from build_tools.export.data import export_files
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import Edition, ParsedPlan
-from build_tools.outputs.downloads import build_downloads, no_downloads
+from build_tools.outputs.downloads import build_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
+from build_tools.present.downloads import no_downloads, planned_downloads
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
@@ -97,24 +98,26 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = _q
         ),
         shared=similarity.find_shared(simplified, similarity.load_rules(config.across / "similarity.yml")),
         pair_rules=compare.load_rules(config.across / "compare.yml"),
+        glossary_marks=mark_blocks(plans, bilingual),
     )
 
 
 def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = False) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
     edition = assemble(config, progress)
-    downloads = build_downloads(edition, config.docs, progress, config) if pdfs else no_downloads(edition)
+    # Pages link to the PDFs by name, known before any is built; the PDFs come last.
+    downloads = planned_downloads(edition) if pdfs else no_downloads(edition)
     progress("render pages")
     written = render_site_pages(edition, config.docs, downloads)
     remove_stale_pages(config.docs, written)
     progress("export data")
     writer = PageWriter(config.docs, [])
-    writer.write("data/edition.json", edition_json(edition))
-    writer.write("data/blocks.csv", blocks_csv(edition))
-    writer.write("data/targets.csv", targets_csv(edition))
-    writer.write("data/vocabulary.csv", vocabulary_csv(edition))
+    for path, content in export_files(edition).items():
+        writer.write(path, content)
     progress("search index")
     write_search_index(edition, config.docs)
+    if pdfs:
+        build_downloads(edition, config.docs, progress, config)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     english = load_target_english(config.translations / "en" / "targets.yml")
     warnings += english.problems(edition.targets)
@@ -126,7 +129,7 @@ def build(
 ) -> GenerateResult:
     """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
-    With ``outputs``, also the PDFs (before the site, which links to them) and the offline bundle;
+    With ``outputs``, also the PDFs (after the pages, before MkDocs copies them) and the offline bundle;
     with ``offline``, the offline bundle without the PDFs.
     """
     result = generate(config, progress, pdfs=outputs)

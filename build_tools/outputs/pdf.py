@@ -19,9 +19,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.enrich.topics import Topic, TopicIndex
 from build_tools.model import Edition, ParsedPlan
-from build_tools.outputs.naming import edition_pdf_name, plan_pdf_name, topic_pdf_name
 from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc
 from build_tools.outputs.topic_briefing import topic_briefing_doc
+from build_tools.present import labels
+from build_tools.present.downloads import edition_pdf_name, plan_pdf_name, topic_pdf_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = TEMPLATES / "print.css"
@@ -108,8 +109,8 @@ def plan_job(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PdfJob:
     info = PdfInfo(
         f"{meta.title_zh} · {meta.title_en}",
         f"{meta.issuer_zh} · {meta.issuer_en}",
-        f"{meta.summary_en} Status on {edition.meta.edition_date}: {doc.standing.en} ({doc.standing.note_en}).",
-        ", ".join((meta.region_zh, meta.region_en, f"{meta.period[0]}–{meta.period[1]}", meta.doc_type, meta.id)),
+        f"{meta.summary_en} Status on {edition.meta.edition_date}: {labels.status_en(doc.standing)}.",
+        ", ".join((meta.region_zh, meta.region_en, labels.period(meta), meta.doc_type, meta.id)),
     )
     html = render_html("plan.html.jinja", meta=edition.meta, doc=doc, info=info)
     return PdfJob(plan_pdf_name(meta.id), html)
@@ -188,4 +189,3 @@ def build_briefing_pdf(
     info = _edition_info(edition, f"{title_zh} · {title_en}", intro_en or title_en, title_zh)
     html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
     return write_pdf(html, out_dir / filename)
-

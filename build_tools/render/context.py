@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from build_tools.enrich.bilingual import BlockText
+from build_tools.enrich.glossary_marks import Marked
 from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
-from build_tools.render.citation import Citation
-from build_tools.render.glossary_marks import Marked
+from build_tools.present.citation import Citation
 from build_tools.render.shared import SharedNote
 
 
@@ -25,7 +25,7 @@ class BlockRow:
     short_id: str
     """The id without the plan id, shown as the paragraph's visible anchor."""
     citation: Citation
-    """The paragraph's citation (build_tools.render.citation): texts and reference-manager formats."""
+    """The paragraph's citation (build_tools.present.citation): texts and reference-manager formats."""
     topics: tuple[Topic, ...]
     """Industry topics the block speaks of."""
     marks_hans: tuple[Marked, ...]
@@ -80,7 +80,3 @@ class PlanOverview:
     """The plan as a whole: cite box, meta tags and the downloadable .bib/.ris/.json."""
     pdf_url: str
     """Address of the plan's PDF, ``""`` when none was built."""
-
-
-def page_name(part: Part) -> str:
-    return f"{part.slug}.md"

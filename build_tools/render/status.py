@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.present import urls
 from build_tools.translation.checks import term_hits
 from build_tools.translation.glossary import Term
 
@@ -55,7 +56,7 @@ def _row(edition: Edition, label: str, link: str, plans: list[ParsedPlan]) -> St
 
 
 def translation_status(edition: Edition) -> TranslationStatus:
-    rows = tuple(_row(edition, plan.meta.title_zh, f"plans/{plan.meta.id}/index.md", [plan]) for plan in edition.plans)
+    rows = tuple(_row(edition, plan.meta.title_zh, urls.plan_page(plan.meta.id), [plan]) for plan in edition.plans)
     return TranslationStatus(rows, _row(edition, "全部 Edition total", "", list(edition.plans)))
 
 

@@ -1,6 +1,7 @@
-"""Glossary terms marked in a paragraph: its text cut into segments, the first occurrence of each term marked.
+"""Glossary terms marked in every paragraph: its text cut into segments, the first occurrence of each term marked.
 
-The pages turn a marked segment into a link to the glossary entry whose title gives the other
+Enrichment data (``Edition.glossary_marks``, block id -> BlockMarks), computed once here; the pages only
+print it: they turn a marked segment into a link to the glossary entry whose title gives the other
 language's rendering (a tooltip without JavaScript, online and offline). Longer terms win where
 terms overlap (数控机床 over 机床), as in the translation checks.
 """
@@ -8,9 +9,15 @@ terms overlap (数控机床 over 机床), as in the translation checks.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from build_tools.translation.glossary import Term
+
+if TYPE_CHECKING:
+    from build_tools.enrich.bilingual import Bilingual
+    from build_tools.model import ParsedPlan
 
 
 @dataclass(frozen=True)
@@ -92,3 +99,28 @@ def mark_english(text: str, terms: tuple[Term, ...]) -> tuple[Marked, ...]:
                 spans.append((found.start(), found.end(), term))
                 break
     return _segments(text, spans)
+
+
+@dataclass(frozen=True)
+class BlockMarks:
+    """One block's text in each script and its English, cut at the glossary terms (for links to the glossary)."""
+
+    hans: tuple[Marked, ...]
+    """The Simplified text, the first free occurrence of each term marked."""
+    hant: tuple[Marked, ...]
+    """The Traditional text, marked the same way (terms looked for in their Traditional form)."""
+    en: tuple[Marked, ...]
+    """The English, cut at the renderings of the terms found in the Simplified text."""
+
+
+def mark_blocks(plans: Iterable[ParsedPlan], bilingual: Bilingual) -> Mapping[str, BlockMarks]:
+    """Block id -> its marks, for every block of the plans."""
+    glossary = bilingual.glossary
+    marks = {}
+    for plan in plans:
+        for block in plan.blocks:
+            text = bilingual.blocks[block.id]
+            hans, found = mark_chinese(text.zh_hans, glossary)
+            hant, _ = mark_chinese(text.zh_hant, glossary, "zh_hant")
+            marks[block.id] = BlockMarks(hans, hant, mark_english(text.en, found))
+    return marks
