@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from build_tools.translation.checks import term_hits
 from build_tools.translation.glossary import Term
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ class BlockMarks:
     """The Traditional text, marked the same way (terms looked for in their Traditional form)."""
     en: tuple[Marked, ...]
     """The English, cut at the renderings of the terms found in the Simplified text."""
+    hits: tuple[Term, ...]
+    """Every term in the text as printed, a shorter one inside a longer hit not counted (the glossary's occurrences)."""
 
 
 def mark_blocks(plans: Iterable[ParsedPlan], bilingual: Bilingual) -> Mapping[str, BlockMarks]:
@@ -122,5 +125,7 @@ def mark_blocks(plans: Iterable[ParsedPlan], bilingual: Bilingual) -> Mapping[st
             text = bilingual.blocks[block.id]
             hans, found = mark_chinese(text.zh_hans, glossary)
             hant, _ = mark_chinese(text.zh_hant, glossary, "zh_hant")
-            marks[block.id] = BlockMarks(hans, hant, mark_english(text.en, found))
+            marks[block.id] = BlockMarks(
+                hans, hant, mark_english(text.en, found), tuple(term_hits(block.display, glossary))
+            )
     return marks

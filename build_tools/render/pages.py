@@ -139,20 +139,22 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
     )
 
 
+def home_context(edition: Edition) -> dict:
+    """The home page: counts and years from the plans themselves, never written into the template."""
+    return {
+        "edition": edition,
+        "span": edition_span(edition),
+        "plans_zh": zh_count(len(edition.plans)),
+        "plans_en": en_count(len(edition.plans)),
+        "cards": tuple((plan, labels.document_status(plan.meta)) for plan in edition.plans),
+    }
+
+
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = environment()
     writer = PageWriter(docs, [])
-    writer.write(
-        "index.md",
-        env.get_template("home.md.jinja").render(
-            edition=edition,
-            span=edition_span(edition),
-            plans_zh=zh_count(len(edition.plans)),
-            plans_en=en_count(len(edition.plans)),
-            cards=tuple((plan, labels.document_status(plan.meta)) for plan in edition.plans),
-        ),
-    )
+    writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition)))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.present import urls
-from build_tools.translation.checks import term_hits
 from build_tools.translation.glossary import Term
 
 
@@ -105,7 +104,7 @@ def glossary_page(edition: Edition) -> GlossaryPage:
     found: dict[str, dict[str, list[Block]]] = {term.id: {} for term in terms}
     for plan in edition.plans:
         for block in plan.blocks:
-            for term in term_hits(block.display, terms):
+            for term in edition.glossary_marks[block.id].hits:
                 found[term.id].setdefault(plan.meta.id, []).append(block)
     entries = []
     for term in sorted(terms, key=lambda t: (t.en.lower(), t.id)):
