@@ -116,3 +116,19 @@ def test_contents_list_the_same_headings_on_the_site_and_in_the_pdf(edition):
         site = [entry.block.id for entry in plan_overview(edition, plan).contents]
         pdf = [item.block.id for item in plan_doc(edition, plan).contents]
         assert site == pdf and site
+
+
+def test_overview_pages_state_the_standing_the_pdfs_print(built_site, edition):
+    """The site's plan facts say what the PDF's title page says: the standing on the edition date and the document."""
+    import html
+
+    from build_tools.enrich.plan_status import plan_status
+
+    seen = set()
+    for plan in edition.plans:
+        page = html.unescape((built_site / "plans" / plan.meta.id / "index.html").read_text(encoding="utf-8"))
+        standing = plan_status(plan.meta, edition.meta)
+        assert f"{labels.status_line(standing)}, as of {edition.meta.edition_date}" in page
+        assert labels.document(plan.meta) in page
+        seen.add(standing.key)
+    assert {"expired", "draft", "internal"} <= seen

@@ -26,11 +26,7 @@ class PlanStatus:
     note_zh: str
     """What the label rests on, e.g. ``规划期至2020年``."""
     note_en: str
-
-    @property
-    def line(self) -> str:
-        """The one-line status printed on title pages and in summaries."""
-        return f"{self.zh}（{self.note_zh}） · {self.en} ({self.note_en})"
+    """How a page words it: build_tools/present/labels.py (status_line)."""
 
 
 def plan_status(meta: PlanMeta, edition: EditionMeta) -> PlanStatus:

@@ -108,7 +108,7 @@ def plan_job(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PdfJob:
     doc = plan_doc(edition, plan, site_url)
     info = PdfInfo(
         f"{meta.title_zh} · {meta.title_en}",
-        f"{meta.issuer_zh} · {meta.issuer_en}",
+        labels.issuer(meta),
         f"{meta.summary_en} Status on {edition.meta.edition_date}: {labels.status_en(doc.standing)}.",
         ", ".join((meta.region_zh, meta.region_en, labels.period(meta), meta.doc_type, meta.id)),
     )

@@ -77,6 +77,11 @@ def doc_type(meta: PlanMeta) -> str:
     return both(DOC_TYPE.get(meta.doc_type, (meta.doc_type, meta.doc_type)))
 
 
+def document(meta: PlanMeta) -> str:
+    """What the document is, in both languages: ``正式印发 Issued · 规划 Plan``."""
+    return f"{document_status(meta)} · {doc_type(meta)}"
+
+
 def issuer(meta: PlanMeta) -> str:
     """``河南省人民政府 · People's Government of Henan Province``."""
     return f"{meta.issuer_zh} · {meta.issuer_en}"

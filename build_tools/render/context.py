@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from build_tools.enrich.bilingual import BlockText
 from build_tools.enrich.glossary_marks import Marked
+from build_tools.enrich.plan_status import PlanStatus
 from build_tools.enrich.topics import Topic
 from build_tools.model import Block, ParsedPlan, Part
 from build_tools.present.citation import Citation
@@ -80,3 +81,10 @@ class PlanOverview:
     """The plan as a whole: cite box, meta tags and the downloadable .bib/.ris/.json."""
     pdf_url: str
     """Address of the plan's PDF, ``""`` when none was built."""
+    standing: PlanStatus
+    """In force, expired, draft or internal on the edition date (as on the PDF's title page)."""
+    status_line: str
+    """The standing in both languages (build_tools.present.labels.status_line)."""
+    document: str
+    """What the document is: ``正式印发 Issued · 规划 Plan`` (build_tools.present.labels.document)."""
+    edition_date: str

@@ -11,6 +11,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.enrich import compare
+from build_tools.enrich.plan_status import plan_status
 from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.present import labels, urls
 from build_tools.present.citation import paragraph_citation, plan_citation
@@ -134,8 +135,19 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
     characters = sum(len("".join(block.display.split())) for block in plan.blocks)
     parts = tuple((part, part_title_en(edition, part)) for part in plan.parts)
     cite = plan_citation(edition, plan, overview_page)
+    standing = plan_status(plan.meta, edition.meta)
     return PlanOverview(
-        plan, parts, contents, dict(sorted(counts.items())), characters, cite, pdf_url(edition, download)
+        plan,
+        parts,
+        contents,
+        dict(sorted(counts.items())),
+        characters,
+        cite,
+        pdf_url(edition, download),
+        standing,
+        labels.status_line(standing),
+        labels.document(plan.meta),
+        edition.meta.edition_date,
     )
 
 

@@ -105,9 +105,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     svg, years = topic_timeline(edition, topic.id)
     targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), page=page)
     brief = topic_brief(edition, topic)
-    links = {
-        line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets
-    }
+    links = {line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets}
     return TopicPage(
         topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links
     )
