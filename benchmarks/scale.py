@@ -25,9 +25,9 @@ from build_tools.enrich import similarity  # noqa: E402
 from build_tools.export.across import vocabulary_csv  # noqa: E402
 from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
 from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
-from build_tools.outputs.downloads import no_downloads  # noqa: E402
 from build_tools.parse.parser import parse_plan  # noqa: E402
 from build_tools.pipeline import enrich  # noqa: E402
+from build_tools.present.downloads import no_downloads  # noqa: E402
 from build_tools.render.pages import PageWriter, render_site_pages  # noqa: E402
 from build_tools.sources.across import load_similarity_rules  # noqa: E402
 from build_tools.sources.discover import plan_folders  # noqa: E402

@@ -13,12 +13,12 @@ from types import MappingProxyType
 from build_tools.config import BuildConfig
 from build_tools.enrich import similarity, vocabulary
 from build_tools.enrich.bilingual import collect_bilingual
+from build_tools.enrich.glossary_marks import mark_blocks
 from build_tools.enrich.targets import extract_targets
 from build_tools.enrich.timeline import extract_timeline
 from build_tools.enrich.topics import tag_edition
 from build_tools.errors import InputError
-from build_tools.export.across import vocabulary_csv
-from build_tools.export.data import blocks_csv, edition_json, targets_csv
+from build_tools.export.data import export_files
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import (
     Edition,
@@ -35,9 +35,10 @@ from build_tools.model import (
     Term,
     VocabularyRules,
 )
-from build_tools.outputs.downloads import build_downloads, no_downloads
+from build_tools.outputs.downloads import build_downloads
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
+from build_tools.present.downloads import no_downloads, planned_downloads
 from build_tools.progress import Progress, quiet
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
@@ -149,24 +150,26 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = qu
         shared=similarity.find_shared(plans, inputs.similarity, hans),
         pair_rules=inputs.pairs,
         target_words=inputs.target_words,
+        glossary_marks=mark_blocks(plans, bilingual),
     )
 
 
 def generate(config: BuildConfig, progress: Progress = quiet, pdfs: bool = False) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
     edition = assemble(config, progress)
-    downloads = build_downloads(edition, config.docs, progress, config) if pdfs else no_downloads(edition)
+    # Pages link to the PDFs by name, known before any is built; the PDFs come last.
+    downloads = planned_downloads(edition) if pdfs else no_downloads(edition)
     progress("render pages")
     written = render_site_pages(edition, config.docs, downloads)
     remove_stale_pages(config.docs, written)
     progress("export data")
     writer = PageWriter(config.docs, [])
-    writer.write("data/edition.json", edition_json(edition))
-    writer.write("data/blocks.csv", blocks_csv(edition))
-    writer.write("data/targets.csv", targets_csv(edition))
-    writer.write("data/vocabulary.csv", vocabulary_csv(edition))
+    for path, content in export_files(edition).items():
+        writer.write(path, content)
     progress("search index")
     write_search_index(edition, config.docs)
+    if pdfs:
+        build_downloads(edition, config.docs, progress, config)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     warnings += load_target_english(config.translations / "en" / "targets.yml").problems(edition.targets)
     return GenerateResult(edition, tuple(written + writer.written), warnings)
@@ -177,7 +180,7 @@ def build(
 ) -> GenerateResult:
     """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
-    With ``pdfs``, also the PDFs (before the site, which links to them) and the offline bundle;
+    With ``pdfs``, also the PDFs (after the pages, before MkDocs copies them) and the offline bundle;
     with ``offline``, the offline bundle without the PDFs.
     """
     result = generate(config, progress, pdfs=pdfs)

@@ -5,8 +5,11 @@
   ``href="@/plans/x/part-01.md#a"``: each becomes the right relative URL for this build, with or
   without directory URLs (online site or file:// bundle); a target that does not exist is a warning,
   so --strict fails on it like on any broken Markdown link.
+- on_page_content also fills in file sizes: ``<span class="file-size" data-file="downloads/x.pdf"></span>``
+  (render/templates/file-size.html.jinja) gets the size of docs/downloads/x.pdf, so pages are written
+  before the PDFs exist; a missing file is a warning, so --strict fails on it.
 - on_post_page: put a page's citation meta tags (front matter ``citation_meta``, made by
-  build_tools/render/citation.py) into its <head>, where reference managers look for them.
+  build_tools/present/citation.py) into its <head>, where reference managers look for them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ TEMPLATES = Path(__file__).parent / "render" / "templates"
 log = logging.getLogger("mkdocs.hooks.edition")
 _TEMPLATES = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 SITE_LINK = re.compile(r'href="@/([^"#]+)(#[^"]*)?"')
+FILE_SIZE = re.compile(r'<span class="file-size" data-file="([^"]+)"></span>')
+
+
+def size_label(size: int) -> str:
+    """``1.4 MB``, ``293 KB``."""
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
 
 
 def on_config(config):
@@ -39,7 +48,14 @@ def on_page_content(html, page, config, files):
             return match.group(0)
         return f'href="{target.url_relative_to(page.file)}{match.group(2) or ""}"'
 
-    return SITE_LINK.sub(resolve, html)
+    def size(match: re.Match[str]) -> str:
+        path = Path(config["docs_dir"]) / match.group(1)
+        if not path.is_file():
+            log.warning("Doc file '%s' gives the size of '%s', which does not exist", page.file.src_uri, match.group(1))
+            return match.group(0)
+        return f'<span class="file-size">{size_label(path.stat().st_size)}</span>'
+
+    return FILE_SIZE.sub(size, SITE_LINK.sub(resolve, html))
 
 
 def on_post_page(output, page, config):

@@ -7,8 +7,8 @@ import re
 from html.parser import HTMLParser
 
 from build_tools.config import ROOT
-from build_tools.outputs.downloads import Download
-from build_tools.render.citation import Citation
+from build_tools.present.citation import Citation
+from build_tools.present.downloads import Download
 from build_tools.render.pages import plan_overview
 from build_tools.site_address import read_site_url
 
@@ -88,7 +88,7 @@ def test_every_plan_page_carries_highwire_tags_a_reference_manager_can_read(buil
 
 def test_pdf_url_is_given_when_the_pdf_exists(edition):
     plan = edition.plan(PLAN)
-    overview = plan_overview(edition, plan, Download(f"downloads/{PLAN}.pdf", 1000))
+    overview = plan_overview(edition, plan, Download(f"downloads/{PLAN}.pdf"))
     tags = dict(overview.cite.highwire(overview.pdf_url))
     assert tags["citation_pdf_url"] == f"{SITE_URL}downloads/{PLAN}.pdf"
     assert "citation_pdf_url" not in dict(plan_overview(edition, plan).cite.highwire(""))

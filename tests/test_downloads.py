@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from build_tools.mkdocs_build import mkdocs_build
-from build_tools.outputs.downloads import Download, Downloads
-from build_tools.outputs.naming import edition_pdf_name, plan_pdf_name, topic_pdf_name
+from build_tools.present.downloads import Download, Downloads, edition_pdf_name, plan_pdf_name, topic_pdf_name
 from build_tools.render.pages import render_site_pages
 from tests.conftest import sandbox_config
 from tests.site_checks import broken_links
@@ -19,7 +18,7 @@ def test_pages_link_every_download_with_its_size(tmp_path, edition):
 
     def fake(name: str, size: int) -> Download:
         (folder / name).write_bytes(b"%PDF-1.7\n" + b"0" * (size - 9))
-        return Download(f"downloads/{name}", size)
+        return Download(f"downloads/{name}")
 
     downloads = Downloads(
         plans={plan.meta.id: fake(plan_pdf_name(plan.meta.id), 1_500_000) for plan in edition.plans},

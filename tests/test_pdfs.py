@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from build_tools.config import ROOT, BuildConfig
 from build_tools.enrich.plan_status import plan_status
 from build_tools.enrich.topics import tag_edition
-from build_tools.outputs.naming import edition_pdf_name
 from build_tools.outputs.pdf import (
     PdfInfo,
     build_briefing_pdf,
@@ -24,6 +23,7 @@ from build_tools.outputs.pdf import (
     typographic_quotes,
 )
 from build_tools.outputs.pdf_context import BriefingSection, briefing_doc
+from build_tools.present.downloads import edition_pdf_name
 from build_tools.sources.topics import load_taxonomy
 
 HENAN = "henan-equipment-2017"

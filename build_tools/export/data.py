@@ -7,8 +7,9 @@ import io
 import json
 from dataclasses import asdict
 
-from build_tools.export.across import shared_wording_records, vocabulary_records
+from build_tools.export.across import shared_wording_records, vocabulary_csv, vocabulary_records
 from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.present.urls import data_path
 
 SCHEMA_VERSION = 1
 BLOCK_FIELDS = ("id", "kind", "level", "label", "zh", "hash", "zone", "section", "box", "line")
@@ -137,3 +138,13 @@ def targets_csv(edition: Edition) -> str:
             )
         )
     return out.getvalue()
+
+
+def export_files(edition: Edition) -> dict[str, str]:
+    """Every export file's docs/ path -> its content (the pipeline writes them)."""
+    return {
+        data_path("edition.json"): edition_json(edition),
+        data_path("blocks.csv"): blocks_csv(edition),
+        data_path("targets.csv"): targets_csv(edition),
+        data_path("vocabulary.csv"): vocabulary_csv(edition),
+    }

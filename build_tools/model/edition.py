@@ -13,7 +13,7 @@ from build_tools.model.document import Block, ParsedPlan
 from build_tools.model.source import EditionMeta
 from build_tools.model.timeline import Target, TargetWords, TimelineEntry
 from build_tools.model.topics import Taxonomy, TopicIndex
-from build_tools.model.translation import Bilingual, SimplifiedView
+from build_tools.model.translation import Bilingual, BlockMarks, SimplifiedView
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,7 @@ class PlanStatus:
     note_zh: str
     """What the label rests on, e.g. ``规划期至2020年``."""
     note_en: str
-
-    @property
-    def line(self) -> str:
-        """The one-line status printed on title pages and in summaries."""
-        return f"{self.zh}（{self.note_zh}） · {self.en} ({self.note_en})"
+    """How a page words it: build_tools/present/labels.py (status_line)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +55,8 @@ class Edition:
     """Which pairs of plans get a comparison page (across/compare.yml, read by build_tools.sources.across)."""
     target_words: TargetWords
     """English words for target units and qualifiers in briefings."""
+    glossary_marks: Mapping[str, BlockMarks]
+    """Block id -> its texts cut at glossary terms, for links to the glossary (build_tools.enrich.glossary_marks)."""
     site_url: str = ""
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
 

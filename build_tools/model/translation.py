@@ -135,3 +135,24 @@ class SimplifiedView:
 
 AS_PRINTED = SimplifiedView(MappingProxyType({}))
 """The view of an edition printed wholly in Simplified characters: every block reads as printed."""
+
+
+@dataclass(frozen=True)
+class Marked:
+    text: str
+    term: Term | None
+    """The glossary term this stretch of text is, ``None`` for plain text."""
+
+
+@dataclass(frozen=True)
+class BlockMarks:
+    """One block's text in each script and its English, cut at the glossary terms (for links to the glossary)."""
+
+    hans: tuple[Marked, ...]
+    """The Simplified text, the first free occurrence of each term marked."""
+    hant: tuple[Marked, ...]
+    """The Traditional text, marked the same way (terms looked for in their Traditional form)."""
+    en: tuple[Marked, ...]
+    """The English, cut at the renderings of the terms found in the Simplified text."""
+    hits: tuple[Term, ...]
+    """Every term in the text as printed, a shorter one inside a longer hit not counted (the glossary's occurrences)."""

@@ -1,78 +1,35 @@
-"""The downloadable files (PDFs, offline bundle) a page may link to, with their sizes."""
+"""Render the PDFs the pages link to (present/downloads.py names them before anything is built)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.config import BuildConfig
 from build_tools.model import Edition
-from build_tools.outputs.naming import offline_zip_name
 from build_tools.outputs.pdf import edition_job, plan_job, topic_job
 from build_tools.outputs.pdf_cache import render_jobs
-
-FOLDER = "downloads"
-"""Under docs/: MkDocs copies the files into the site, and link checking sees them."""
-
-
-@dataclass(frozen=True)
-class Download:
-    path: str
-    """Relative to docs/, e.g. ``downloads/henan-equipment-2017.pdf``."""
-    size: int
-    """Bytes."""
-
-    @property
-    def size_label(self) -> str:
-        return f"{self.size / 2**20:.1f} MB" if self.size >= 2**20 else f"{max(1, round(self.size / 1024))} KB"
-
-
-@dataclass(frozen=True)
-class Downloads:
-    """What was built; empty in a quick build (no PDFs), then pages link to none."""
-
-    plans: dict[str, Download] = field(default_factory=dict)
-    topics: dict[str, Download] = field(default_factory=dict)
-    edition: Download | None = None
-    offline_zip_name: str = ""
-
-    @property
-    def built(self) -> bool:
-        return self.edition is not None
-
-
-def _download(docs: Path, path: Path) -> Download:
-    return Download(path.relative_to(docs).as_posix(), path.stat().st_size)
+from build_tools.present.downloads import Downloads, planned_downloads
+from build_tools.present.urls import DOWNLOADS
 
 
 def build_downloads(edition: Edition, docs: Path, progress, config: BuildConfig | None = None) -> Downloads:
-    """Every PDF: one per plan, one per topic with paragraphs, the whole edition (cached, in parallel)."""
+    """Every planned PDF (cached, in parallel) into docs/downloads/; a PDF no longer planned is removed."""
     config = config or BuildConfig()
-    folder = docs / FOLDER
+    planned = planned_downloads(edition)
+    folder = docs / DOWNLOADS
     site_url = edition.site_url  # read once, by the pipeline, from mkdocs.yml
-    progress(f"PDF: {len(edition.plans)} plans, {len(edition.taxonomy.topics)} topics, the whole edition")
-    plan_jobs = {plan.meta.id: plan_job(edition, plan, site_url) for plan in edition.plans}
-    topic_jobs = {
-        topic.id: topic_job(edition, topic, site_url)
-        for topic in edition.taxonomy.topics
-        if edition.topics.block_counts[topic.id]
-    }
-    whole = edition_job(edition, site_url)
-    rendered = render_jobs([*plan_jobs.values(), *topic_jobs.values(), whole], folder, config.cache, progress)
-
-    def download(name: str) -> Download:
-        return _download(docs, rendered[name].path)
-
-    plans = {plan_id: download(job.name) for plan_id, job in plan_jobs.items()}
-    topics = {topic_id: download(job.name) for topic_id, job in topic_jobs.items()}
-    edition_file = download(whole.name)
-    wanted = {d.path for d in (*plans.values(), *topics.values(), edition_file)}
+    progress(f"PDF: {len(planned.plans)} plans, {len(planned.topics)} topics, the whole edition")
+    jobs = [
+        *(plan_job(edition, edition.plan(plan_id), site_url) for plan_id in planned.plans),
+        *(topic_job(edition, edition.taxonomy.topic(topic_id), site_url) for topic_id in planned.topics),
+        edition_job(edition, site_url),
+    ]
+    rendered = render_jobs(jobs, folder, config.cache, progress)
+    made = {rendered[job.name].path.relative_to(docs).as_posix() for job in jobs}
+    wanted = {download.path for download in planned.all}
+    if made != wanted:  # the names pages link to and the files made come from one module: a bug if they differ
+        raise RuntimeError(f"PDFs made {sorted(made ^ wanted)} differ from the planned downloads")
     for stale in folder.glob("*.pdf"):
         if stale.relative_to(docs).as_posix() not in wanted:
             stale.unlink()
-    return Downloads(plans, topics, edition_file, offline_zip_name(edition.meta))
-
-
-def no_downloads(edition: Edition) -> Downloads:
-    """A quick build (no PDFs): pages link to no download."""
-    return Downloads(offline_zip_name=offline_zip_name(edition.meta))
+    return planned

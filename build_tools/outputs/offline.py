@@ -12,7 +12,7 @@ from pathlib import Path
 from build_tools.config import BuildConfig
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import EditionMeta
-from build_tools.outputs.naming import edition_slug, offline_zip_name
+from build_tools.present.downloads import edition_slug, offline_zip_name
 from build_tools.progress import Progress, quiet
 
 OFFLINE_CONFIG = "mkdocs.offline.yml"

@@ -18,9 +18,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.model import Edition, ParsedPlan, Topic, TopicIndex
-from build_tools.outputs.naming import edition_pdf_name, plan_pdf_name, topic_pdf_name
 from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc
 from build_tools.outputs.topic_briefing import topic_briefing_doc
+from build_tools.present import labels
+from build_tools.present.downloads import edition_pdf_name, plan_pdf_name, topic_pdf_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = TEMPLATES / "print.css"
@@ -106,9 +107,9 @@ def plan_job(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PdfJob:
     doc = plan_doc(edition, plan, site_url)
     info = PdfInfo(
         f"{meta.title_zh} · {meta.title_en}",
-        f"{meta.issuer_zh} · {meta.issuer_en}",
-        f"{meta.summary_en} Status on {edition.meta.edition_date}: {doc.standing.en} ({doc.standing.note_en}).",
-        ", ".join((meta.region_zh, meta.region_en, f"{meta.period[0]}–{meta.period[1]}", meta.doc_type, meta.id)),
+        labels.issuer(meta),
+        f"{meta.summary_en} Status on {edition.meta.edition_date}: {labels.status_en(doc.standing)}.",
+        ", ".join((meta.region_zh, meta.region_en, labels.period(meta), meta.doc_type, meta.id)),
     )
     html = render_html("plan.html.jinja", meta=edition.meta, doc=doc, info=info)
     return PdfJob(plan_pdf_name(meta.id), html)

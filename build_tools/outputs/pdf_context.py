@@ -6,13 +6,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from build_tools.enrich.plan_status import plan_status
-from build_tools.enrich.topic_brief import headings_above
 from build_tools.model import Block, BlockText, Edition, EditionMeta, ParsedPlan, PlanStatus
+from build_tools.present import labels, urls
+from build_tools.present.citation import short_citation
+from build_tools.present.trails import trail
 
-STATUS = {"issued": "正式印发 Issued", "draft": "征求意见稿 Draft", "internal": "内部资料 Internal"}
-DOC_TYPE = {"plan": "规划 Plan", "action-plan": "行动计划 Action plan", "outline": "纲要 Outline"}
-TOC_DEPTH = 3
-"""Headings down to this level are listed in a plan's contents (as on the plan's overview page)."""
 KEEP_LINES = 14
 """A block estimated at up to this many printed lines is kept on one page (Chinese with its English)."""
 
@@ -122,38 +120,18 @@ def _pdf_block(block: Block, text: BlockText) -> PdfBlock:
     )
 
 
-def short_title(plan: ParsedPlan, standing: PlanStatus) -> str:
-    meta = plan.meta
-    return f"{meta.region_zh} {meta.region_en} {meta.period[0]}–{meta.period[1]} · {standing.zh} {standing.en}"
-
-
-def page_url(edition: Edition, site_url: str, block_id: str) -> str:
-    """The web address of a block: ``site_url`` + its page (directory URLs) + ``#anchor``."""
-    path = edition.block_pages[block_id].removesuffix(".md")
-    path = path.removesuffix("index") if path.endswith("/index") else path + "/"
-    return f"{site_url}{path}#{edition.block(block_id).anchor}"
-
-
-def plan_url(site_url: str, plan: ParsedPlan) -> str:
-    return f"{site_url}plans/{plan.meta.id}/"
-
-
 def plan_doc(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PlanDoc:
     blocks = tuple(_pdf_block(block, edition.bilingual.blocks[block.id]) for block in plan.blocks)
-    contents = tuple(
-        item
-        for item in blocks
-        if item.tag and item.block.zone == "body" and item.block.level <= TOC_DEPTH and not item.block.box
-    )
+    contents = tuple(item for item in blocks if labels.in_contents(item.block))
     standing = plan_status(plan.meta, edition.meta)
     return PlanDoc(
         plan=plan,
         html_id=f"plan-{plan.meta.id}",
-        short_title=short_title(plan, standing),
+        short_title=labels.running_title(plan.meta, standing),
         standing=standing,
-        url=plan_url(site_url, plan),
-        status=STATUS.get(plan.meta.status, plan.meta.status),
-        doc_type=DOC_TYPE.get(plan.meta.doc_type, plan.meta.doc_type),
+        url=urls.absolute(site_url, urls.plan_page(plan.meta.id)),
+        status=labels.document_status(plan.meta),
+        doc_type=labels.doc_type(plan.meta),
         blocks=blocks,
         contents=contents,
     )
@@ -163,24 +141,14 @@ def edition_doc(edition: Edition, site_url: str = "") -> EditionDoc:
     return EditionDoc(edition.meta, tuple(plan_doc(edition, plan, site_url) for plan in edition.plans))
 
 
-def trail(plan: ParsedPlan, block: Block) -> str:
-    """Labels and (shortened) titles of the headings from the top down to the block's section."""
-    steps = []
-    for heading in headings_above(plan, block):
-        title = heading.zh if len(heading.zh) <= 16 else heading.zh[:15] + "…"
-        steps.append(f"{heading.label}{title}")
-    return " › ".join(steps)
-
-
 def _excerpt(edition: Edition, docs: dict[str, PlanDoc], block_id: str, site_url: str) -> Excerpt:
     plan = docs[block_id.split("/", 1)[0]]
     item = next((item for item in plan.blocks if item.block.id == block_id), None)
     if item is None:
         raise KeyError(f"no block {block_id!r} in the edition")
     path = trail(plan.plan, item.block)
-    meta = plan.plan.meta
-    citation = f"《{meta.title_zh}》 ({meta.title_en}), {path + ', ' if path else ''}¶ {block_id}"
-    return Excerpt(item, plan, path, citation, page_url(edition, site_url, block_id))
+    citation = short_citation(plan.plan.meta, block_id, path)
+    return Excerpt(item, plan, path, citation, urls.block_address(edition, block_id, site_url))
 
 
 def briefing_doc(

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from build_tools.enrich.topic_brief import english_needles, topic_brief
 from build_tools.model import Block, BriefPlan, Edition, EditionMeta, Relevance, TargetLine, Topic, TopicBrief
-from build_tools.outputs.pdf_context import PdfBlock, PlanDoc, page_url, plan_doc, trail
+from build_tools.outputs.pdf_context import PdfBlock, PlanDoc, plan_doc
+from build_tools.present.trails import trail
+from build_tools.present.urls import block_address
 
 Segments = tuple[tuple[str, bool], ...]
 """A text cut into (stretch, highlighted) pieces."""
@@ -128,7 +130,7 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
                 item,
                 plan_of(block.id),
                 trail(plan_of(block.id).plan, block),
-                page_url(edition, site_url, block.id),
+                block_address(edition, block.id, site_url),
                 cut(block.display, zh_spans(edition, block, topic.id)),
                 cut(item.text.en, en_spans(item.text.en, needles)),
                 scored,
@@ -143,13 +145,16 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
                 block,
                 plan_of(block.id),
                 trail(plan_of(block.id).plan, block),
-                page_url(edition, site_url, block.id),
+                block_address(edition, block.id, site_url),
                 cut(text, spans),
             )
         )
     targets = tuple(
         TargetRow(
-            line, plan_of(line.block_id), line.block_id.split("/", 1)[1], page_url(edition, site_url, line.block_id)
+            line,
+            plan_of(line.block_id),
+            line.block_id.split("/", 1)[1],
+            block_address(edition, line.block_id, site_url),
         )
         for line in brief.targets
     )

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan, PlanPair, Topic
+from build_tools.present import urls
 
 EXCERPT = 90
 """Characters of a paragraph shown on a comparison page (the paragraph link gives the rest)."""
@@ -70,7 +71,7 @@ def _side_block(edition: Edition, block: Block) -> SideBlock:
     return SideBlock(
         block,
         block.id.split("/", 1)[1],
-        f"@/{edition.block_pages[block.id]}#{block.anchor}",
+        urls.block_site_link(edition, block.id),
         _excerpt(edition.bilingual.blocks[block.id].zh_hans),
         block.kind in ("heading", "box"),
     )
@@ -99,7 +100,7 @@ def side(edition: Edition, plan: ParsedPlan, topic: Topic) -> Side:
             target.year,
             target.metric,
             target.text,
-            f"@/{edition.block_pages[target.block_id]}#{edition.block(target.block_id).anchor}",
+            urls.block_site_link(edition, target.block_id),
         )
         for target in edition.targets
         if target.plan_id == plan.meta.id and target.block_id in wanted

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from build_tools.model import Block, BlockText, ParsedPlan, Part, Topic
-from build_tools.render.citation import Citation
-from build_tools.render.glossary_marks import Marked
+from build_tools.enrich.glossary_marks import Marked
+from build_tools.model import Block, BlockText, ParsedPlan, Part, PlanStatus, Topic
+from build_tools.present.citation import Citation
 from build_tools.render.shared import SharedNote
 
 
@@ -23,7 +23,7 @@ class BlockRow:
     short_id: str
     """The id without the plan id, shown as the paragraph's visible anchor."""
     citation: Citation
-    """The paragraph's citation (build_tools.render.citation): texts and reference-manager formats."""
+    """The paragraph's citation (build_tools.present.citation): texts and reference-manager formats."""
     topics: tuple[Topic, ...]
     """Industry topics the block speaks of."""
     marks_hans: tuple[Marked, ...]
@@ -78,7 +78,10 @@ class PlanOverview:
     """The plan as a whole: cite box, meta tags and the downloadable .bib/.ris/.json."""
     pdf_url: str
     """Address of the plan's PDF, ``""`` when none was built."""
-
-
-def page_name(part: Part) -> str:
-    return f"{part.slug}.md"
+    standing: PlanStatus
+    """In force, expired, draft or internal on the edition date (as on the PDF's title page)."""
+    status_line: str
+    """The standing in both languages (build_tools.present.labels.status_line)."""
+    document: str
+    """What the document is: ``正式印发 Issued · 规划 Plan`` (build_tools.present.labels.document)."""
+    edition_date: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.model import Edition, ParsedPlan
+from build_tools.present import urls
 
 LABEL = 150
 CELL_W = 44
@@ -76,7 +77,7 @@ def heatmap(edition: Edition) -> HeatMap:
                     LABEL + column * CELL_W,
                     count,
                     0 if not count else max(1, min(SHADES, round(share / top * SHADES))),
-                    f"@/topics/{topic.id}.md#{plan.meta.id}" if count else "",
+                    urls.site_link(urls.topic_page(topic.id), plan.meta.id) if count else "",
                     f"{topic.zh} {topic.en} · {plan.meta.region_en} {plan.meta.date}: {count} paragraphs "
                     f"({share:.1%} of the plan's body)",
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,13 +11,15 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.enrich import compare
+from build_tools.enrich.plan_status import plan_status
 from build_tools.model import Edition, ParsedPlan, Part
-from build_tools.outputs.downloads import Download, Downloads
-from build_tools.render.citation import page_address, paragraph_citation, plan_citation
+from build_tools.present import labels, urls
+from build_tools.present.citation import paragraph_citation, plan_citation
+from build_tools.present.downloads import Download, Downloads
+from build_tools.present.numbers import edition_span, en_count, zh_count
 from build_tools.render.compare import compare_page
-from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
+from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
-from build_tools.render.glossary_marks import mark_chinese, mark_english
 from build_tools.render.heatmap import heatmap
 from build_tools.render.shared import block_notes, pair_sections
 from build_tools.render.status import glossary_page, translation_status
@@ -70,7 +73,11 @@ def part_title_en(edition: Edition, part: Part) -> str:
 
 
 def pdf_url(edition: Edition, download: Download | None) -> str:
-    return edition.site_url + download.path if download else ""
+    return urls.absolute(edition.site_url, download.path) if download else ""
+
+
+def _link(page: str, download: Download | None) -> str:
+    return urls.relative(page, download.path) if download else ""
 
 
 def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> list[PartPage]:
@@ -80,7 +87,7 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
     for position, part in enumerate(plan.parts):
         rows = []
         opening = part.index == 0
-        address = page_address(f"plans/{plan.meta.id}/{page_name(part)}")
+        address = urls.part_page(plan.meta.id, part.slug)
         for block_id in part.block_ids:
             block = plan.blocks[index[block_id]]
             marks = ""
@@ -90,11 +97,10 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
             citation = paragraph_citation(edition, plan, block, address)
             topics = tuple(edition.taxonomy.topic(topic_id) for topic_id in edition.topics.topics_of(block.id))
             text = edition.bilingual.blocks[block.id]
-            glossary = edition.bilingual.glossary
-            hans, found = mark_chinese(text.zh_hans, glossary)
-            hant, _ = mark_chinese(text.zh_hant, glossary, "zh_hant")
-            english = mark_english(text.en, found)
-            rows.append(BlockRow(block, text, marks, short, citation, topics, hans, hant, english))
+            glossary = edition.glossary_marks[block.id]
+            rows.append(
+                BlockRow(block, text, marks, short, citation, topics, glossary.hans, glossary.hant, glossary.en)
+            )
         pages.append(
             PartPage(
                 plan=plan,
@@ -114,45 +120,53 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
 
 
 def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> PlanOverview:
-    page_of = {block_id: page_name(part) for part in plan.parts for block_id in part.block_ids}
+    overview_page = urls.plan_page(plan.meta.id)
+    page_of = {
+        block_id: urls.relative(overview_page, urls.part_page(plan.meta.id, part.slug))
+        for part in plan.parts
+        for block_id in part.block_ids
+    }
     contents = tuple(
         ContentsEntry(block, edition.bilingual.blocks[block.id].en, page_of[block.id], block.level)
         for block in plan.blocks
-        if block.kind in ("heading", "box") and block.zone == "body" and block.level <= 3 and not block.box
+        if labels.in_contents(block)
     )
     counts = Counter(block.kind for block in plan.blocks)
     characters = sum(len("".join(block.display.split())) for block in plan.blocks)
     parts = tuple((part, part_title_en(edition, part)) for part in plan.parts)
-    cite = plan_citation(edition, plan, page_address(f"plans/{plan.meta.id}/index.md"))
+    cite = plan_citation(edition, plan, overview_page)
+    standing = plan_status(plan.meta, edition.meta)
     return PlanOverview(
-        plan, parts, contents, dict(sorted(counts.items())), characters, cite, pdf_url(edition, download)
+        plan,
+        parts,
+        contents,
+        dict(sorted(counts.items())),
+        characters,
+        cite,
+        pdf_url(edition, download),
+        standing,
+        labels.status_line(standing),
+        labels.document(plan.meta),
+        edition.meta.edition_date,
     )
 
 
-@dataclass(frozen=True)
-class EditionSpan:
-    """The years the edition spans, from the plans themselves (never written into a template)."""
-
-    issued: tuple[int, int]
-    """First and last issue year."""
-    covered: tuple[int, int]
-    """First year of the earliest period to the last year of any period or long-range horizon."""
-
-
-def edition_span(edition: Edition) -> EditionSpan:
-    metas = [plan.meta for plan in edition.plans]
-    issued = [int(meta.date[:4]) for meta in metas]
-    return EditionSpan(
-        (min(issued), max(issued)),
-        (min(meta.period[0] for meta in metas), max(max(meta.period[1], meta.horizon) for meta in metas)),
-    )
+def home_context(edition: Edition) -> dict:
+    """The home page: counts and years from the plans themselves, never written into the template."""
+    return {
+        "edition": edition,
+        "span": edition_span(edition),
+        "plans_zh": zh_count(len(edition.plans)),
+        "plans_en": en_count(len(edition.plans)),
+        "cards": tuple((plan, labels.document_status(plan.meta)) for plan in edition.plans),
+    }
 
 
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = environment()
     writer = PageWriter(docs, [])
-    writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition, span=edition_span(edition)))
+    writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition)))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
@@ -170,11 +184,16 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         writer.write(
             f"topics/{topic.id}.md",
             env.get_template("topic.md.jinja").render(
-                page=topic_page(edition, topic), download=downloads.topics.get(topic.id)
+                page=topic_page(edition, topic),
+                download=downloads.topics.get(topic.id),
+                download_link=_link(urls.topic_page(topic.id), downloads.topics.get(topic.id)),
             ),
         )
     svg, sections = timeline_context(edition)
-    writer.write("timeline.md", env.get_template("timeline.md.jinja").render(svg=svg, sections=sections))
+    writer.write(
+        "timeline.md",
+        env.get_template("timeline.md.jinja").render(svg=svg, sections=sections, span=edition_span(edition)),
+    )
     writer.write(
         "targets.md",
         env.get_template("targets.md.jinja").render(**targets_context(edition)),
@@ -185,14 +204,16 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     )
     writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary_page(edition)))
     for plan in edition.plans:
-        folder = f"plans/{plan.meta.id}"
+        overview_page = urls.plan_page(plan.meta.id)
+        folder = posixpath.dirname(overview_page)
         download = downloads.plans.get(plan.meta.id)
         overview = plan_overview(edition, plan, download)
         writer.write(
-            f"{folder}/index.md",
+            overview_page,
             env.get_template("plan-overview.md.jinja").render(
                 overview=overview,
                 download=download,
+                download_link=_link(overview_page, download),
                 compared=tuple(pair for pair in pairs if plan in (pair.left, pair.right)),
             ),
         )
@@ -200,19 +221,21 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         writer.write(f"{folder}/{plan.meta.id}.ris", overview.cite.ris())
         writer.write(f"{folder}/{plan.meta.id}.json", overview.cite.csl_json())
         for page in part_pages(edition, plan, download):
-            writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
+            writer.write(
+                urls.part_page(plan.meta.id, page.part.slug), env.get_template("plan-part.md.jinja").render(page=page)
+            )
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
 
 
 def targets_context(edition: Edition) -> dict:
     """The targets page: rows, the filters' choices, the series charts."""
-    rows = target_rows(edition, edition.targets, prefix="@/")
+    rows = target_rows(edition, edition.targets)  # raw HTML: site links
     topic_ids = sorted({topic for target in edition.targets for topic in target.topics})
     return {
         "rows": rows,
         "charts": target_charts(edition),
-        "plans": [(p.meta.id, f"{p.meta.region_zh} {p.meta.period[0]}–{p.meta.period[1]}") for p in edition.plans],
+        "plans": [(p.meta.id, labels.region_period(p.meta)) for p in edition.plans],
         "topics": [(topic, edition.taxonomy.topic(topic).en) for topic in topic_ids],
         "kinds": [(kind, label) for kind, label in TARGET_KIND_LABELS.items()],
         "years": sorted({year for row in rows for year in row.years}),
@@ -238,13 +261,6 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
     )
 
 
-def nav_plan_title(plan: ParsedPlan) -> str:
-    """A short bilingual label: region and period, and the status when it is not a final text."""
-    meta = plan.meta
-    status = {"draft": " (征求意见稿 draft)", "internal": " (内部资料 internal)"}.get(meta.status, "")
-    return f"{meta.region_zh} {meta.region_en} {meta.period[0]}–{meta.period[1]}{status}"
-
-
 def site_nav(edition: Edition) -> list[dict]:
     """The navigation, read by build_tools/site_hooks.py when MkDocs starts.
 
@@ -253,12 +269,12 @@ def site_nav(edition: Edition) -> list[dict]:
     span = edition_span(edition)
     plans = []
     for plan in edition.plans:
-        entries: list[dict[str, str]] = [{"概览 Overview": f"plans/{plan.meta.id}/index.md"}]
+        entries: list[dict[str, str]] = [{"概览 Overview": urls.plan_page(plan.meta.id)}]
         for part in plan.parts:
             english = part_title_en(edition, part)
             title = f"{part.title_zh} · {english}" if english else part.title_zh
-            entries.append({html_text(title): f"plans/{plan.meta.id}/{page_name(part)}"})
-        plans.append({html_text(nav_plan_title(plan)): entries})
+            entries.append({html_text(title): urls.part_page(plan.meta.id, part.slug)})
+        plans.append({html_text(labels.nav_title(plan.meta)): entries})
     return [
         {"首页 Home": "index.md"},
         {"规划 Plans": plans},
@@ -269,7 +285,7 @@ def site_nav(edition: Edition) -> list[dict]:
                 *[
                     {
                         html_text(f"{group.zh} {group.en}"): [
-                            {html_text(f"{topic.zh} · {topic.en}"): f"topics/{topic.id}.md"}
+                            {html_text(f"{topic.zh} · {topic.en}"): urls.topic_page(topic.id)}
                             for topic in edition.taxonomy.topics_in(group.id)
                         ]
                     }
@@ -283,7 +299,7 @@ def site_nav(edition: Edition) -> list[dict]:
                 *[
                     {
                         html_text(
-                            f"{nav_plan_title(pair.left)} · {nav_plan_title(pair.right)}"
+                            f"{labels.nav_title(pair.left.meta)} · {labels.nav_title(pair.right.meta)}"
                         ): f"compare/{pair.slug}.md"
                     }
                     for pair in compare.choose_pairs(edition.plans, edition.pair_rules)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from build_tools.model import Clause, Edition, ParsedPlan
+from build_tools.present import urls
 
 SENTENCE_END = "。；;！？!?"
 
@@ -49,7 +50,7 @@ def passage(edition: Edition, clause: Clause) -> Passage:
         edition.plan(clause.plan_id),
         clause.block_id,
         clause.block_id.split("/", 1)[1],
-        f"@/{edition.block_pages[clause.block_id]}#{block.anchor}",
+        urls.block_site_link(edition, block.id),
         text[start : clause.start],
         text[clause.start : clause.end],
         text[clause.end : end],

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan, Term
-from build_tools.translation.checks import term_hits
+from build_tools.present import urls
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _row(edition: Edition, label: str, link: str, plans: list[ParsedPlan]) -> St
 
 
 def translation_status(edition: Edition) -> TranslationStatus:
-    rows = tuple(_row(edition, plan.meta.title_zh, f"plans/{plan.meta.id}/index.md", [plan]) for plan in edition.plans)
+    rows = tuple(_row(edition, plan.meta.title_zh, urls.plan_page(plan.meta.id), [plan]) for plan in edition.plans)
     return TranslationStatus(rows, _row(edition, "全部 Edition total", "", list(edition.plans)))
 
 
@@ -103,7 +103,7 @@ def glossary_page(edition: Edition) -> GlossaryPage:
     found: dict[str, dict[str, list[Block]]] = {term.id: {} for term in terms}
     for plan in edition.plans:
         for block in plan.blocks:
-            for term in term_hits(block.display, terms):
+            for term in edition.glossary_marks[block.id].hits:
                 found[term.id].setdefault(plan.meta.id, []).append(block)
     entries = []
     for term in sorted(terms, key=lambda t: (t.en.lower(), t.id)):

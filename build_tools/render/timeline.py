@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from build_tools.model import AXIS, Edition, ParsedPlan, Target, TimelineEntry
+from build_tools.present import urls
 
 KIND_LABELS = {
     "issued": "发布 issued",
@@ -21,6 +22,7 @@ AXIS_LEFT = 240
 AXIS_RIGHT = 975
 HEADER = 34
 LANE = 50
+TIMELINE_PAGE = "timeline.md"
 
 
 def year_x(year: float) -> float:
@@ -132,18 +134,14 @@ def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeli
     offsets = {"target": 9, "reference": 25, "fact": 41}
     lanes = []
     plans = [plan for plan in edition.plans if plan.meta.id in by_lane or on_timeline_page]
-    year_page = "" if on_timeline_page else "@/timeline.md"
+    year_page = "" if on_timeline_page else urls.site_link(TIMELINE_PAGE)
     for position, plan in enumerate(plans):
         top = HEADER + position * LANE
         markers = []
         for (year, kind), group in sorted(by_lane[plan.meta.id].items()):
             first = group[0]
             single = len(group) == 1 and first.block_id
-            href = (
-                f"@/{edition.block_pages[first.block_id]}#{edition.block(first.block_id).anchor}"
-                if single
-                else f"{year_page}#y{year}"
-            )
+            href = urls.block_site_link(edition, first.block_id) if single else f"{year_page}#y{year}"
             title = (
                 f"{year} · {KIND_LABELS[kind]} · {first.snippet[:80]}"
                 if single
@@ -179,24 +177,31 @@ def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeli
     )
 
 
-def year_sections(edition: Edition, entries: tuple[TimelineEntry, ...], prefix: str = "") -> tuple[YearSection, ...]:
+def year_sections(
+    edition: Edition, entries: tuple[TimelineEntry, ...], page: str = TIMELINE_PAGE
+) -> tuple[YearSection, ...]:
+    """The entries by year, each linking to its paragraph from ``page`` (a docs/ path)."""
     plans = {plan.meta.id: plan for plan in edition.plans}
     by_year: dict[int, list[YearRow]] = defaultdict(list)
     for entry in entries:
         if not entry.block_id:
             continue
-        href = f"{prefix}{edition.block_pages[entry.block_id]}#{edition.block(entry.block_id).anchor}"
+        href = urls.block_link(edition, entry.block_id, page)
         by_year[entry.year].append(YearRow(entry, plans[entry.plan_id], href, KIND_LABELS[entry.kind]))
     return tuple(YearSection(year, tuple(rows)) for year, rows in sorted(by_year.items()))
 
 
-def target_rows(edition: Edition, targets: tuple[Target, ...], prefix: str = "") -> tuple[TargetRow, ...]:
+def target_rows(edition: Edition, targets: tuple[Target, ...], page: str | None = None) -> tuple[TargetRow, ...]:
+    """Rows linking to their paragraphs from ``page`` (a docs/ path), or by raw-HTML site links when ``None``."""
     plans = {plan.meta.id: plan for plan in edition.plans}
     rows = []
     for target in targets:
-        block = edition.block(target.block_id)
         topics = tuple((topic_id, edition.taxonomy.topic(topic_id).en) for topic_id in target.topics)
-        href = f"{prefix}{edition.block_pages[target.block_id]}#{block.anchor}"
+        href = (
+            urls.block_site_link(edition, target.block_id)
+            if page is None
+            else urls.block_link(edition, target.block_id, page)
+        )
         years = tuple(range(target.year, target.end_year + 1))
         rows.append(TargetRow(target, plans[target.plan_id], href, topics, TARGET_KIND_LABELS[target.kind], years))
     return tuple(sorted(rows, key=lambda row: (row.target.year, row.plan.meta.date, row.target.block_id)))
@@ -214,5 +219,5 @@ def topic_timeline(edition: Edition, topic_id: str) -> tuple[TimelineSvg | None,
         return None, ()
     return (
         timeline_svg(edition, entries, on_timeline_page=False),
-        year_sections(edition, entries, prefix="../"),
+        year_sections(edition, entries, urls.topic_page(topic_id)),
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_tools.enrich.glossary_marks import mark_chinese
 from build_tools.enrich.topic_brief import topic_brief
 from build_tools.model import Block, BlockText, Edition, Group, ParsedPlan, Topic, TopicBrief
-from build_tools.render.glossary_marks import mark_chinese
+from build_tools.present import urls
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 
 
@@ -83,6 +84,7 @@ class MatrixPage:
 
 def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     wanted = set(edition.topics.blocks_of(topic.id))
+    page = urls.topic_page(topic.id)
     plans = []
     for plan in edition.plans:
         excerpts = tuple(
@@ -91,7 +93,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
                 edition.bilingual.blocks[block.id],
                 highlighted(edition, block, topic.id),
                 highlighted_en(edition, block, topic.id),
-                f"../{edition.block_pages[block.id]}#{block.anchor}",
+                urls.block_link(edition, block.id, page),
             )
             for block in plan.blocks
             if block.id in wanted
@@ -99,12 +101,9 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
         if excerpts:
             plans.append(PlanExcerpts(plan, excerpts))
     svg, years = topic_timeline(edition, topic.id)
-    targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), prefix="../")
+    targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), page=page)
     brief = topic_brief(edition, topic)
-    links = {
-        line.block_id: f"../{edition.block_pages[line.block_id]}#{edition.block(line.block_id).anchor}"
-        for line in brief.targets
-    }
+    links = {line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets}
     return TopicPage(
         topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links
     )

@@ -7,6 +7,7 @@ from math import sqrt
 
 from build_tools.enrich.vocabulary import occurrence_counts, plans_of_period
 from build_tools.model import VOCABULARY_KINDS, Edition, ParsedPlan, VocabularyEntry
+from build_tools.present import urls
 
 KIND_TITLES = {
     "slogan": ("口号、工程与提法", "Slogans, campaigns and programmes"),
@@ -19,6 +20,7 @@ CHART_HEIGHT = 34
 CHART_PAD = 14
 MAX_LINKS = 12
 MAX_PLANS = 40
+VOCABULARY_PAGE = "vocabulary.md"
 """Plans listed per entry (the earliest first); the export lists every occurrence."""
 """Paragraph links per plan and entry: a term used everywhere would otherwise fill the page."""
 
@@ -96,7 +98,7 @@ def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int])
             PlanHits(
                 edition.plan(plan_id),
                 tuple(
-                    (block_id.split("/", 1)[1], f"{edition.block_pages[block_id]}#{edition.block(block_id).anchor}")
+                    (block_id.split("/", 1)[1], urls.block_link(edition, block_id, VOCABULARY_PAGE))
                     for block_id in list(seen)[:MAX_LINKS]
                 ),
                 max(0, len(seen) - MAX_LINKS),
@@ -132,7 +134,7 @@ def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int])
         edition.plan(first.plan_id),
         (
             first.block_id.split("/", 1)[1],
-            f"{edition.block_pages[first.block_id]}#{edition.block(first.block_id).anchor}",
+            urls.block_link(edition, first.block_id, VOCABULARY_PAGE),
         ),
         sum(counts.values()),
         tuple(hits),

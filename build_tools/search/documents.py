@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.enrich.compare import choose_pairs
-from build_tools.enrich.topic_brief import headings_above
 from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.present import labels, urls
+from build_tools.present.trails import SEPARATOR, trail_steps
 
 # Blocks the search leaves out: the title line repeats the plan's own document.
 SKIPPED_KINDS = frozenset({"title"})
@@ -39,8 +40,7 @@ class SearchDoc:
 
 
 def plan_label(plan: ParsedPlan) -> str:
-    meta = plan.meta
-    return f"{meta.region_zh} {meta.region_en} {meta.period[0]}–{meta.period[1]}"
+    return labels.short_title(plan.meta)
 
 
 def _heading_text(edition: Edition, block: Block) -> str:
@@ -53,10 +53,8 @@ def _trail(edition: Edition, plan: ParsedPlan, headings: dict[str, Block], block
     """Plan, then the labels and short titles of the headings above a block."""
     pieces = [plan_label(plan)]
     if block.zone == "body":
-        for heading in headings_above(plan, block, headings):
-            zh = edition.bilingual.blocks[heading.id].zh_hans
-            pieces.append(f"{heading.label}{zh if len(zh) <= 16 else zh[:15] + '…'}")
-    return " › ".join(pieces)
+        pieces += trail_steps(plan, block, lambda heading: edition.bilingual.blocks[heading.id].zh_hans, headings)
+    return SEPARATOR.join(pieces)
 
 
 def block_docs(edition: Edition) -> list[SearchDoc]:
@@ -68,7 +66,7 @@ def block_docs(edition: Edition) -> list[SearchDoc]:
                 continue
             text = edition.bilingual.blocks[block.id]
             english = text.en if text.en_status != "untranslated" else ""
-            page = edition.block_pages[block.id].removesuffix(".md")
+            page = edition.block_pages[block.id].removesuffix(".md")  # the search's own page key
             trail = _trail(edition, plan, headings, block)
             if block.kind in ("heading", "box"):
                 docs.append(SearchDoc("heading", page, block.anchor, _heading_text(edition, block), trail, "", ""))
@@ -114,7 +112,7 @@ def plan_docs(edition: Edition) -> list[SearchDoc]:
     return [
         SearchDoc(
             "plan",
-            f"plans/{plan.meta.id}/index",
+            urls.plan_page(plan.meta.id).removesuffix(".md"),
             "",
             f"{plan.meta.title_zh} {plan.meta.title_en}",
             f"规划 Plan · {plan_label(plan)}",

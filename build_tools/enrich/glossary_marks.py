@@ -1,6 +1,7 @@
-"""Glossary terms marked in a paragraph: its text cut into segments, the first occurrence of each term marked.
+"""Glossary terms marked in every paragraph: its text cut into segments, the first occurrence of each term marked.
 
-The pages turn a marked segment into a link to the glossary entry whose title gives the other
+Enrichment data (``Edition.glossary_marks``, block id -> BlockMarks), computed once here; the pages only
+print it: they turn a marked segment into a link to the glossary entry whose title gives the other
 language's rendering (a tooltip without JavaScript, online and offline). Longer terms win where
 terms overlap (数控机床 over 机床), as in the translation checks.
 """
@@ -8,16 +9,14 @@ terms overlap (数控机床 over 机床), as in the translation checks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from build_tools.model import Term
+from build_tools.model import BlockMarks, Marked, Term
+from build_tools.translation.checks import term_hits
 
-
-@dataclass(frozen=True)
-class Marked:
-    text: str
-    term: Term | None
-    """The glossary term this stretch of text is, ``None`` for plain text."""
+if TYPE_CHECKING:
+    from build_tools.model import Bilingual, ParsedPlan
 
 
 def _segments(text: str, spans: list[tuple[int, int, Term]]) -> tuple[Marked, ...]:
@@ -92,3 +91,18 @@ def mark_english(text: str, terms: tuple[Term, ...]) -> tuple[Marked, ...]:
                 spans.append((found.start(), found.end(), term))
                 break
     return _segments(text, spans)
+
+
+def mark_blocks(plans: Iterable[ParsedPlan], bilingual: Bilingual) -> Mapping[str, BlockMarks]:
+    """Block id -> its marks, for every block of the plans."""
+    glossary = bilingual.glossary
+    marks = {}
+    for plan in plans:
+        for block in plan.blocks:
+            text = bilingual.blocks[block.id]
+            hans, found = mark_chinese(text.zh_hans, glossary)
+            hant, _ = mark_chinese(text.zh_hant, glossary, "zh_hant")
+            marks[block.id] = BlockMarks(
+                hans, hant, mark_english(text.en, found), tuple(term_hits(block.display, glossary))
+            )
+    return marks

@@ -4,9 +4,9 @@ Pages (cite boxes, Highwire meta tags, the plan's .bib/.ris/.json files) and PDF
 a reader gets the same citation wherever they copy it from. Plain text in, plain text out:
 callers escape for their own context (HTML, Markdown, PDF).
 
-    cite = plan_citation(edition, plan, "plans/henan-equipment-2017/")
+    cite = plan_citation(edition, plan, "plans/henan-equipment-2017/index.md")
     cite.text_zh, cite.text_en, cite.bibtex(), cite.ris(), cite.csl_json()
-    paragraph_citation(edition, plan, block, "plans/henan-equipment-2017/part-02/")
+    paragraph_citation(edition, plan, block, "plans/henan-equipment-2017/part-02.md")
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ import json
 import re
 from dataclasses import dataclass
 
-from build_tools.model import Block, Edition, ParsedPlan
-
-SECTION_TEXT_MAX = {"zh": 24, "en": 60}
-"""A heading longer than this (characters) is cut with … in a section path (a path names, it does not quote)."""
+from build_tools.model import Block, Edition, ParsedPlan, PlanMeta
+from build_tools.present import urls
+from build_tools.present.trails import section_path
 
 
 @dataclass(frozen=True)
@@ -149,35 +148,14 @@ class Citation:
         return json.dumps([self.csl()], ensure_ascii=False, indent=2) + "\n"
 
 
+def short_citation(meta: PlanMeta, block_id: str, trail: str = "") -> str:
+    """The short form under a quoted paragraph (briefings): ``《…》 (English title), trail, ¶ <block id>``."""
+    return f"《{meta.title_zh}》 ({meta.title_en}), {trail + ', ' if trail else ''}¶ {block_id}"
+
+
 def _bibtex(text: str) -> str:
     """Text safe inside a braced BibTeX field: the characters TeX reads as commands escaped."""
     return re.sub(r"([\\{}%&#_$])", r"\\\1", text)
-
-
-def _shorten(text: str, language: str) -> str:
-    """A heading as a piece of a path: its closing full stop dropped, cut with … when long."""
-    text = text.rstrip("。.：:；;，, ")
-    limit = SECTION_TEXT_MAX[language]
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def section_path(edition: Edition, plan: ParsedPlan, block: Block) -> tuple[str, str]:
-    """Chinese and English heading paths from the top down to the block's section (the block itself excluded)."""
-    if block.zone != "body":
-        return "", ""
-    local = block.section.split("/", 1)[1]
-    pieces = local.split(".")
-    zh, en = [], []
-    for depth in range(1, len(pieces) + 1):
-        heading_id = f"{plan.meta.id}/{'.'.join(pieces[:depth])}"
-        if heading_id == block.id or heading_id not in edition.block_pages:
-            continue
-        heading = edition.block(heading_id)
-        zh.append(_shorten(heading.display, "zh"))
-        english = edition.bilingual.blocks[heading_id].en
-        if english:
-            en.append(_shorten(english, "en"))
-    return " › ".join(zh), " › ".join(en)
 
 
 def _citation(edition: Edition, plan: ParsedPlan, path: str, block: Block | None) -> Citation:
@@ -195,24 +173,16 @@ def _citation(edition: Edition, plan: ParsedPlan, path: str, block: Block | None
         edition_zh=edition.meta.title_zh,
         edition_en=edition.meta.title_en,
         edition_date=edition.meta.edition_date,
-        url=edition.site_url + path + (f"#{block.anchor}" if block else ""),
+        url=urls.absolute(edition.site_url, path, block.anchor if block else ""),
         plan_id=meta.id,
     )
 
 
 def plan_citation(edition: Edition, plan: ParsedPlan, path: str) -> Citation:
-    """The plan as a whole; ``path`` is its overview page's address under the site (``plans/<id>/``)."""
+    """The plan as a whole; ``path`` is its overview page's docs/ path (``plans/<id>/index.md``)."""
     return _citation(edition, plan, path, None)
 
 
 def paragraph_citation(edition: Edition, plan: ParsedPlan, block: Block, path: str) -> Citation:
-    """One block; ``path`` is the address of the page it is on (``plans/<id>/<part>/``), its anchor is added."""
+    """One block; ``path`` is the docs/ path of the page it is on (``plans/<id>/<part>.md``), its anchor is added."""
     return _citation(edition, plan, path, block)
-
-
-def page_address(docs_path: str) -> str:
-    """The address (directory URLs) of a page from its docs/ path: ``plans/x/part-01.md`` -> ``plans/x/part-01/``."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"

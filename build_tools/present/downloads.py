@@ -1,0 +1,83 @@
+"""The downloadable files (PDFs, offline bundle): their names and paths, known before any is built.
+
+Pages link to these paths; the PDFs are rendered after the pages, into the same paths (outputs/downloads.py).
+A page prints a file's size as a placeholder (render/templates/file-size.html.jinja) that the MkDocs hook
+(build_tools/site_hooks.py) fills from the file itself, so no page waits for a PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from build_tools.model import Edition, EditionMeta
+from build_tools.present.urls import download_path
+
+
+def edition_slug(meta: EditionMeta) -> str:
+    """``chinese-equipment-manufacturing-plans-2026-11-25``: the English title up to its first comma, and the date."""
+    words = re.findall(r"[a-z0-9]+", meta.title_en.split(",", 1)[0].lower())
+    return "-".join([*words, meta.edition_date])
+
+
+def offline_zip_name(meta: EditionMeta) -> str:
+    return f"{edition_slug(meta)}-offline.zip"
+
+
+def edition_pdf_name(meta: EditionMeta) -> str:
+    return f"{edition_slug(meta)}.pdf"
+
+
+def plan_pdf_name(plan_id: str) -> str:
+    return f"{plan_id}.pdf"
+
+
+def topic_pdf_name(topic_id: str) -> str:
+    return f"topic-{topic_id}.pdf"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str
+    """Relative to docs/, e.g. ``downloads/henan-equipment-2017.pdf``."""
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """What a build makes; empty in a quick build (no PDFs), then pages link to none."""
+
+    plans: dict[str, Download] = field(default_factory=dict)
+    topics: dict[str, Download] = field(default_factory=dict)
+    edition: Download | None = None
+    offline_zip_name: str = ""
+
+    @property
+    def built(self) -> bool:
+        return self.edition is not None
+
+    @property
+    def all(self) -> tuple[Download, ...]:
+        return (*self.plans.values(), *self.topics.values(), *((self.edition,) if self.edition else ()))
+
+
+def planned_downloads(edition: Edition) -> Downloads:
+    """Every PDF a full build makes: one per plan, one per topic with paragraphs, the whole edition."""
+    return Downloads(
+        plans={plan.meta.id: Download(download_path(plan_pdf_name(plan.meta.id))) for plan in edition.plans},
+        topics={
+            topic.id: Download(download_path(topic_pdf_name(topic.id)))
+            for topic in edition.taxonomy.topics
+            if edition.topics.block_counts[topic.id]
+        },
+        edition=Download(download_path(edition_pdf_name(edition.meta))),
+        offline_zip_name=offline_zip_name(edition.meta),
+    )
+
+
+def no_downloads(edition: Edition) -> Downloads:
+    """A quick build (no PDFs): pages link to no download."""
+    return Downloads(offline_zip_name=offline_zip_name(edition.meta))

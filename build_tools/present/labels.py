@@ -1,0 +1,91 @@
+"""How a plan is named and described wherever it appears: short titles, period, issuer, status, contents.
+
+short_title(meta)           河南 Henan 2017–2020         (search results, the PDFs' running header)
+nav_title(meta)             … (征求意见稿 Draft)         (the site's navigation: the kind of document)
+running_title(meta, status) … · 已到期 Expired           (PDF running header: the standing on the edition date)
+status_line(status)         已到期（规划期至2020年） · Expired (its period ended in 2020)
+"""
+
+from __future__ import annotations
+
+from build_tools.model import Block, PlanMeta, PlanStatus
+
+DOCUMENT_STATUS = {
+    "issued": ("正式印发", "Issued"),
+    "draft": ("征求意见稿", "Draft"),
+    "internal": ("内部资料", "Internal"),
+}
+"""``meta.status`` in both languages: what the document is (its standing on a date is PlanStatus)."""
+DOC_TYPE = {"plan": ("规划", "Plan"), "action-plan": ("行动计划", "Action plan"), "outline": ("纲要", "Outline")}
+CONTENTS_DEPTH = 3
+"""Headings down to this level are listed in a plan's contents (overview page and PDF alike)."""
+
+
+def period(meta: PlanMeta) -> str:
+    """``2017–2020``."""
+    return f"{meta.period[0]}–{meta.period[1]}"
+
+
+def region_period(meta: PlanMeta, language: str = "zh") -> str:
+    """``河南 2017–2020`` (``language`` ``zh``) or ``Henan 2017–2020`` (``en``): a plan named in a list or table."""
+    return f"{meta.region_zh if language == 'zh' else meta.region_en} {period(meta)}"
+
+
+def short_title(meta: PlanMeta) -> str:
+    """``河南 Henan 2017–2020``: region in both languages and period."""
+    return f"{meta.region_zh} {meta.region_en} {period(meta)}"
+
+
+def nav_title(meta: PlanMeta) -> str:
+    """The short title, with the kind of document when it is not an issued text: ``… (征求意见稿 Draft)``."""
+    if meta.status == "issued":
+        return short_title(meta)
+    return f"{short_title(meta)} ({both(DOCUMENT_STATUS.get(meta.status, (meta.status, meta.status)))})"
+
+
+def running_title(meta: PlanMeta, standing: PlanStatus) -> str:
+    """The short title with the plan's standing on the edition date (PDF running header)."""
+    return f"{short_title(meta)} · {standing.zh} {standing.en}"
+
+
+def status_zh(standing: PlanStatus) -> str:
+    """``已到期（规划期至2020年）``."""
+    return f"{standing.zh}（{standing.note_zh}）"
+
+
+def status_en(standing: PlanStatus) -> str:
+    """``Expired (its period ended in 2020)``."""
+    return f"{standing.en} ({standing.note_en})"
+
+
+def status_line(standing: PlanStatus) -> str:
+    """The one-line standing: ``已到期（规划期至2020年） · Expired (its period ended in 2020)``."""
+    return f"{status_zh(standing)} · {status_en(standing)}"
+
+
+def both(pair: tuple[str, str]) -> str:
+    """Chinese and English side by side: ``正式印发 Issued``."""
+    return f"{pair[0]} {pair[1]}"
+
+
+def document_status(meta: PlanMeta) -> str:
+    return both(DOCUMENT_STATUS.get(meta.status, (meta.status, meta.status)))
+
+
+def doc_type(meta: PlanMeta) -> str:
+    return both(DOC_TYPE.get(meta.doc_type, (meta.doc_type, meta.doc_type)))
+
+
+def document(meta: PlanMeta) -> str:
+    """What the document is, in both languages: ``正式印发 Issued · 规划 Plan``."""
+    return f"{document_status(meta)} · {doc_type(meta)}"
+
+
+def issuer(meta: PlanMeta) -> str:
+    """``河南省人民政府 · People's Government of Henan Province``."""
+    return f"{meta.issuer_zh} · {meta.issuer_en}"
+
+
+def in_contents(block: Block) -> bool:
+    """Whether a plan's contents list the block: body headings and box headers to CONTENTS_DEPTH, not in a box."""
+    return block.kind in ("heading", "box") and block.zone == "body" and block.level <= CONTENTS_DEPTH and not block.box

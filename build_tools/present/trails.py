@@ -1,0 +1,54 @@
+"""The headings above a paragraph, as a trail (``二、重点任务 › （一）…``): one rule for every place that prints one.
+
+A trail names, it does not quote: each heading's closing punctuation is dropped and a long one is cut
+with …. Citations (present/citation.py) give the heading path in both languages with room for more;
+the PDFs' excerpts and the search results give the Chinese trail, shorter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from build_tools.enrich.topic_brief import headings_above
+from build_tools.model import Block, Edition, ParsedPlan
+
+SEPARATOR = " › "
+CITATION_MAX = {"zh": 24, "en": 60}
+"""A heading in a citation's section path longer than this (characters, label included) is cut."""
+TRAIL_MAX = 16
+"""A heading's title (label not counted) longer than this is cut in an excerpt's or a search result's trail."""
+
+
+def shorten(text: str, limit: int) -> str:
+    """A heading as a piece of a trail: its closing punctuation dropped, cut with … when longer than ``limit``."""
+    text = text.rstrip("。.：:；;，, ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def section_path(edition: Edition, plan: ParsedPlan, block: Block) -> tuple[str, str]:
+    """Chinese and English heading paths of a citation, down to the block's section (the block itself excluded)."""
+    if block.zone != "body":
+        return "", ""
+    zh, en = [], []
+    for heading in headings_above(plan, block):
+        zh.append(shorten(heading.display, CITATION_MAX["zh"]))
+        english = edition.bilingual.blocks[heading.id].en
+        if english:
+            en.append(shorten(english, CITATION_MAX["en"]))
+    return SEPARATOR.join(zh), SEPARATOR.join(en)
+
+
+def trail_steps(
+    plan: ParsedPlan,
+    block: Block,
+    title: Callable[[Block], str] = lambda heading: heading.zh,
+    by_id: Mapping[str, Block] | None = None,
+) -> list[str]:
+    """Label and shortened title of each heading above the block; ``title`` gives a heading's text
+    (as printed by default; the search gives the Simplified view)."""
+    return [heading.label + shorten(title(heading), TRAIL_MAX) for heading in headings_above(plan, block, by_id)]
+
+
+def trail(plan: ParsedPlan, block: Block) -> str:
+    """The Chinese trail of a block as printed (PDF excerpts)."""
+    return SEPARATOR.join(trail_steps(plan, block))

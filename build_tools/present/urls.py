@@ -1,0 +1,99 @@
+"""Every address the site and the PDFs print, built from docs/-relative page paths.
+
+A page is named by its path under docs/ (``plans/x/part-01.md``), as MkDocs names it. From that:
+
+- a Markdown link between two pages is the relative path (``relative("topics/a.md", "plans/x/index.md")``
+  is ``../plans/x/index.md``); MkDocs checks and rewrites it for directory or file URLs;
+- a link inside raw HTML (which Markdown never sees) is ``@/`` + the path, resolved per page by
+  ``build_tools/site_hooks.py``;
+- a printed address (citations, PDFs) is ``site_url`` + the page's directory URL (``plans/x/part-01/``),
+  or the bare directory URL when no ``site_url`` is set.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from build_tools.model import Edition
+
+SITE_LINK = "@/"
+"""Prefix of a raw-HTML link to a docs/ path (build_tools/site_hooks.py resolves it)."""
+DOWNLOADS = "downloads"
+"""Folder of the PDFs under docs/ (MkDocs copies it into the site, and link checking sees it)."""
+DATA = "data"
+"""Folder of the data export under docs/."""
+
+
+def plan_page(plan_id: str) -> str:
+    return f"plans/{plan_id}/index.md"
+
+
+def part_page(plan_id: str, slug: str) -> str:
+    return f"plans/{plan_id}/{slug}.md"
+
+
+def topic_page(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def download_path(name: str) -> str:
+    return f"{DOWNLOADS}/{name}"
+
+
+def data_path(name: str) -> str:
+    return f"{DATA}/{name}"
+
+
+def directory_url(path: str) -> str:
+    """The address of a docs/ file with directory URLs: ``plans/x/part-01.md`` -> ``plans/x/part-01/``.
+
+    ``index.md`` is the folder itself (``""`` for the home page); any other file keeps its name.
+    """
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """A link written in ``from_page`` (a docs/ path) to ``to_path`` (a docs/ path), as Markdown wants it."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+
+
+def with_anchor(path: str, anchor: str) -> str:
+    return f"{path}#{anchor}" if anchor else path
+
+
+def absolute(site_url: str, path: str, anchor: str = "") -> str:
+    """The printed address of a docs/ path: ``site_url`` (ending in ``/``, or ``""``) + its directory URL."""
+    return with_anchor(site_url + directory_url(path), anchor)
+
+
+def block_path(edition: Edition, block_id: str) -> str:
+    """The docs/ path of the page a block is on."""
+    return edition.block_pages[block_id]
+
+
+def block_link(edition: Edition, block_id: str, from_page: str) -> str:
+    """A Markdown link from ``from_page`` to a block (its page and anchor)."""
+    return with_anchor(relative(from_page, block_path(edition, block_id)), edition.block(block_id).anchor)
+
+
+def block_site_link(edition: Edition, block_id: str) -> str:
+    """A raw-HTML link to a block (``@/plans/x/part-02.md#s2-1-p3``), resolved by the MkDocs hook."""
+    return with_anchor(SITE_LINK + block_path(edition, block_id), edition.block(block_id).anchor)
+
+
+def site_link(path: str, anchor: str = "") -> str:
+    """A raw-HTML link to any docs/ path."""
+    return with_anchor(SITE_LINK + path, anchor)
+
+
+def block_address(edition: Edition, block_id: str, site_url: str | None = None) -> str:
+    """The printed address of a block: ``site_url`` (the edition's unless given) + its page + ``#anchor``."""
+    base = edition.site_url if site_url is None else site_url
+    return absolute(base, block_path(edition, block_id), edition.block(block_id).anchor)
