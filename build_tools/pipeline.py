@@ -6,7 +6,7 @@ Everything is gathered into one Edition before anything is written (as MkDocs' o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from build_tools.config import BuildConfig
@@ -21,10 +21,10 @@ from build_tools.export.across import vocabulary_csv
 from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import Edition, ParsedPlan
-from build_tools.outputs.downloads import build_downloads, no_downloads
+from build_tools.outputs.downloads import Downloads, build_downloads, no_downloads, publish_offline_bundle
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
-from build_tools.render.pages import PageWriter, render_site_pages
+from build_tools.render.pages import PageWriter, render_download_links, render_site_pages
 from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
 from build_tools.site_address import read_site_url
@@ -47,6 +47,7 @@ class GenerateResult:
     edition: Edition
     written: tuple[str, ...]
     warnings: tuple[str, ...]
+    downloads: Downloads
 
 
 def load_and_parse(config: BuildConfig, progress: Progress = _quiet) -> list[ParsedPlan]:
@@ -118,7 +119,7 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     english = load_target_english(config.translations / "en" / "targets.yml")
     warnings += english.problems(edition.targets)
-    return GenerateResult(edition, tuple(written + writer.written), warnings)
+    return GenerateResult(edition, tuple(written + writer.written), warnings, downloads)
 
 
 def build(
@@ -130,7 +131,11 @@ def build(
     with ``offline``, the offline bundle without the PDFs.
     """
     result = generate(config, progress, pdfs=outputs)
-    mkdocs_build(config, progress)
     if outputs or offline:
-        build_offline_bundle(config, result.edition.meta, progress)
+        # The bundle first: the online site serves it from downloads/ and links it with its size.
+        archive = build_offline_bundle(config, result.edition.meta, progress)
+        downloads = publish_offline_bundle(archive, config.docs, result.downloads)
+        render_download_links(result.edition, config.docs, downloads)
+        result = replace(result, downloads=downloads)
+    mkdocs_build(config, progress)
     return result

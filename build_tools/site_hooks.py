@@ -5,6 +5,10 @@
   ``href="@/plans/x/part-01.md#a"``: each becomes the right relative URL for this build, with or
   without directory URLs (online site or file:// bundle); a target that does not exist is a warning,
   so --strict fails on it like on any broken Markdown link.
+- on_page_content, before that: keep what is meant for this build only. A ``<div class="build-online">``
+  (the offline zip's download link: a bundle never holds itself) is left out of the offline bundle, a
+  ``<div class="build-offline">`` (you are reading the bundle; the online address) out of the online
+  site. ``extra.offline_bundle`` in mkdocs.offline.yml says which build this is. Such a div holds no div.
 - on_post_page: put a page's citation meta tags (front matter ``citation_meta``, made by
   build_tools/render/citation.py) into its <head>, where reference managers look for them.
 """
@@ -22,6 +26,10 @@ TEMPLATES = Path(__file__).parent / "render" / "templates"
 log = logging.getLogger("mkdocs.hooks.edition")
 _TEMPLATES = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 SITE_LINK = re.compile(r'href="@/([^"#]+)(#[^"]*)?"')
+BUILD_ONLY = {
+    build: re.compile(rf'<div class="build-{build}(?: [^"]*)?"[^>]*>.*?</div>\n?', re.DOTALL)
+    for build in ("online", "offline")
+}
 
 
 def on_config(config):
@@ -32,6 +40,9 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
+    other = "online" if config["extra"].get("offline_bundle") else "offline"
+    html = BUILD_ONLY[other].sub("", html)
+
     def resolve(match: re.Match[str]) -> str:
         target = files.get_file_from_path(match.group(1))
         if target is None:

@@ -347,3 +347,32 @@ def test_english_is_not_hyphenated(pdfs, edition):
             if head and tail and f"{head.group(1)}-{tail.group(1)}".lower() not in english:
                 broken.append(f"{name}: {head.group(1)}-{tail.group(1)}")
     assert broken == []
+
+
+def test_two_faces_only_the_sans_regular_and_bold(pdfs):
+    """Fonts are most of a PDF's bytes: every file embeds Noto Sans CJK SC regular and bold and nothing else
+    (a Serif body face cost a quarter more per glyph; Serif Bold labels and Mono ids were a third and fourth face)."""
+    for name, pdf in pdfs.items():
+        faces = {row.split()[0].split("+", 1)[1] for row in run("pdffonts", str(pdf)).splitlines()[2:]}
+        assert faces <= {"Noto-Sans-CJK-SC", "Noto-Sans-CJK-SC-Bold"}, f"{name}: {faces}"
+
+
+def test_compound_words_come_back_whole(pdfs, edition):
+    """A line broken after a compound's hyphen extracts as one word (user-side → "userside"): compounds stay whole."""
+    english = " ".join(text.en for text in edition.bilingual.blocks.values())
+    compounds = set(re.findall(r"\b([A-Za-z]+)-([A-Za-z]+)\b", english))
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", english)}
+    joined = {f"{head}{tail}".lower() for head, tail in compounds} - words
+    assert len(joined) > 100  # the translations are full of compounds: the check has something to find
+    for name in (HENAN, "china-machinery-2021", "robots"):
+        extracted = {word.lower() for word in re.findall(r"[A-Za-z]+", text_of(pdfs[name]))}
+        assert extracted & joined == set(), name
+        assert "\u2060" not in text_of(pdfs[name]), f"{name}: the word joiner shows in the text"
+
+
+def test_passing_mentions_carry_their_english(pdfs, edition):
+    """Each passing mention quotes the Chinese clause and, when translated, the English sentence that renders it."""
+    pages = len(PdfReader(pdfs["robots"]).pages)
+    _, _, mentions = text_of(pdfs["robots"], 2, pages).replace("\n", " ").partition("顺带提及")
+    assert "sales of independent-brand industrial robots grew from 22,300 units in 2015" in mentions
+    assert "the field of robotics, the capability to develop and produce" in mentions

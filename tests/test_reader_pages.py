@@ -116,3 +116,38 @@ def test_matrix_headings_are_plain_text_not_links(built_site):
     head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
     assert "<a " not in head and head.count("<th") == 6
     assert re.search(r'<tbody>\s*<tr class="group" data-fixed>', html)
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees: no comments, scripts, styles or attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+BUILDER_WORDS = ("STYLE.md", "topics.yml", "terms.yml", "README", "PO entry", "PO file", "msgid", "build_tools", "fuzzy")
+
+
+def test_reader_pages_speak_to_readers(built_site):
+    """Words for builders (files, formats, tools) stay on the About page; every other page speaks to readers."""
+    found = []
+    for page in sorted(built_site.rglob("*.html")):
+        if page.parent.name == "about" or page.name == "404.html":
+            continue
+        scan = VisibleText()
+        scan.feed(page.read_text(encoding="utf-8"))
+        text = " ".join(scan.parts)
+        found += [f"{page.relative_to(built_site)}: {word}" for word in BUILDER_WORDS if word in text]
+    assert found == []

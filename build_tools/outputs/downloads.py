@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import shutil
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from build_tools.config import BuildConfig
@@ -35,6 +36,8 @@ class Downloads:
     topics: dict[str, Download] = field(default_factory=dict)
     edition: Download | None = None
     offline_zip_name: str = ""
+    offline: Download | None = None
+    """The offline bundle, once built and copied beside the PDFs (None before that and in quick builds)."""
 
     @property
     def built(self) -> bool:
@@ -71,6 +74,23 @@ def build_downloads(edition: Edition, docs: Path, progress, config: BuildConfig 
         if stale.relative_to(docs).as_posix() not in wanted:
             stale.unlink()
     return Downloads(plans, topics, edition_file, offline_zip_name(edition.meta))
+
+
+def publish_offline_bundle(archive: Path, docs: Path, downloads: Downloads) -> Downloads:
+    """Copy the offline zip into docs/downloads/ (so the online site serves it and its link is checked).
+
+    The offline build itself leaves the copy out (``exclude_docs`` in mkdocs.offline.yml): a bundle
+    never holds itself, and its pages point to the online address instead.
+    """
+    target = docs / FOLDER / archive.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    shutil.copyfile(archive, partial)
+    partial.replace(target)
+    for stale in target.parent.glob("*-offline.zip"):
+        if stale != target:
+            stale.unlink()
+    return replace(downloads, offline=_download(docs, target))
 
 
 def no_downloads(edition: Edition) -> Downloads:

@@ -53,6 +53,8 @@ class Mention:
     url: str
     clause: Segments
     """The clause that names the topic (or the heading), terms highlighted."""
+    clause_en: Segments
+    """The English sentence that renders it (empty when untranslated), terms highlighted."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,31 @@ def clause(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int
     return prefix + text[start:end] + suffix, [(begin + len(prefix), stop + len(prefix)) for begin, stop in inside]
 
 
+SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
+
+
+def english_clause(en: str, needles: tuple[str, ...], zh_share: float) -> Segments:
+    """The English sentence (to ``.``, ``;`` or ``:``) that holds the first highlighted term.
+
+    Where the English has none of the terms, the sentence as far into the paragraph as the Chinese
+    clause is (``zh_share``, 0–1): the translation keeps the order of the Chinese.
+    """
+    if not en:
+        return ()
+    bounds = [0, *(match.end() for match in SENTENCE_END.finditer(en)), len(en)]
+    sentences = [(start, end) for start, end in zip(bounds, bounds[1:], strict=False) if en[start:end].strip()]
+    spans = en_spans(en, needles)
+    if spans:
+        start, end = next((s, e) for s, e in sentences if s <= spans[0][0] < e)
+    else:
+        start, end = sentences[min(len(sentences) - 1, int(zh_share * len(sentences)))]
+    inside = [(begin - start, stop - start) for begin, stop in spans if begin >= start and stop <= end]
+    text = en[start:end].strip()
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(en) else ""
+    return cut(prefix + text + suffix, [(begin + len(prefix), stop + len(prefix)) for begin, stop in inside])
+
+
 def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> TopicBriefingDoc:
     brief = topic_brief(edition, topic)
     docs = {row.plan.meta.id: plan_doc(edition, row.plan, site_url) for row in brief.plans}
@@ -138,7 +165,11 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
     mentions = []
     for scored in brief.mentions:
         block = scored.block
-        text, spans = clause(block.display, zh_spans(edition, block, topic.id))
+        hits = zh_spans(edition, block, topic.id)
+        text, spans = clause(block.display, hits)
+        matched = {m.term for m in edition.topics.matches_of(block.id) if m.topic_id == topic.id}
+        english = edition.bilingual.blocks[block.id].en
+        share = min(hits)[0] / max(1, len(block.display)) if hits else 0.0
         mentions.append(
             Mention(
                 block,
@@ -146,6 +177,7 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
                 trail(plan_of(block.id).plan, block),
                 page_url(edition, site_url, block.id),
                 cut(text, spans),
+                english_clause(english, english_needles(edition, topic, matched), share),
             )
         )
     targets = tuple(

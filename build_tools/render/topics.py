@@ -26,7 +26,10 @@ class Excerpt:
     block: Block
     text: BlockText
     segments: tuple[Segment, ...]
-    """The block's Chinese (label and text) cut at the matched terms, for highlighting."""
+    """The block's Chinese (label and text, in the source's script) cut at the matched terms, for highlighting."""
+    segments_hans: tuple[Segment, ...]
+    segments_hant: tuple[Segment, ...]
+    """The same in Simplified and in Traditional characters (one of them is ``segments``), for the 简/繁 switch."""
     segments_en: tuple[Segment, ...]
     """The English cut at the glossary renderings of the matched terms (nothing marked when none is found)."""
     page: str
@@ -55,6 +58,8 @@ class TopicPage:
     """The summary shown first (the same as the briefing PDF's first page)."""
     brief_links: dict[str, str]
     """Block id -> link from the topic page, for the summary's targets."""
+    hant_config: str
+    """The OpenCC configuration of the Traditional view (named on the 繁體 button)."""
 
 
 @dataclass(frozen=True)
@@ -88,13 +93,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     plans = []
     for plan in edition.plans:
         excerpts = tuple(
-            Excerpt(
-                block,
-                edition.bilingual.blocks[block.id],
-                highlighted(edition, block, topic.id),
-                highlighted_en(edition, block, topic.id),
-                f"../{edition.block_pages[block.id]}#{block.anchor}",
-            )
+            _excerpt(edition, block, topic.id, f"../{edition.block_pages[block.id]}#{block.anchor}")
             for block in plan.blocks
             if block.id in wanted
         )
@@ -108,8 +107,41 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
         for line in brief.targets
     }
     return TopicPage(
-        topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links
+        topic,
+        edition.taxonomy.group(topic.group),
+        tuple(plans),
+        len(wanted),
+        svg,
+        years,
+        targets,
+        brief,
+        links,
+        edition.bilingual.hant_config,
     )
+
+
+def _excerpt(edition: Edition, block: Block, topic_id: str, page: str) -> Excerpt:
+    text = edition.bilingual.blocks[block.id]
+    segments = highlighted(edition, block, topic_id)
+    hans = recut(segments, f"{text.label_hans}{text.zh_hans}")
+    hant = recut(segments, f"{text.label_hant}{text.zh_hant}")
+    return Excerpt(block, text, segments, hans, hant, highlighted_en(edition, block, topic_id), page)
+
+
+def recut(segments: tuple[Segment, ...], other: str) -> tuple[Segment, ...]:
+    """``other`` (the text in the other script) cut where ``segments`` are cut.
+
+    OpenCC's conversion keeps one character for one, so the same offsets mark the same terms; should
+    a conversion ever change the length, the other script shows its text unmarked rather than marked wrong.
+    """
+    if sum(len(segment.text) for segment in segments) != len(other):
+        return (Segment(other, False),) if other else ()
+    cut: list[Segment] = []
+    position = 0
+    for segment in segments:
+        cut.append(Segment(other[position : position + len(segment.text)], segment.mark))
+        position += len(segment.text)
+    return tuple(cut)
 
 
 def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:
