@@ -78,5 +78,6 @@ def main() -> None:
         bundle = build_offline_bundle(config, load_edition_meta(config.sources))
         print(f"\noffline bundle with every PDF: {bundle.stat().st_size / 1e6:.2f} MB   (target: <= 15 MB)")
 
+
 if __name__ == "__main__":
     main()

@@ -374,5 +374,18 @@ def test_passing_mentions_carry_their_english(pdfs, edition):
     """Each passing mention quotes the Chinese clause and, when translated, the English sentence that renders it."""
     pages = len(PdfReader(pdfs["robots"]).pages)
     _, _, mentions = text_of(pdfs["robots"], 2, pages).replace("\n", " ").partition("顺带提及")
-    assert "sales of independent-brand industrial robots grew from 22,300 units in 2015" in mentions
-    assert "the field of robotics, the capability to develop and produce" in mentions
+    # s1.2.2/p1 机器人产业蓬勃发展, s2.3.1/p1 在机器人领域: the sentence or clauses rendering them, not the paragraph
+    assert "The robotics industry has boomed:…" in mentions
+    assert "…in the field of robotics, the capability to develop and produce complete sets" in mentions
+    assert "sales of independent-brand industrial robots grew" not in mentions
+
+
+def test_english_measure_is_at_most_75_characters(pdfs, edition):
+    """Lines of translated paragraphs hold at most 75 characters (a readable measure; it was 95)."""
+    for name in (HENAN, "china-machinery-2021"):
+        english = " ".join(text.en for block_id, text in edition.bilingual.blocks.items() if block_id.startswith(name))
+        english = typographic_quotes(english).replace("\u2060", "")
+        lines = [line.strip() for line in text_of(pdfs[name]).splitlines()]
+        measured = [line for line in lines if len(line) >= 40 and line in english]
+        assert len(measured) > 200, name  # the check reads the paragraphs' lines, not a handful
+        assert max(len(line) for line in measured) <= 75, max(measured, key=len)

@@ -137,7 +137,17 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-BUILDER_WORDS = ("STYLE.md", "topics.yml", "terms.yml", "README", "PO entry", "PO file", "msgid", "build_tools", "fuzzy")
+BUILDER_WORDS = (
+    "STYLE.md",
+    "topics.yml",
+    "terms.yml",
+    "README",
+    "PO entry",
+    "PO file",
+    "msgid",
+    "build_tools",
+    "fuzzy",
+)
 
 
 def test_reader_pages_speak_to_readers(built_site):

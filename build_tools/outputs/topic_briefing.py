@@ -90,10 +90,12 @@ def zh_spans(edition: Edition, block: Block, topic_id: str) -> list[tuple[int, i
     return [(m.start, m.end) for m in edition.topics.matches_of(block.id) if m.topic_id == topic_id]
 
 
-def en_spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+def en_spans(text: str, needles: tuple[str, ...], word_forms: bool = False) -> list[tuple[int, int]]:
+    """Where the needles occur as whole words; with ``word_forms`` also as the start of a longer word (robotics)."""
     if not needles or not text:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(needle) for needle in needles) + r")\b", re.IGNORECASE)
+    end = r"\w*" if word_forms else r"\b"
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(needle) for needle in needles) + r")" + end, re.IGNORECASE)
     return [match.span() for match in pattern.finditer(text)]
 
 
@@ -113,6 +115,25 @@ def clause(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int
 
 
 SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
+CLAUSE_END = re.compile(r"(?<=[,;:.!?])\s+")
+LONG_SENTENCE = 240
+"""Characters: an English sentence longer than this is cut down to the clauses around the term."""
+
+
+def _around(
+    text: str, ends: re.Pattern[str], position: int, lo: int = 0, hi: int = -1, least: int = 0
+) -> tuple[int, int]:
+    """The piece of ``text[lo:hi]`` between two ``ends`` that holds ``position``, widened to ``least`` characters."""
+    hi = len(text) if hi < 0 else hi
+    bounds = [lo, *(match.end() for match in ends.finditer(text, lo, hi)), hi]
+    index = max(i for i, bound in enumerate(bounds[:-1]) if bound <= position)
+    first, last = index, index + 1
+    while bounds[last] - bounds[first] < least and (first > 0 or last < len(bounds) - 1):
+        if last < len(bounds) - 1:
+            last += 1
+        if bounds[last] - bounds[first] < least and first > 0:
+            first -= 1
+    return bounds[first], bounds[last]
 
 
 def english_clause(en: str, needles: tuple[str, ...], zh_share: float) -> Segments:
@@ -123,13 +144,11 @@ def english_clause(en: str, needles: tuple[str, ...], zh_share: float) -> Segmen
     """
     if not en:
         return ()
-    bounds = [0, *(match.end() for match in SENTENCE_END.finditer(en)), len(en)]
-    sentences = [(start, end) for start, end in zip(bounds, bounds[1:], strict=False) if en[start:end].strip()]
-    spans = en_spans(en, needles)
-    if spans:
-        start, end = next((s, e) for s, e in sentences if s <= spans[0][0] < e)
-    else:
-        start, end = sentences[min(len(sentences) - 1, int(zh_share * len(sentences)))]
+    spans = en_spans(en, needles, word_forms=True)
+    first = spans[0][0] if spans else int(zh_share * len(en))
+    start, end = _around(en, SENTENCE_END, first)
+    if end - start > LONG_SENTENCE:  # a whole long sentence is no compact citation: the clauses around the term
+        start, end = _around(en, CLAUSE_END, first, start, end, LONG_SENTENCE // 2)
     inside = [(begin - start, stop - start) for begin, stop in spans if begin >= start and stop <= end]
     text = en[start:end].strip()
     prefix = "…" if start > 0 else ""
