@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
+from itertools import zip_longest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,6 +23,8 @@ from pypdf import PdfReader  # noqa: E402
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.outputs.downloads import build_downloads  # noqa: E402
 from build_tools.outputs.offline import build_offline_bundle  # noqa: E402
+from build_tools.outputs.pdf import build_briefing_pdf  # noqa: E402
+from build_tools.outputs.pdf_context import BriefingSection  # noqa: E402
 from build_tools.pipeline import assemble, generate  # noqa: E402
 from build_tools.sources.edition import load_edition_meta  # noqa: E402
 
@@ -38,6 +41,25 @@ def stage(label: str, config: BuildConfig, docs: Path) -> None:
     elapsed = time.perf_counter() - started
     rendered = next((message for message in messages if "unchanged" in message), "")
     print(f"{label:<28} {elapsed:7.1f} s   load {load:4.1f}   {rendered}")
+
+
+def twelve_page_briefing(config: BuildConfig, out: Path) -> None:
+    """A briefing of about 12 pages: paragraphs taken from every plan in turn (as a topic briefing quotes them)."""
+    edition = assemble(config)
+    per_plan = [[block.id for block in plan.blocks if block.kind == "paragraph"] for plan in edition.plans]
+    mixed = [block_id for row in zip_longest(*per_plan) for block_id in row if block_id]
+    count, pages, path = 60, 0, out
+    for _ in range(3):
+        sections = [BriefingSection("摘录", "Excerpts", tuple(mixed[:count]))]
+        path = build_briefing_pdf(edition, "十二页简报", "A 12-page briefing", sections, out, "twelve.pdf")
+        pages = len(PdfReader(path).pages)
+        if pages == 12:
+            break
+        count = round(count * 12 / pages)
+    print(
+        f"\na {pages}-page briefing ({count} paragraphs of {len(edition.plans)} plans): "
+        f"{path.stat().st_size / 1024:.0f} KiB   (target: a 12-page briefing <= 300 KB)"
+    )
 
 
 def main() -> None:
@@ -72,6 +94,8 @@ def main() -> None:
             if path.name.startswith("topic-robots") or not path.name.startswith("topic-"):
                 pages = len(PdfReader(path).pages)
                 print(f"  {path.name:<58} {path.stat().st_size / 1024:7.0f} KiB {pages:4d} pages")
+
+        twelve_page_briefing(config, work / "briefing")
 
         # The offline bundle with every PDF inside (the PDFs come from the cache filled above).
         generate(config, pdfs=True)

@@ -111,6 +111,21 @@ def test_topic_pages_have_the_view_switch_and_highlight_both_languages(built_sit
     assert {mark.lower() for found in marks for mark in found} >= {"machine tools", "cnc systems"}
 
 
+def test_topic_pages_carry_both_scripts_with_the_same_highlights(built_site):
+    """The 简/繁 switch of plan pages: every excerpt in Simplified (shown) and Traditional (.t-alt), marked alike."""
+    for topic in ("cnc-machine-tools", "robots", "aviation"):
+        html = (built_site / "topics" / topic / "index.html").read_text(encoding="utf-8")
+        assert 'data-script="hant"' in html and 'data-script="hans"' in html
+        hans = re.findall(r'<p class="zh t-hans" lang="zh-Hans">(.*?)</p>', html, re.S)
+        hant = re.findall(r'<p class="zh t-hant t-alt" lang="zh-Hant">(.*?)</p>', html, re.S)
+        assert len(hans) == len(hant) == html.count('class="blk excerpt')
+        for simplified, traditional in zip(hans, hant, strict=True):
+            assert len(simplified) == len(traditional)  # one character for one, marks at the same places
+            assert re.findall("<mark>", simplified) == re.findall("<mark>", traditional)
+    cnc = (built_site / "topics" / "cnc-machine-tools" / "index.html").read_text(encoding="utf-8")
+    assert "<mark>數控系統</mark>" in cnc and "<mark>機床</mark>" in cnc
+
+
 def test_matrix_headings_are_plain_text_not_links(built_site):
     html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
     head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
