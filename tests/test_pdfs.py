@@ -344,7 +344,9 @@ def test_english_is_not_hyphenated(pdfs, edition):
         for line, after in zip(lines, lines[1:], strict=False):
             head = re.search(r"([A-Za-z]+)-$", line.rstrip())
             tail = re.match(r"\s*([A-Za-z]+)", after)
-            if head and tail and f"{head.group(1)}-{tail.group(1)}".lower() not in english:
+            # "mid- and low-end": a suspended hyphen, and the line breaks at the space after it
+            suspended = head and tail and f"{head.group(1)}- {tail.group(1)}".lower() in english
+            if head and tail and not suspended and f"{head.group(1)}-{tail.group(1)}".lower() not in english:
                 broken.append(f"{name}: {head.group(1)}-{tail.group(1)}")
     assert broken == []
 
@@ -383,7 +385,10 @@ def test_passing_mentions_carry_their_english(pdfs, edition):
 def test_english_measure_is_at_most_75_characters(pdfs, edition):
     """Lines of translated paragraphs hold at most 75 characters (a readable measure; it was 95)."""
     for name in (HENAN, "china-machinery-2021"):
-        english = " ".join(text.en for block_id, text in edition.bilingual.blocks.items() if block_id.startswith(name))
+        # Running text: paragraphs and list items of the body (titles and headings are set larger, full width)
+        blocks = edition.plan(name).blocks
+        paragraphs = [b.id for b in blocks if b.kind in ("paragraph", "list_item") and b.zone == "body"]
+        english = " ".join(edition.bilingual.blocks[block_id].en for block_id in paragraphs)
         english = typographic_quotes(english).replace("\u2060", "")
         lines = [line.strip() for line in text_of(pdfs[name]).splitlines()]
         measured = [line for line in lines if len(line) >= 40 and line in english]
