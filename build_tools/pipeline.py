@@ -35,10 +35,10 @@ from build_tools.model import (
     Term,
     VocabularyRules,
 )
-from build_tools.outputs.downloads import build_downloads
+from build_tools.outputs.downloads import build_downloads, publish_offline_bundle
 from build_tools.outputs.offline import build_offline_bundle
 from build_tools.parse.parser import parse_plan
-from build_tools.present.downloads import no_downloads, planned_downloads
+from build_tools.present.downloads import Downloads, no_downloads, planned_downloads
 from build_tools.progress import Progress, quiet
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
@@ -62,6 +62,7 @@ class GenerateResult:
     edition: Edition
     written: tuple[str, ...]
     warnings: tuple[str, ...]
+    downloads: Downloads
 
 
 def load_and_parse(config: BuildConfig, progress: Progress = quiet) -> list[ParsedPlan]:
@@ -154,11 +155,13 @@ def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = qu
     )
 
 
-def generate(config: BuildConfig, progress: Progress = quiet, pdfs: bool = False) -> GenerateResult:
+def generate(
+    config: BuildConfig, progress: Progress = quiet, pdfs: bool = False, offline: bool = False
+) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
     edition = assemble(config, progress)
     # Pages link to the PDFs by name, known before any is built; the PDFs come last.
-    downloads = planned_downloads(edition) if pdfs else no_downloads(edition)
+    downloads = planned_downloads(edition) if pdfs else no_downloads(edition, offline)
     progress("render pages")
     written = render_site_pages(edition, config.docs, downloads)
     remove_stale_pages(config.docs, written)
@@ -172,7 +175,7 @@ def generate(config: BuildConfig, progress: Progress = quiet, pdfs: bool = False
         build_downloads(edition, config.docs, progress, config)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     warnings += load_target_english(config.translations / "en" / "targets.yml").problems(edition.targets)
-    return GenerateResult(edition, tuple(written + writer.written), warnings)
+    return GenerateResult(edition, tuple(written + writer.written), warnings, downloads)
 
 
 def build(
@@ -183,8 +186,10 @@ def build(
     With ``pdfs``, also the PDFs (after the pages, before MkDocs copies them) and the offline bundle;
     with ``offline``, the offline bundle without the PDFs.
     """
-    result = generate(config, progress, pdfs=pdfs)
-    mkdocs_build(config, progress)
+    result = generate(config, progress, pdfs=pdfs, offline=offline)
     if pdfs or offline:
-        build_offline_bundle(config, result.edition.meta, progress)
+        # The bundle first: the online site serves it from downloads/ (its size filled in by the MkDocs hook).
+        archive = build_offline_bundle(config, result.edition.meta, progress)
+        publish_offline_bundle(archive, config.docs)
+    mkdocs_build(config, progress)
     return result

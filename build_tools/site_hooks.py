@@ -5,6 +5,10 @@
   ``href="@/plans/x/part-01.md#a"``: each becomes the right relative URL for this build, with or
   without directory URLs (online site or file:// bundle); a target that does not exist is a warning,
   so --strict fails on it like on any broken Markdown link.
+- on_page_content, before that: keep what is meant for this build only. A ``<div class="build-online">``
+  (the offline zip's download link: a bundle never holds itself) is left out of the offline bundle, a
+  ``<div class="build-offline">`` (you are reading the bundle; the online address) out of the online
+  site. ``extra.offline_bundle`` in mkdocs.offline.yml says which build this is. Such a div holds no div.
 - on_page_content also fills in file sizes: ``<span class="file-size" data-file="downloads/x.pdf"></span>``
   (render/templates/file-size.html.jinja) gets the size of docs/downloads/x.pdf, so pages are written
   before the PDFs exist; a missing file is a warning, so --strict fails on it.
@@ -32,6 +36,11 @@ def size_label(size: int) -> str:
     """``1.4 MB``, ``293 KB``."""
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
 
+BUILD_ONLY = {
+    build: re.compile(rf'<div class="build-{build}(?: [^"]*)?"[^>]*>.*?</div>\n?', re.DOTALL)
+    for build in ("online", "offline")
+}
+
 
 def on_config(config):
     nav_file = Path(config["docs_dir"]) / ".nav.yml"
@@ -41,6 +50,9 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
+    other = "online" if config["extra"].get("offline_bundle") else "offline"
+    html = BUILD_ONLY[other].sub("", html)
+
     def resolve(match: re.Match[str]) -> str:
         target = files.get_file_from_path(match.group(1))
         if target is None:

@@ -13,12 +13,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from build_tools.config import ROOT
-from build_tools.outputs.offline import build_offline_bundle, offline_site_dir, write_deterministic_zip
-from build_tools.pipeline import generate
+from build_tools.config import ROOT, BuildConfig
+from build_tools.outputs.offline import dist_dir, offline_site_dir, write_deterministic_zip
+from build_tools.pipeline import GenerateResult, build
+from build_tools.present.downloads import offline_zip_name
+from build_tools.site_hooks import size_label
 from tests.conftest import sandbox_config, skip_or_fail_in_ci
 from tests.search_ui import SearchDialog
-from tests.site_checks import scan
+from tests.site_checks import broken_links, scan
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,13 +36,18 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> tuple[Path, Path, Path]:
+def built(tmp_path_factory) -> tuple[BuildConfig, GenerateResult]:
+    """The real edition built as `build --no-pdf --offline` does: bundle first, then the online site serving it."""
+    config = sandbox_config(tmp_path_factory.mktemp("offline"), ROOT / "source_texts")
+    return config, build(config, offline=True)
+
+
+@pytest.fixture(scope="module")
+def bundle(built) -> tuple[Path, Path, Path]:
     """(zip, unzipped root holding index.html, the offline site folder it was made from)."""
-    tmp = tmp_path_factory.mktemp("offline")
-    config = sandbox_config(tmp, ROOT / "source_texts")
-    edition = generate(config).edition
-    archive = build_offline_bundle(config, edition.meta)
-    unpacked = tmp / "unzipped"
+    config, result = built
+    archive = dist_dir(config) / offline_zip_name(result.edition.meta)
+    unpacked = config.site.parent / "unzipped"
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(unpacked)
     (root,) = unpacked.iterdir()  # one top folder, so unzipping never spills files
@@ -93,15 +100,51 @@ def test_zip_is_deterministic(bundle, tmp_path):
         assert {info.date_time for info in opened.infolist()} == {(2026, 11, 25, 0, 0, 0)}
 
 
-def test_every_page_loads_only_local_files_by_file_name(bundle):
-    """Under file:// a link to a folder opens nothing, and an absolute URL needs a network."""
+def test_online_site_serves_the_bundle_and_links_it_with_its_size(built, bundle):
+    """Readers download the zip from the online site (home and Downloads, size given); the link is checked."""
+    config, result = built
+    archive = bundle[0]
+    served = config.site / "downloads" / archive.name
+    assert served.read_bytes() == archive.read_bytes()
+    size = size_label(archive.stat().st_size)
+    assert size.endswith("MB") and size in (config.site / "index.html").read_text(encoding="utf-8")
+    for page, href in (("index.html", f"downloads/{archive.name}"), ("downloads/index.html", archive.name)):
+        links = scan(config.site / page).links
+        assert href in links, page
+        assert "build-offline" not in (config.site / page).read_text(encoding="utf-8")
+    assert broken_links(config.site) == []
+
+
+def test_bundle_says_it_is_the_bundle_and_points_online_not_to_itself(bundle, built):
+    """Inside the bundle a link to the zip would point at itself: the pages say what you are reading instead."""
+    archive, root, _ = bundle
+    site_url = built[1].edition.site_url
+    assert site_url.startswith("https://")
+    for page in ("index.html", "downloads.html"):
+        html = (root / page).read_text(encoding="utf-8")
+        assert "You are reading the offline edition" in html and "build-online" not in html
+        assert site_url in scan(root / page).links
+    with zipfile.ZipFile(archive) as opened:
+        assert not [name for name in opened.namelist() if name.endswith(".zip")]
+        pages = [name for name in opened.namelist() if name.endswith(".html")]
+        assert not [name for name in pages if archive.name.encode() in opened.read(name)]
+
+
+def test_every_page_loads_only_local_files_by_file_name(bundle, built):
+    """Under file:// a link to a folder opens nothing, and an absolute URL needs a network.
+
+    One absolute link is meant: the online edition's address on the home and Downloads pages, to leave the bundle.
+    """
     _, root, _ = bundle
+    online = built[1].edition.site_url
     problems = []
     # 404.html is served by a web server at any depth, so the theme gives it absolute links; file:// never shows it.
     for page in sorted(set(root.rglob("*.html")) - {root / "404.html"}):
         parsed = scan(page)
         for href in parsed.links + parsed.scripts_src:
             parts = urlsplit(href)
+            if href == online and page.name in ("index.html", "downloads.html") and page.parent == root:
+                continue
             if parts.scheme in ("http", "https") or href.startswith("//"):
                 problems.append(f"{page.relative_to(root)}: absolute {href}")
             elif not parts.scheme and parts.path and not (page.parent / unquote(parts.path)).is_file():

@@ -161,7 +161,7 @@ def test_contents_links_lead_to_their_headings_and_print_their_pages(pdfs):
     # The number printed by target-counter is the page the heading is on.
     line = next(line for line in text_of(pdfs[HENAN], 2, 3).splitlines() if line.startswith("二、重点领域"))
     printed = int(line.rsplit(" ", 1)[1].strip(". "))
-    assert "二、重点领域" in text_of(pdfs[HENAN], printed, printed)
+    assert "二、重点领域" in squeezed(text_of(pdfs[HENAN], printed, printed))  # the label's gap may extract as a space
 
 
 def test_metadata_names_the_plan_and_the_edition_date(pdfs, edition):
@@ -345,6 +345,53 @@ def test_english_is_not_hyphenated(pdfs, edition):
         for line, after in zip(lines, lines[1:], strict=False):
             head = re.search(r"([A-Za-z]+)-$", line.rstrip())
             tail = re.match(r"\s*([A-Za-z]+)", after)
-            if head and tail and f"{head.group(1)}-{tail.group(1)}".lower() not in english:
+            # "mid- and low-end": a suspended hyphen, and the line breaks at the space after it
+            suspended = head and tail and f"{head.group(1)}- {tail.group(1)}".lower() in english
+            if head and tail and not suspended and f"{head.group(1)}-{tail.group(1)}".lower() not in english:
                 broken.append(f"{name}: {head.group(1)}-{tail.group(1)}")
     assert broken == []
+
+
+def test_two_faces_only_the_sans_regular_and_bold(pdfs):
+    """Fonts are most of a PDF's bytes: every file embeds Noto Sans CJK SC regular and bold and nothing else
+    (a Serif body face cost a quarter more per glyph; Serif Bold labels and Mono ids were a third and fourth face)."""
+    for name, pdf in pdfs.items():
+        faces = {row.split()[0].split("+", 1)[1] for row in run("pdffonts", str(pdf)).splitlines()[2:]}
+        assert faces <= {"Noto-Sans-CJK-SC", "Noto-Sans-CJK-SC-Bold"}, f"{name}: {faces}"
+
+
+def test_compound_words_come_back_whole(pdfs, edition):
+    """A line broken after a compound's hyphen extracts as one word (user-side → "userside"): compounds stay whole."""
+    english = " ".join(text.en for text in edition.bilingual.blocks.values())
+    compounds = set(re.findall(r"\b([A-Za-z]+)-([A-Za-z]+)\b", english))
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", english)}
+    joined = {f"{head}{tail}".lower() for head, tail in compounds} - words
+    assert len(joined) > 100  # the translations are full of compounds: the check has something to find
+    for name in (HENAN, "china-machinery-2021", "robots"):
+        extracted = {word.lower() for word in re.findall(r"[A-Za-z]+", text_of(pdfs[name]))}
+        assert extracted & joined == set(), name
+        assert "\u2060" not in text_of(pdfs[name]), f"{name}: the word joiner shows in the text"
+
+
+def test_passing_mentions_carry_their_english(pdfs, edition):
+    """Each passing mention quotes the Chinese clause and, when translated, the English sentence that renders it."""
+    pages = len(PdfReader(pdfs["robots"]).pages)
+    _, _, mentions = text_of(pdfs["robots"], 2, pages).replace("\n", " ").partition("顺带提及")
+    # s1.2.2/p1 机器人产业蓬勃发展, s2.3.1/p1 在机器人领域: the sentence or clauses rendering them, not the paragraph
+    assert "The robotics industry has boomed:…" in mentions
+    assert "…in the field of robotics, the capability to develop and produce complete sets" in mentions
+    assert "sales of independent-brand industrial robots grew" not in mentions
+
+
+def test_english_measure_is_at_most_75_characters(pdfs, edition):
+    """Lines of translated paragraphs hold at most 75 characters (a readable measure; it was 95)."""
+    for name in (HENAN, "china-machinery-2021"):
+        # Running text: paragraphs and list items of the body (titles and headings are set larger, full width)
+        blocks = edition.plan(name).blocks
+        paragraphs = [b.id for b in blocks if b.kind in ("paragraph", "list_item") and b.zone == "body"]
+        english = " ".join(edition.bilingual.blocks[block_id].en for block_id in paragraphs)
+        english = typographic_quotes(english).replace("\u2060", "")
+        lines = [line.strip() for line in text_of(pdfs[name]).splitlines()]
+        measured = [line for line in lines if len(line) >= 40 and line in english]
+        assert len(measured) > 200, name  # the check reads the paragraphs' lines, not a handful
+        assert max(len(line) for line in measured) <= 75, max(measured, key=len)

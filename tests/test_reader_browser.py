@@ -122,6 +122,26 @@ def test_topic_page_view_switch_shows_one_language(open_page):
     assert page.locator(".excerpt .col-en mark").first.is_visible()
 
 
+def test_topic_page_script_switch_persists_and_degrades_to_the_source_script(open_page):
+    """简/繁 on a topic page as on plan pages: the choice shows the other script with its highlights, lasts across
+    reloads and pages; without JavaScript there is no switch and the text shows as printed (Simplified)."""
+    page = open_page("topics/robots/index.html")
+    first = page.locator(".excerpt").first
+    assert first.locator(".t-hans").is_visible() and not first.locator(".t-hant").is_visible()
+    page.locator(".view-switch button[data-script='hant']").click()
+    assert first.locator(".t-hant").is_visible() and not first.locator(".t-hans").is_visible()
+    assert "機器人" in first.locator(".t-hant mark").first.inner_text()
+    page.reload()
+    assert page.locator(".view-switch button[data-script='hant']").get_attribute("aria-pressed") == "true"
+    assert page.locator(".excerpt").first.locator(".t-hant").is_visible()
+    page.goto(page.url.replace("topics/robots/index.html", PART))
+    assert page.locator(".blk .t-hant").first.is_visible()
+    page = open_page("topics/robots/index.html", javascript=False)
+    assert not page.locator(".view-switch").is_visible()
+    first = page.locator(".excerpt").first
+    assert first.locator(".t-hans").is_visible() and not first.locator(".t-hant").is_visible()
+
+
 def test_phone_timeline_labels_are_legible_and_tables_keep_their_key_column(open_page):
     page = open_page("timeline/index.html", viewport="phone")
     label_height = page.locator("svg.timeline .lane-zh").first.evaluate("e => e.getBoundingClientRect().height")

@@ -111,8 +111,68 @@ def test_topic_pages_have_the_view_switch_and_highlight_both_languages(built_sit
     assert {mark.lower() for found in marks for mark in found} >= {"machine tools", "cnc systems"}
 
 
+def test_topic_pages_carry_both_scripts_with_the_same_highlights(built_site):
+    """The 简/繁 switch of plan pages: every excerpt in Simplified (shown) and Traditional (.t-alt), marked alike."""
+    for topic in ("cnc-machine-tools", "robots", "aviation"):
+        html = (built_site / "topics" / topic / "index.html").read_text(encoding="utf-8")
+        assert 'data-script="hant"' in html and 'data-script="hans"' in html
+        hans = re.findall(r'<p class="zh t-hans" lang="zh-Hans">(.*?)</p>', html, re.S)
+        hant = re.findall(r'<p class="zh t-hant t-alt" lang="zh-Hant">(.*?)</p>', html, re.S)
+        assert len(hans) == len(hant) == html.count('class="blk excerpt')
+        for simplified, traditional in zip(hans, hant, strict=True):
+            assert len(simplified) == len(traditional)  # one character for one, marks at the same places
+            assert re.findall("<mark>", simplified) == re.findall("<mark>", traditional)
+    cnc = (built_site / "topics" / "cnc-machine-tools" / "index.html").read_text(encoding="utf-8")
+    assert "<mark>數控系統</mark>" in cnc and "<mark>機床</mark>" in cnc
+
+
 def test_matrix_headings_are_plain_text_not_links(built_site, edition):
     html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
     head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
     assert "<a " not in head and head.count("<th") == 1 + len(edition.plans)  # the topic, then a column per plan
     assert re.search(r'<tbody>\s*<tr class="group" data-fixed>', html)
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees: no comments, scripts, styles or attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+BUILDER_WORDS = (
+    "STYLE.md",
+    "topics.yml",
+    "terms.yml",
+    "README",
+    "PO entry",
+    "PO file",
+    "msgid",
+    "build_tools",
+    "fuzzy",
+)
+
+
+def test_reader_pages_speak_to_readers(built_site):
+    """Words for builders (files, formats, tools) stay on the About page; every other page speaks to readers."""
+    found = []
+    for page in sorted(built_site.rglob("*.html")):
+        if page.parent.name == "about" or page.name == "404.html":
+            continue
+        scan = VisibleText()
+        scan.feed(page.read_text(encoding="utf-8"))
+        text = " ".join(scan.parts)
+        found += [f"{page.relative_to(built_site)}: {word}" for word in BUILDER_WORDS if word in text]
+    assert found == []

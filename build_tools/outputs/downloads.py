@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from build_tools.config import BuildConfig
@@ -33,3 +34,19 @@ def build_downloads(edition: Edition, docs: Path, progress, config: BuildConfig 
         if stale.relative_to(docs).as_posix() not in wanted:
             stale.unlink()
     return planned
+
+
+def publish_offline_bundle(archive: Path, docs: Path) -> None:
+    """Copy the offline zip into docs/downloads/ (so the online site serves it and its link is checked).
+
+    The offline build itself leaves the copy out (``exclude_docs`` in mkdocs.offline.yml): a bundle
+    never holds itself, and its pages point to the online address instead.
+    """
+    target = docs / DOWNLOADS / archive.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    shutil.copyfile(archive, partial)
+    partial.replace(target)
+    for stale in target.parent.glob("*-offline.zip"):
+        if stale != target:
+            stale.unlink()

@@ -46,9 +46,20 @@ class PdfJob:
     html: str
 
 
+WORD_JOINER = "\u2060"
+
+
 def typographic_quotes(text: str, lang: str = "en") -> str:
-    """English straight quotes as curly ones (“…”, ’), so every PDF quotes alike; Chinese is left as printed."""
-    if lang != "en" or ("'" not in text and '"' not in text):
+    """English straight quotes as curly ones (“…”, ’), so every PDF quotes alike; Chinese is left as printed.
+
+    A compound's hyphen is followed by a word joiner: a line broken after "user-" extracts as "userside"
+    (text extraction joins a line-end hyphen), so compounds stay on one line. The joiner is invisible and
+    is not in the extracted text.
+    """
+    if lang != "en":
+        return text
+    text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", "-" + WORD_JOINER, text)
+    if "'" not in text and '"' not in text:
         return text
     text = re.sub(r'(^|[\s(\[{—–-])"', r"\1“", text)
     text = text.replace('"', "”")

@@ -54,6 +54,8 @@ class Mention:
     url: str
     clause: Segments
     """The clause that names the topic (or the heading), terms highlighted."""
+    clause_en: Segments
+    """The English sentence that renders it (empty when untranslated), terms highlighted."""
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,12 @@ def zh_spans(edition: Edition, block: Block, topic_id: str) -> list[tuple[int, i
     return [(m.start, m.end) for m in edition.topics.matches_of(block.id) if m.topic_id == topic_id]
 
 
-def en_spans(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+def en_spans(text: str, needles: tuple[str, ...], word_forms: bool = False) -> list[tuple[int, int]]:
+    """Where the needles occur as whole words; with ``word_forms`` also as the start of a longer word (robotics)."""
     if not needles or not text:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(needle) for needle in needles) + r")\b", re.IGNORECASE)
+    end = r"\w*" if word_forms else r"\b"
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(needle) for needle in needles) + r")" + end, re.IGNORECASE)
     return [match.span() for match in pattern.finditer(text)]
 
 
@@ -109,6 +113,48 @@ def clause(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return prefix + text[start:end] + suffix, [(begin + len(prefix), stop + len(prefix)) for begin, stop in inside]
+
+
+SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
+CLAUSE_END = re.compile(r"(?<=[,;:.!?])\s+")
+LONG_SENTENCE = 240
+"""Characters: an English sentence longer than this is cut down to the clauses around the term."""
+
+
+def _around(
+    text: str, ends: re.Pattern[str], position: int, lo: int = 0, hi: int = -1, least: int = 0
+) -> tuple[int, int]:
+    """The piece of ``text[lo:hi]`` between two ``ends`` that holds ``position``, widened to ``least`` characters."""
+    hi = len(text) if hi < 0 else hi
+    bounds = [lo, *(match.end() for match in ends.finditer(text, lo, hi)), hi]
+    index = max(i for i, bound in enumerate(bounds[:-1]) if bound <= position)
+    first, last = index, index + 1
+    while bounds[last] - bounds[first] < least and (first > 0 or last < len(bounds) - 1):
+        if last < len(bounds) - 1:
+            last += 1
+        if bounds[last] - bounds[first] < least and first > 0:
+            first -= 1
+    return bounds[first], bounds[last]
+
+
+def english_clause(en: str, needles: tuple[str, ...], zh_share: float) -> Segments:
+    """The English sentence (to ``.``, ``;`` or ``:``) that holds the first highlighted term.
+
+    Where the English has none of the terms, the sentence as far into the paragraph as the Chinese
+    clause is (``zh_share``, 0–1): the translation keeps the order of the Chinese.
+    """
+    if not en:
+        return ()
+    spans = en_spans(en, needles, word_forms=True)
+    first = spans[0][0] if spans else int(zh_share * len(en))
+    start, end = _around(en, SENTENCE_END, first)
+    if end - start > LONG_SENTENCE:  # a whole long sentence is no compact citation: the clauses around the term
+        start, end = _around(en, CLAUSE_END, first, start, end, LONG_SENTENCE // 2)
+    inside = [(begin - start, stop - start) for begin, stop in spans if begin >= start and stop <= end]
+    text = en[start:end].strip()
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(en) else ""
+    return cut(prefix + text + suffix, [(begin + len(prefix), stop + len(prefix)) for begin, stop in inside])
 
 
 def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> TopicBriefingDoc:
@@ -139,7 +185,11 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
     mentions = []
     for scored in brief.mentions:
         block = scored.block
-        text, spans = clause(block.display, zh_spans(edition, block, topic.id))
+        hits = zh_spans(edition, block, topic.id)
+        text, spans = clause(block.display, hits)
+        matched = {m.term for m in edition.topics.matches_of(block.id) if m.topic_id == topic.id}
+        english = edition.bilingual.blocks[block.id].en
+        share = min(hits)[0] / max(1, len(block.display)) if hits else 0.0
         mentions.append(
             Mention(
                 block,
@@ -147,6 +197,7 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
                 trail(plan_of(block.id).plan, block),
                 block_address(edition, block.id, site_url),
                 cut(text, spans),
+                english_clause(english, english_needles(edition, topic, matched), share),
             )
         )
     targets = tuple(

@@ -54,6 +54,8 @@ class Downloads:
     topics: dict[str, Download] = field(default_factory=dict)
     edition: Download | None = None
     offline_zip_name: str = ""
+    offline: Download | None = None
+    """The offline bundle, copied beside the PDFs by a full build (None in quick builds)."""
 
     @property
     def built(self) -> bool:
@@ -75,9 +77,11 @@ def planned_downloads(edition: Edition) -> Downloads:
         },
         edition=Download(download_path(edition_pdf_name(edition.meta))),
         offline_zip_name=offline_zip_name(edition.meta),
+        offline=Download(download_path(offline_zip_name(edition.meta))),
     )
 
 
-def no_downloads(edition: Edition) -> Downloads:
-    """A quick build (no PDFs): pages link to no download."""
-    return Downloads(offline_zip_name=offline_zip_name(edition.meta))
+def no_downloads(edition: Edition, offline: bool = False) -> Downloads:
+    """A build without PDFs: pages link to no PDF, and to the offline bundle only when it is built too."""
+    name = offline_zip_name(edition.meta)
+    return Downloads(offline_zip_name=name, offline=Download(download_path(name)) if offline else None)

@@ -25,7 +25,10 @@ class Excerpt:
     block: Block
     text: BlockText
     segments: tuple[Highlight, ...]
-    """The block's Chinese (label and text) cut at the matched terms, for highlighting."""
+    """The block's Chinese (label and text, in the source's script) cut at the matched terms, for highlighting."""
+    segments_hans: tuple[Highlight, ...]
+    segments_hant: tuple[Highlight, ...]
+    """The same in Simplified and in Traditional characters (one of them is ``segments``), for the 简/繁 switch."""
     segments_en: tuple[Highlight, ...]
     """The English cut at the glossary renderings of the matched terms (nothing marked when none is found)."""
     page: str
@@ -54,6 +57,8 @@ class TopicPage:
     """The summary shown first (the same as the briefing PDF's first page)."""
     brief_links: dict[str, str]
     """Block id -> link from the topic page, for the summary's targets."""
+    hant_config: str
+    """The OpenCC configuration of the Traditional view (named on the 繁體 button)."""
 
 
 @dataclass(frozen=True)
@@ -88,13 +93,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     plans = []
     for plan in edition.plans:
         excerpts = tuple(
-            Excerpt(
-                block,
-                edition.bilingual.blocks[block.id],
-                highlighted(edition, block, topic.id),
-                highlighted_en(edition, block, topic.id),
-                urls.block_link(edition, block.id, page),
-            )
+            _excerpt(edition, block, topic.id, urls.block_link(edition, block.id, page))
             for block in plan.blocks
             if block.id in wanted
         )
@@ -105,8 +104,41 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     brief = topic_brief(edition, topic)
     links = {line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets}
     return TopicPage(
-        topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links
+        topic,
+        edition.taxonomy.group(topic.group),
+        tuple(plans),
+        len(wanted),
+        svg,
+        years,
+        targets,
+        brief,
+        links,
+        edition.bilingual.hant_config,
     )
+
+
+def _excerpt(edition: Edition, block: Block, topic_id: str, page: str) -> Excerpt:
+    text = edition.bilingual.blocks[block.id]
+    segments = highlighted(edition, block, topic_id)
+    hans = recut(segments, f"{text.label_hans}{text.zh_hans}")
+    hant = recut(segments, f"{text.label_hant}{text.zh_hant}")
+    return Excerpt(block, text, segments, hans, hant, highlighted_en(edition, block, topic_id), page)
+
+
+def recut(segments: tuple[Highlight, ...], other: str) -> tuple[Highlight, ...]:
+    """``other`` (the text in the other script) cut where ``segments`` are cut.
+
+    OpenCC's conversion keeps one character for one, so the same offsets mark the same terms; should
+    a conversion ever change the length, the other script shows its text unmarked rather than marked wrong.
+    """
+    if sum(len(segment.text) for segment in segments) != len(other):
+        return (Highlight(other, False),) if other else ()
+    cut: list[Highlight] = []
+    position = 0
+    for segment in segments:
+        cut.append(Highlight(other[position : position + len(segment.text)], segment.mark))
+        position += len(segment.text)
+    return tuple(cut)
 
 
 def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Highlight, ...]:
