@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from build_tools.present import labels, urls
+from build_tools.present.downloads import no_downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
 from build_tools.present.trails import section_path, shorten, trail
 from build_tools.render.pages import environment, home_context
@@ -82,13 +83,13 @@ def test_counts_in_words(number, zh, en):
 def test_home_page_counts_and_years_come_from_the_plans(edition):
     """Three plans of the edition: the home page says 三份 / three and their own years."""
     fewer = dataclasses.replace(edition, plans=edition.plans[1:4])
-    text = environment().get_template("home.md.jinja").render(**home_context(fewer))
+    text = environment().get_template("home.md.jinja").render(**home_context(fewer, no_downloads(fewer)))
     span = edition_span(fewer)
     assert span != edition_span(edition)
     assert "本版收录三份" in text and "The full text of three Chinese" in text
     assert f"{span.issued[0]}—{span.issued[1]} 年发布" in text
     assert f"covering the years {span.covered[0]} to {span.covered[1]}" in text
-    whole = environment().get_template("home.md.jinja").render(**home_context(edition))
+    whole = environment().get_template("home.md.jinja").render(**home_context(edition, no_downloads(edition)))
     assert f"本版收录{zh_count(len(edition.plans))}份" in whole
 
 

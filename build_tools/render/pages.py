@@ -151,7 +151,7 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
     )
 
 
-def home_context(edition: Edition) -> dict:
+def home_context(edition: Edition, downloads: Downloads) -> dict:
     """The home page: counts and years from the plans themselves, never written into the template."""
     return {
         "edition": edition,
@@ -159,6 +159,7 @@ def home_context(edition: Edition) -> dict:
         "plans_zh": zh_count(len(edition.plans)),
         "plans_en": en_count(len(edition.plans)),
         "cards": tuple((plan, labels.document_status(plan.meta)) for plan in edition.plans),
+        "downloads": downloads,
     }
 
 
@@ -168,7 +169,7 @@ def render_download_links(
     """The pages that link the downloads and the offline bundle (home, Downloads)."""
     env = environment()
     writer = writer or PageWriter(docs, [])
-    writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition), downloads=downloads))
+    writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
     return writer.written
 
