@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_tools.config import BuildConfig
+from build_tools.write import write_if_changed
 
 Progress = Callable[[str], None]
 
@@ -98,7 +99,7 @@ def remove_leftovers(site_parent: Path, config_dir: Path) -> None:
 def _with_docs_dir(command: list[str], config: BuildConfig, config_file: Path, staging: Path) -> list[str]:
     # Beside mkdocs.yml, so that the paths it names (hooks, dictionaries) resolve as they do there.
     override = config_file.parent / f".mkdocs-{staging.name}.yml"
-    override.write_text(f"INHERIT: {config_file.resolve()}\ndocs_dir: {config.docs.resolve()}\n", encoding="utf-8")
+    write_if_changed(override, f"INHERIT: {config_file.resolve()}\ndocs_dir: {config.docs.resolve()}\n")
     index = command.index(str(config_file))
     command[index] = str(override)
     return command

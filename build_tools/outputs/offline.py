@@ -13,6 +13,7 @@ from build_tools.config import BuildConfig
 from build_tools.mkdocs_build import Progress, mkdocs_build
 from build_tools.model import EditionMeta
 from build_tools.outputs.naming import edition_slug, offline_zip_name
+from build_tools.write import writing
 
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 LEFT_OUT = frozenset(
@@ -49,16 +50,13 @@ def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: 
         (path for path in folder.rglob("*") if path.is_file() and path.relative_to(folder).as_posix() not in LEFT_OUT),
         key=lambda path: path.relative_to(folder).as_posix(),
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial, "w") as archive:
+    with writing(target) as partial, zipfile.ZipFile(partial, "w") as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=timestamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever machine builds it, so the permission bits below mean the same
             info.external_attr = 0o100644 << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
-    partial.replace(target)  # a reader never sees half a zip
     return target
 
 

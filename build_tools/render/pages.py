@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -24,6 +24,7 @@ from build_tools.render.target_charts import target_charts
 from build_tools.render.timeline import TARGET_KIND_LABELS, target_rows, timeline_context
 from build_tools.render.topics import matrix, topic_index, topic_page
 from build_tools.render.vocabulary import vocabulary_page
+from build_tools.write import write_if_changed
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -52,12 +53,12 @@ class PageWriter:
     docs: Path
     written: list[str]
 
+    changed: list[str] = field(default_factory=list)
+    """The files whose bytes this writer changed (a subset of ``written``)."""
+
     def write(self, relative: str, content: str) -> None:
-        path = self.docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
+        if write_if_changed(self.docs / relative, content):
+            self.changed.append(relative)
         self.written.append(relative)
 
 
