@@ -65,7 +65,7 @@ def disguised(plans: list, keep: int = 5) -> list:
 
 
 def shared_wording(plans: list) -> None:
-    """Shared wording alone (MinHash/LSH), on copies disguised as different texts."""
+    """Shared wording alone (the similarity join), on copies disguised as different texts."""
     similarity.find_shared(disguised(plans), similarity.load_rules(ROOT / "across" / "similarity.yml"))
 
 
@@ -124,7 +124,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[5, 50, 500])
     parser.add_argument("--with-mkdocs", action="store_true", help="also time mkdocs build for every size")
     parser.add_argument(
-        "--similarity-only", action="store_true", help="only load, parse and the shared-wording stage (MinHash/LSH)"
+        "--similarity-only", action="store_true", help="only load, parse and the shared-wording stage (similarity join)"
     )
     args = parser.parse_args()
     results = {}
