@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools import incremental
 from build_tools.config import BuildConfig
 from build_tools.enrich import compare, similarity, vocabulary
 from build_tools.enrich.bilingual import collect_bilingual, simplified_plans
@@ -22,7 +23,7 @@ from build_tools.export.data import blocks_csv, edition_json, targets_csv
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import Edition, ParsedPlan
 from build_tools.outputs.downloads import build_downloads, no_downloads
-from build_tools.outputs.offline import build_offline_bundle
+from build_tools.outputs.offline import build_offline_bundle, dist_dir, offline_site_dir
 from build_tools.parse.parser import parse_plan
 from build_tools.render.pages import PageWriter, render_site_pages
 from build_tools.render.stale import remove_stale_pages
@@ -122,15 +123,29 @@ def generate(config: BuildConfig, progress: Progress = _quiet, pdfs: bool = Fals
 
 
 def build(
-    config: BuildConfig, progress: Progress = _quiet, outputs: bool = False, offline: bool = False
-) -> GenerateResult:
+    config: BuildConfig,
+    progress: Progress = _quiet,
+    outputs: bool = False,
+    offline: bool = False,
+    clean: bool = False,
+) -> GenerateResult | None:
     """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
     With ``outputs``, also the PDFs (before the site, which links to them) and the offline bundle;
-    with ``offline``, the offline bundle without the PDFs.
+    with ``offline``, the offline bundle without the PDFs. Returns None when nothing changed since the
+    last build (see incremental.py); ``clean`` rebuilds everything all the same.
     """
+    bundle = outputs or offline
+    watched = [config.docs, config.site]
+    if bundle:
+        watched += [offline_site_dir(config), dist_dir(config)]
+    inputs = incremental.input_digest(config, [f"outputs={outputs}", f"offline={bundle}"])
+    if not clean and incremental.pipeline_is_current(config, inputs, watched):
+        progress("no input changed since the last build: site is up to date")
+        return None
     result = generate(config, progress, pdfs=outputs)
-    mkdocs_build(config, progress)
-    if outputs or offline:
-        build_offline_bundle(config, result.edition.meta, progress)
+    mkdocs_build(config, progress, clean=clean)
+    if bundle:
+        build_offline_bundle(config, result.edition.meta, progress, clean=clean)
+    incremental.record_pipeline(config, inputs, watched)
     return result

@@ -60,10 +60,13 @@ def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: 
     return target
 
 
-def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progress: Progress = _quiet) -> Path:
+def build_offline_bundle(
+    config: BuildConfig, edition_meta: EditionMeta, progress: Progress = _quiet, clean: bool = False
+) -> Path:
     """Build the file:// variant of the site (docs/ must be generated) and zip it to dist/<slug>-offline.zip."""
     site = offline_site_dir(config)
-    mkdocs_build(config, progress, config_file=config.mkdocs_config.with_name(OFFLINE_CONFIG), site=site)
+    offline_config = config.mkdocs_config.with_name(OFFLINE_CONFIG)
+    mkdocs_build(config, progress, config_file=offline_config, site=site, clean=clean)
     target = dist_dir(config) / offline_zip_name(edition_meta)
     progress(f"zip {target.name}")
     return write_deterministic_zip(site, target, f"{edition_slug(edition_meta)}-offline", zip_timestamp(edition_meta))
