@@ -101,4 +101,3 @@ def test_a_rebuild_redoes_only_what_an_edit_touches_and_matches_a_clean_build(tm
     assert {path: data for path, (data, _) in snapshot(clean.site).items()} == {
         path: data for path, (data, _) in third.items()
     }
-
