@@ -187,4 +187,3 @@ def build_briefing_pdf(
     info = _edition_info(edition, f"{title_zh} · {title_en}", intro_en or title_en, title_zh)
     html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
     return write_pdf(html, out_dir / filename)
-

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.translation.glossary import Term
+from build_tools.translation.glossary import Term, term_scan
 
 
 @dataclass(frozen=True)
@@ -42,17 +42,6 @@ def _take(taken: list[bool], start: int, end: int) -> None:
         taken[index] = True
 
 
-_ORDER: dict[int, tuple[tuple[Term, ...], tuple[Term, ...]]] = {}
-
-
-def _longest_first(terms: tuple[Term, ...]) -> tuple[Term, ...]:
-    """The terms longest first (sorted once per glossary: this runs for every paragraph)."""
-    cached = _ORDER.get(id(terms))
-    if cached is None or cached[0] is not terms:
-        cached = _ORDER[id(terms)] = (terms, tuple(sorted(terms, key=lambda t: (-len(t.zh), t.id))))
-    return cached[1]
-
-
 def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[tuple[Marked, ...], tuple[Term, ...]]:
     """Segments of a Chinese text with each term's first free occurrence marked, and the terms found.
 
@@ -60,8 +49,7 @@ def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[
     """
     taken = [False] * len(text)
     spans: list[tuple[int, int, Term]] = []
-    for term in _longest_first(terms):
-        needle = (term.zh_hant or term.zh) if form == "zh_hant" else term.zh
+    for term, needle in term_scan(terms, form).present(text):
         start = text.find(needle)
         while start >= 0:
             end = start + len(needle)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.enrich import compare
 from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.outputs.downloads import Download, Downloads
+from build_tools.parallel import shared_with_workers
 from build_tools.render.citation import page_address, paragraph_citation, plan_citation
 from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
@@ -185,25 +187,38 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         env.get_template("translation-status.md.jinja").render(status=translation_status(edition)),
     )
     writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary_page(edition)))
-    for plan in edition.plans:
-        folder = f"plans/{plan.meta.id}"
-        download = downloads.plans.get(plan.meta.id)
-        overview = plan_overview(edition, plan, download)
-        writer.write(
-            f"{folder}/index.md",
-            env.get_template("plan-overview.md.jinja").render(
-                overview=overview,
-                download=download,
-                compared=tuple(pair for pair in pairs if plan in (pair.left, pair.right)),
-            ),
-        )
-        writer.write(f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex())
-        writer.write(f"{folder}/{plan.meta.id}.ris", overview.cite.ris())
-        writer.write(f"{folder}/{plan.meta.id}.json", overview.cite.csl_json())
-        for page in part_pages(edition, plan, download):
-            writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
+    for files in shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs)):
+        for relative, content in files:
+            writer.write(relative, content)
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
+
+
+@cache
+def _worker_environment() -> Environment:
+    return environment()
+
+
+def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str]]:
+    """One plan's pages and citation files (run in a worker process: see parallel.py)."""
+    plan = edition.plans[position]
+    env = _worker_environment()
+    folder = f"plans/{plan.meta.id}"
+    download = downloads.plans.get(plan.meta.id)
+    overview = plan_overview(edition, plan, download)
+    compared = tuple(pair for pair in pairs if plan in (pair.left, pair.right))
+    files = [
+        (
+            f"{folder}/index.md",
+            env.get_template("plan-overview.md.jinja").render(overview=overview, download=download, compared=compared),
+        ),
+        (f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex()),
+        (f"{folder}/{plan.meta.id}.ris", overview.cite.ris()),
+        (f"{folder}/{plan.meta.id}.json", overview.cite.csl_json()),
+    ]
+    for page in part_pages(edition, plan, download):
+        files.append((f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page)))
+    return files
 
 
 def targets_context(edition: Edition) -> dict:
