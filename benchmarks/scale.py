@@ -70,6 +70,13 @@ def disguised(plans: list, keep: int = 5) -> list:
     return shifted
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (workers, MkDocs): on a shared machine
+    wall time says more about the neighbours than about the build."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def _rss() -> int:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
@@ -79,8 +86,8 @@ class Meter:
     """A progress callback: each pipeline step becomes a row (seconds, peak RSS while it ran)."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, float, float]] = []
-        self.name, self.started, self.peak = "", time.perf_counter(), _rss()
+        self.rows: list[tuple[str, float, float, float]] = []
+        self.name, self.started, self.peak, self.cpu = "", time.perf_counter(), _rss(), _cpu()
         self.children = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -92,7 +99,7 @@ class Meter:
 
     def __call__(self, step: str) -> None:
         self.close()
-        self.name, self.started, self.peak = step, time.perf_counter(), _rss()
+        self.name, self.started, self.peak, self.cpu = step, time.perf_counter(), _rss(), _cpu()
 
     def close(self) -> None:
         if not self.name:
@@ -101,7 +108,7 @@ class Meter:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
         if children > self.children:  # a worker or MkDocs set a new high: report the larger process
             peak, self.children = max(peak, children), children
-        self.rows.append((_short(self.name), time.perf_counter() - self.started, peak / 2**20))
+        self.rows.append((_short(self.name), time.perf_counter() - self.started, _cpu() - self.cpu, peak / 2**20))
         self.name = ""
 
     def stop(self) -> None:
@@ -167,9 +174,10 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
     (build if with_mkdocs else generate)(config, meter)
     meter.stop()
     total = time.perf_counter() - started
-    lines = [f"{'stage':<34} {'seconds':>9} {'peak RSS MiB':>13}"]
-    lines += [f"{name:<34} {seconds:9.1f} {peak:13.0f}" for name, seconds, peak in meter.rows]
-    lines.append(f"{'total':<34} {total:9.1f} {max(peak for _, _, peak in meter.rows):13.0f}")
+    lines = [f"{'stage':<34} {'seconds':>9} {'CPU s':>9} {'peak RSS MiB':>13}"]
+    lines += [f"{name:<34} {seconds:9.1f} {cpu:9.1f} {peak:13.0f}" for name, seconds, cpu, peak in meter.rows]
+    cpu_total = sum(cpu for _, _, cpu, _ in meter.rows)
+    lines.append(f"{'total':<34} {total:9.1f} {cpu_total:9.1f} {max(peak for *_, peak in meter.rows):13.0f}")
     html, page = _largest(config.site, ".html") if with_mkdocs else (0, "")
     markdown, md_page = _largest(config.docs, ".md")
     lines.append(
@@ -194,7 +202,7 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
         started = time.perf_counter()
         build(config, meter)
         meter.stop()
-        steps = ", ".join(f"{name} {seconds:.1f}" for name, seconds, _ in meter.rows)
+        steps = ", ".join(f"{name} {seconds:.1f}" for name, seconds, *_ in meter.rows)
         lines.append(f"rebuild, one plan's translation edited: {time.perf_counter() - started:.1f} s ({steps})")
     print(f"== {size} plans ==", *lines, sep="\n", flush=True)
 
@@ -203,11 +211,14 @@ def similarity_only(size: int, work: Path) -> None:
     plans = load_and_parse(BuildConfig(sources=corpus(work / "sources", size)))
     plans = disguised(sorted(plans, key=lambda plan: (plan.meta.date, plan.meta.id)))
     rules = similarity.load_rules(ROOT / "across" / "similarity.yml")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     found = similarity.find_shared(plans, rules)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{size:>5} plans: shared wording {seconds:.1f} s, {len(found.pairs)} pairs, peak RSS {peak:.0f} MiB")
+    print(
+        f"{size:>5} plans: shared wording {seconds:.1f} s ({cpu:.1f} s CPU), {len(found.pairs)} pairs,"
+        f" peak RSS {peak:.0f} MiB (the process, parsed plans included)"
+    )
 
 
 def main() -> None:
