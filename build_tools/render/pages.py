@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -55,12 +55,8 @@ class PageWriter:
     docs: Path
     written: list[str]
 
-    changed: list[str] = field(default_factory=list)
-    """The files whose bytes this writer changed (a subset of ``written``)."""
-
     def write(self, relative: str, content: str) -> None:
-        if write_if_changed(self.docs / relative, content):
-            self.changed.append(relative)
+        write_if_changed(self.docs / relative, content)
         self.written.append(relative)
 
 
