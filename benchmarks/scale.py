@@ -193,9 +193,11 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
     lines.append(f"search index: {search_bytes / 2**20:.1f} MiB in {search_files} files")
     if search:
         lines.append(f"first query loads: {_first_query(config.docs / 'search', work)}")
+    print(f"== {size} plans ==", *lines, sep="\n", flush=True)
+    lines = []
     if with_mkdocs:
         started = time.perf_counter()
-        assert build(config) is None
+        assert build(config) is None, "a second build with no change must do nothing"
         lines.append(f"rebuild, no change: {time.perf_counter() - started:.1f} s")
         _edit_one_translation(config.translations)
         meter = Meter()
@@ -204,7 +206,7 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
         meter.stop()
         steps = ", ".join(f"{name} {seconds:.1f}" for name, seconds, *_ in meter.rows)
         lines.append(f"rebuild, one plan's translation edited: {time.perf_counter() - started:.1f} s ({steps})")
-    print(f"== {size} plans ==", *lines, sep="\n", flush=True)
+    print(*lines, sep="\n", flush=True)
 
 
 def similarity_only(size: int, work: Path) -> None:
