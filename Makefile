@@ -50,7 +50,7 @@ lint: setup
 benchmark: setup
 	$(PY) benchmarks/generate_speed.py
 	$(PY) benchmarks/outputs.py
-	$(PY) benchmarks/scale.py 5 50 500
+	$(PY) benchmarks/scale.py 5 50 500 --with-mkdocs
 	$(PY) benchmarks/large_sources.py
 	$(PY) benchmarks/targets.py
 	$(PY) -m build_tools build --no-pdf && $(PY) benchmarks/search_quality.py

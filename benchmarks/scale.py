@@ -1,20 +1,35 @@
 """Scale benchmark: synthetic corpora of 5, 50 and 500 plans made from the real ones.
 
-Prints time and memory (peak Python allocations, tracemalloc) per stage: load, parse, enrich,
-render (pages + data), similarity (shared wording alone, on copies disguised as different texts),
-mkdocs build. `--similarity-only` times just load, parse and similarity (e.g. for 500 plans).
-Run on demand: `python benchmarks/scale.py [SIZES…]` (mkdocs build is skipped above 50 plans
-unless --with-mkdocs is given: it dominates and is MkDocs' own cost, not the pipeline's).
+For each size, in a fresh process (so memory figures do not carry over), a whole build without
+PDFs (`build --no-pdf`, or only `generate` without --with-mkdocs) and then prints:
+
+- time and peak memory (resident set size, sampled every 20 ms) per stage: load and parse, each
+  enrich step, render, export, search index, mkdocs build (its own process: its peak RSS);
+- the largest generated page (HTML when MkDocs ran, else Markdown), the site's size and file count;
+- the search payload of a first query (median and max over the judged queries, Chromium from
+  file://, as benchmarks/search_scale.py measures it);
+- with --with-mkdocs, the rebuild times: no change (`make site` again) and one plan's translation
+  edited (only its pages are regenerated and re-rendered by MkDocs, see README "Incremental builds").
+
+`--similarity-only` times shared wording alone on copies whose characters are shifted so they read
+as different texts (copies of one plan otherwise share every clause, which no real corpus does).
+`BUILD_WORKERS=1` in the environment renders in one process.
+
+    python benchmarks/scale.py [SIZES…] [--with-mkdocs] [--no-search] [--similarity-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,17 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.enrich import similarity  # noqa: E402
-from build_tools.export.across import vocabulary_csv  # noqa: E402
-from build_tools.export.data import blocks_csv, edition_json, targets_csv  # noqa: E402
-from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
-from build_tools.parse.parser import parse_plan  # noqa: E402
-from build_tools.pipeline import enrich  # noqa: E402
-from build_tools.present.downloads import no_downloads  # noqa: E402
-from build_tools.render.pages import PageWriter, render_site_pages  # noqa: E402
+from build_tools.pipeline import build, generate, load_and_parse  # noqa: E402
 from build_tools.sources.across import load_similarity_rules  # noqa: E402
-from build_tools.sources.discover import plan_folders  # noqa: E402
-from build_tools.sources.load import load_source  # noqa: E402
-from build_tools.sources.meta import load_meta  # noqa: E402
 
 
 def corpus(target: Path, size: int) -> Path:
@@ -65,89 +71,177 @@ def disguised(plans: list, keep: int = 5) -> list:
     return shifted
 
 
-def shared_wording(plans: list) -> None:
-    """Shared wording alone (MinHash/LSH), on copies disguised as different texts."""
-    similarity.find_shared(disguised(plans), load_similarity_rules(ROOT / "across" / "similarity.yml"))
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (workers, MkDocs): on a shared machine
+    wall time says more about the neighbours than about the build."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-class Stages:
+def _rss() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class Meter:
+    """A progress callback: each pipeline step becomes a row (seconds, peak RSS while it ran)."""
+
     def __init__(self) -> None:
-        self.rows: list[tuple[str, float, float]] = []
+        self.rows: list[tuple[str, float, float, float]] = []
+        self.name, self.started, self.peak, self.cpu = "", time.perf_counter(), _rss(), _cpu()
+        self.children = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
 
-    def run(self, name, function, *args):
-        tracemalloc.start()
-        started = time.perf_counter()
-        result = function(*args)
-        seconds = time.perf_counter() - started
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        self.rows.append((name, seconds, peak / 2**20))
-        return result
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, _rss())
+
+    def __call__(self, step: str) -> None:
+        self.close()
+        self.name, self.started, self.peak, self.cpu = step, time.perf_counter(), _rss(), _cpu()
+
+    def close(self) -> None:
+        if not self.name:
+            return
+        peak = self.peak
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        if children > self.children:  # a worker or MkDocs set a new high: report the larger process
+            peak, self.children = max(peak, children), children
+        self.rows.append((_short(self.name), time.perf_counter() - self.started, _cpu() - self.cpu, peak / 2**20))
+        self.name = ""
+
+    def stop(self) -> None:
+        self.close()
+        self._stop.set()
 
 
-def measure(size: int, work: Path, with_mkdocs: bool, similarity_only: bool = False) -> Stages:
-    sources = corpus(work / f"sources-{size}", size)
-    docs = work / f"docs-{size}"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    config = BuildConfig(sources=sources, docs=docs, site=work / f"site-{size}")
-    stages = Stages()
-    folders = plan_folders(sources)
-    loaded = stages.run(
-        "load", lambda: [(load_meta(f / "meta.yml", f.name), load_source(f / "source.txt")) for f in folders]
+def _short(step: str) -> str:
+    """A row name: ``mkdocs`` (or ``mkdocs --dirty``), ``enrich: <step>`` and the other steps as printed."""
+    if step.startswith("mkdocs build"):
+        return "mkdocs --dirty" if "--dirty" in step else "mkdocs"
+    if step.startswith("load and parse"):
+        return "load and parse"
+    return step[:34]
+
+
+def _largest(folder: Path, suffix: str) -> tuple[int, str]:
+    pages = [(path.stat().st_size, path.relative_to(folder).as_posix()) for path in folder.rglob(f"*{suffix}")]
+    return max(pages) if pages else (0, "-")
+
+
+def _size(folder: Path) -> tuple[int, int]:
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files), len(files)
+
+
+def _first_query(search: Path, work: Path) -> str:
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.search_quality import CHROMIUM, QUERIES, first_query_payloads, kb
+    from benchmarks.search_scale import PAGE
+
+    queries = [entry["q"] for entry in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]]
+    probe = work / "probe"
+    shutil.copytree(search, probe / "search")
+    (probe / "assets" / "javascripts").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "assets" / "javascripts" / "search.js", probe / "assets" / "javascripts")
+    (probe / "index.html").write_text(PAGE, encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        payloads = first_query_payloads(browser, (probe / "index.html").as_uri(), probe / "search", queries)
+        browser.close()
+    return f"median {kb(statistics.median(payloads))}, max {kb(max(payloads))} over {len(payloads)} queries"
+
+
+def _edit_one_translation(translations: Path) -> str:
+    """Change the English of one paragraph of one plan (as a translator would)."""
+    po = translations / "en" / "shanxi-equipment-2011.po"
+    text = po.read_text(encoding="utf-8")
+    value = text.index('msgstr "', text.index('msgctxt "shanxi-equipment-2011/s1.1/p1"'))
+    po.write_text(f'{text[:value]}msgstr "Edited for the benchmark. {text[value + 8 :]}', encoding="utf-8")
+    return po.name
+
+
+def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
+    sources = corpus(work / "sources", size)
+    shutil.copytree(ROOT / "translations", work / "translations")
+    shutil.copytree(ROOT / "docs" / "assets", work / "docs" / "assets")
+    config = BuildConfig(sources=sources, docs=work / "docs", site=work / "site", translations=work / "translations")
+    meter = Meter()
+    started = time.perf_counter()
+    (build if with_mkdocs else generate)(config, meter)
+    meter.stop()
+    total = time.perf_counter() - started
+    lines = [f"{'stage':<34} {'seconds':>9} {'CPU s':>9} {'peak RSS MiB':>13}"]
+    lines += [f"{name:<34} {seconds:9.1f} {cpu:9.1f} {peak:13.0f}" for name, seconds, cpu, peak in meter.rows]
+    cpu_total = sum(cpu for _, _, cpu, _ in meter.rows)
+    lines.append(f"{'total':<34} {total:9.1f} {cpu_total:9.1f} {max(peak for *_, peak in meter.rows):13.0f}")
+    html, page = _largest(config.site, ".html") if with_mkdocs else (0, "")
+    markdown, md_page = _largest(config.docs, ".md")
+    lines.append(
+        f"largest page: {md_page} {markdown / 1000:.0f} KB Markdown"
+        + (f"; {page} {html / 1000:.0f} KB HTML" if with_mkdocs else "")
     )
-    plans = stages.run(
-        "parse",
-        lambda: sorted((parse_plan(meta, source) for meta, source in loaded), key=lambda p: (p.meta.date, p.meta.id)),
-    )
-    if similarity_only:
-        stages.run("similarity", shared_wording, plans)
-        return stages
-
-    edition = stages.run("enrich", enrich, config, plans)
-
-    def render() -> None:
-        render_site_pages(edition, docs, no_downloads(edition))
-        writer = PageWriter(docs, [])
-        writer.write("data/edition.json", edition_json(edition))
-        writer.write("data/blocks.csv", blocks_csv(edition))
-        writer.write("data/targets.csv", targets_csv(edition))
-        writer.write("data/vocabulary.csv", vocabulary_csv(edition))
-
-    stages.run("render", render)
-    stages.run("similarity", shared_wording, plans)
+    docs_bytes, docs_files = _size(config.docs)
+    lines.append(f"docs/: {docs_bytes / 2**20:.1f} MiB in {docs_files} files")
     if with_mkdocs:
-        stages.run("mkdocs build", mkdocs_build, config)
-    return stages
+        site_bytes, site_files = _size(config.site)
+        lines.append(f"site/: {site_bytes / 2**20:.1f} MiB in {site_files} files")
+    search_bytes, search_files = _size(config.docs / "search")
+    lines.append(f"search index: {search_bytes / 2**20:.1f} MiB in {search_files} files")
+    if search:
+        lines.append(f"first query loads: {_first_query(config.docs / 'search', work)}")
+    print(f"== {size} plans ==", *lines, sep="\n", flush=True)
+    lines = []
+    if with_mkdocs:
+        started = time.perf_counter()
+        assert build(config) is None, "a second build with no change must do nothing"
+        lines.append(f"rebuild, no change: {time.perf_counter() - started:.1f} s")
+        _edit_one_translation(config.translations)
+        meter = Meter()
+        started = time.perf_counter()
+        build(config, meter)
+        meter.stop()
+        steps = ", ".join(f"{name} {seconds:.1f}" for name, seconds, *_ in meter.rows)
+        lines.append(f"rebuild, one plan's translation edited: {time.perf_counter() - started:.1f} s ({steps})")
+    print(*lines, sep="\n", flush=True)
+
+
+def similarity_only(size: int, work: Path) -> None:
+    plans = load_and_parse(BuildConfig(sources=corpus(work / "sources", size)))
+    plans = disguised(sorted(plans, key=lambda plan: (plan.meta.date, plan.meta.id)))
+    rules = load_similarity_rules(ROOT / "across" / "similarity.yml")
+    started, cpu = time.perf_counter(), time.process_time()
+    found = similarity.find_shared(plans, rules)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{size:>5} plans: shared wording {seconds:.1f} s ({cpu:.1f} s CPU), {len(found.pairs)} pairs,"
+        f" peak RSS {peak:.0f} MiB (the process, parsed plans included)"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[5, 50, 500])
-    parser.add_argument("--with-mkdocs", action="store_true", help="also time mkdocs build for every size")
-    parser.add_argument(
-        "--similarity-only", action="store_true", help="only load, parse and the shared-wording stage (MinHash/LSH)"
-    )
+    parser.add_argument("--with-mkdocs", action="store_true", help="build the site too, and time rebuilds")
+    parser.add_argument("--no-search", action="store_true", help="skip the first-query measurement (Chromium)")
+    parser.add_argument("--similarity-only", action="store_true", help="only shared wording, on disguised copies")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child process: one size
     args = parser.parse_args()
-    results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in args.sizes:
-            results[size] = measure(size, Path(tmp), args.with_mkdocs or size <= 50, args.similarity_only)
-    print(f"{'plans':>6} {'stage':<13} {'seconds':>9} {'ms/plan':>9} {'peak MiB':>9}")
-    for size, stages in results.items():
-        for name, seconds, peak in stages.rows:
-            print(f"{size:>6} {name:<13} {seconds:9.3f} {seconds / size * 1000:9.2f} {peak:9.1f}")
-    smallest = min(results)
-    for size in results:
-        if size == smallest:
-            continue
-        print(
-            f"growth {smallest}→{size} plans (linear = {size / smallest:.0f}x):",
-            ", ".join(
-                f"{name} {seconds / dict((n, s) for n, s, _ in results[smallest].rows)[name]:.1f}x"
-                for name, seconds, _ in results[size].rows
-                if name in dict((n, s) for n, s, _ in results[smallest].rows)
-            ),
-        )
+    if args.one:
+        with tempfile.TemporaryDirectory(prefix="scale-") as folder:
+            if args.similarity_only:
+                similarity_only(args.sizes[0], Path(folder))
+            else:
+                one_size(args.sizes[0], Path(folder), args.with_mkdocs, not args.no_search)
+        return
+    for size in args.sizes:
+        flags = [flag for flag in sys.argv[1:] if flag.startswith("--")]
+        subprocess.run([sys.executable, __file__, str(size), "--one", *flags], check=True)
 
 
 if __name__ == "__main__":

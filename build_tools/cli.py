@@ -66,6 +66,9 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--offline", action="store_true", help="with --no-pdf: build the offline bundle all the same"
     )
+    build_parser.add_argument(
+        "--clean", action="store_true", help="rebuild everything, even when nothing changed since the last build"
+    )
     _add_paths(commands.add_parser("generate", help="generate Markdown pages and data files only"))
     translations = commands.add_parser("translations", help="the translation store (translations/<lang>/*.po)")
     actions = translations.add_subparsers(dest="action", required=True)
@@ -90,7 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "translations":
             return _translations(args, config, progress)
         if args.command == "build":
-            result = build(config, progress, pdfs=not args.no_pdf, offline=args.offline)
+            result = build(config, progress, pdfs=not args.no_pdf, offline=args.offline, clean=args.clean)
+            if result is None:
+                console.print("done: nothing changed since the last build (--clean rebuilds all the same)")
+                return 0
         else:
             result = generate(config, progress)
     except InputError as error:

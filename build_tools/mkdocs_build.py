@@ -9,32 +9,48 @@ import sys
 import tempfile
 from pathlib import Path
 
+from build_tools import incremental
 from build_tools.config import BuildConfig
 from build_tools.errors import BuildFailed
 from build_tools.progress import Progress, quiet
+from build_tools.write import write_if_changed
 
 
 def mkdocs_build(
-    config: BuildConfig, progress: Progress = quiet, config_file: Path | None = None, site: Path | None = None
+    config: BuildConfig,
+    progress: Progress = quiet,
+    config_file: Path | None = None,
+    site: Path | None = None,
+    clean: bool = False,
 ) -> None:
     """Run mkdocs build --strict into a temporary directory, then swap it in.
 
-    A failed build leaves the last good site in place.
+    A failed build leaves the last good site in place. When only the contents of pages changed since
+    the last build of this site (see incremental.py), the staging folder starts as a copy of the
+    site and MkDocs re-renders only the pages whose Markdown is newer (``--dirty``); ``clean`` forces
+    a clean build.
     """
     site = site or config.site
     config_file = config_file or config.mkdocs_config
-    progress(f"mkdocs build --strict ({config_file.name})")
     site.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(site.parent, config_file.parent)
+    wide = incremental.site_wide_state(config_file, config.docs)
+    dirty = not clean and incremental.mkdocs_dirty_allowed(site, wide)
+    progress(f"mkdocs build --strict{' --dirty' if dirty else ''} ({config_file.name})")
     # The process id in the name tells a later run whether this build may still be running.
     staging = Path(tempfile.mkdtemp(prefix=f".site-{os.getpid()}-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
+    if dirty:
+        # A copy keeping modification times (what --dirty compares), so a failed build leaves the site as it was.
+        shutil.copytree(site, staging, dirs_exist_ok=True, copy_function=shutil.copy2, symlinks=True)
+    # --strict would fail a dirty build on MkDocs' own warning that it is dirty: warnings are counted below.
+    mode = ["--dirty", "--no-strict"] if dirty else ["--strict"]
     command = [
         sys.executable,
         "-m",
         "mkdocs",
         "build",
-        "--strict",
+        *mode,
         "--config-file",
         str(config_file),
         "--site-dir",
@@ -50,8 +66,9 @@ def mkdocs_build(
     finally:
         for override in config_file.parent.glob(f".mkdocs-{staging.name}.yml"):
             override.unlink()
-    if result.returncode != 0:
+    if result.returncode != 0 or (dirty and _warnings(result.stdout + result.stderr)):
         shutil.rmtree(staging, ignore_errors=True)
+        incremental.forget_state(site)  # the next build starts clean
         raise BuildFailed(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
     old = site.with_name(site.name + ".old")
     if site.exists():
@@ -59,6 +76,15 @@ def mkdocs_build(
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    incremental.record_mkdocs(site, wide)
+
+
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+def _warnings(output: str) -> list[str]:
+    """What --strict would have failed on: every warning but MkDocs' notice that the build is dirty."""
+    return [line for line in output.splitlines() if line.startswith("WARNING") and DIRTY_NOTICE not in line]
 
 
 def _alive(pid: int) -> bool:
@@ -93,7 +119,7 @@ def remove_leftovers(site_parent: Path, config_dir: Path) -> None:
 def _with_docs_dir(command: list[str], config: BuildConfig, config_file: Path, staging: Path) -> list[str]:
     # Beside mkdocs.yml, so that the paths it names (hooks, dictionaries) resolve as they do there.
     override = config_file.parent / f".mkdocs-{staging.name}.yml"
-    override.write_text(f"INHERIT: {config_file.resolve()}\ndocs_dir: {config.docs.resolve()}\n", encoding="utf-8")
+    write_if_changed(override, f"INHERIT: {config_file.resolve()}\ndocs_dir: {config.docs.resolve()}\n")
     index = command.index(str(config_file))
     command[index] = str(override)
     return command

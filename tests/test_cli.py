@@ -25,7 +25,7 @@ def test_generate_into_other_folders(tmp_path):
     result = run("generate", "--sources", str(ROOT / "source_texts"), "--docs", str(docs))
     assert result.returncode == 0, result.stderr
     assert (docs / "plans" / "henan-equipment-2017" / "part-01.md").exists()
-    assert "parse henan-equipment-2017" in result.stderr  # progress is shown
+    assert "load and parse 5 plans" in result.stderr  # progress is shown
 
 
 def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):

@@ -13,7 +13,7 @@ from build_tools.config import ROOT, BuildConfig
 from build_tools.errors import InputError
 from build_tools.pipeline import assemble, build, generate
 from build_tools.sources.glossary import load_glossary
-from build_tools.translation.atomic import write_atomically
+from build_tools.write import write_if_changed
 from tests.conftest import copy_real_sources, sandbox_config, write_plan
 
 TRADITIONAL = """臺灣測試規劃
@@ -152,7 +152,7 @@ def test_an_interrupted_translation_write_leaves_the_old_file(tmp_path, monkeypa
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        write_atomically(path, b"new content\n")
+        write_if_changed(path, b"new content\n", durable=True)
     assert path.read_bytes() == b"old content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.po"]  # no temporary file left behind
 

@@ -43,8 +43,8 @@ def test_precision_on_hand_checked_sample(edition):
     assert precision >= 0.9
 
 
-def test_lsh_finds_what_exact_search_finds(edition):
-    """MinHash/LSH against all pairs compared exactly: it must lose no pair above the threshold."""
+def test_the_join_finds_what_all_pairs_comparison_finds(edition):
+    """The prefix-filtered join against all pairs compared exactly: it must lose no pair above the threshold."""
     wanted = ("henan-equipment-2017", "guangdong-high-end-equipment-2021", "china-machinery-2021")
     units = [item for plan in edition.plans if plan.meta.id in wanted for item in clauses(plan, RULES.min_chars)]
     exact = set()
@@ -56,7 +56,7 @@ def test_lsh_finds_what_exact_search_finds(edition):
         for pair in edition.shared.pairs
         if pair.left.plan_id in wanted and pair.right.plan_id in wanted
     }
-    print(f"\nexact search {len(exact)} pairs, LSH {len(found)}")
+    print(f"\nexact search {len(exact)} pairs, join {len(found)}")
     assert found == exact
 
 

@@ -116,7 +116,7 @@ def test_invisible_characters_are_removed_but_visible_text_kept(tmp_path):
     assert loaded.removed_invisible == 3
 
 
-SIMILARITY = "shingle: 3\nmin_chars: 8\nnum_perm: 128\n"
+SIMILARITY = "shingle: 3\nmin_chars: 8\n"
 PAIRS = "every_pair_up_to: 12\nrules:\n  predecessor: 'yes'\n  national: true\nnational_region_en: National\n"
 QUOTED = "quoted: {max_chars: 1, joiners: [], contains_glossary: true, followed_by: [], shift_words: []}\n"
 
@@ -124,9 +124,9 @@ QUOTED = "quoted: {max_chars: 1, joiners: [], contains_glossary: true, followed_
 @pytest.mark.parametrize(
     ("name", "content", "line", "message"),
     [
-        ("similarity.yml", SIMILARITY + "lsh_threshold: high\nthreshold: 0.5\nmax_per_clause: 6\n", 4,
-         "'lsh_threshold' must be a number greater than 0"),
-        ("similarity.yml", SIMILARITY + "lsh_threshold: 0.2\nthreshold: 0.5\n", 1,
+        ("similarity.yml", SIMILARITY + "threshold: high\nmax_per_clause: 6\n", 3,
+         "'threshold' must be a number greater than 0"),
+        ("similarity.yml", SIMILARITY + "threshold: 0.5\n", 1,
          "missing required key 'max_per_clause'"),
         ("compare.yml", PAIRS, 3, "'predecessor' in rules must be true or false"),
         ("vocabulary.yml", "glossary_categories: [politics]\n" + QUOTED, 1, "must be one of industry"),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from build_tools.model import BlockMarks, Marked, Term
 from build_tools.translation.checks import term_hits
+from build_tools.translation.term_scan import term_scan
 
 if TYPE_CHECKING:
     from build_tools.model import Bilingual, ParsedPlan
@@ -41,17 +42,6 @@ def _take(taken: list[bool], start: int, end: int) -> None:
         taken[index] = True
 
 
-_ORDER: dict[int, tuple[tuple[Term, ...], tuple[Term, ...]]] = {}
-
-
-def _longest_first(terms: tuple[Term, ...]) -> tuple[Term, ...]:
-    """The terms longest first (sorted once per glossary: this runs for every paragraph)."""
-    cached = _ORDER.get(id(terms))
-    if cached is None or cached[0] is not terms:
-        cached = _ORDER[id(terms)] = (terms, tuple(sorted(terms, key=lambda t: (-len(t.zh), t.id))))
-    return cached[1]
-
-
 def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[tuple[Marked, ...], tuple[Term, ...]]:
     """Segments of a Chinese text with each term's first free occurrence marked, and the terms found.
 
@@ -59,8 +49,7 @@ def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[
     """
     taken = [False] * len(text)
     spans: list[tuple[int, int, Term]] = []
-    for term in _longest_first(terms):
-        needle = (term.zh_hant or term.zh) if form == "zh_hant" else term.zh
+    for term, needle in term_scan(terms, form).present(text):
         start = text.find(needle)
         while start >= 0:
             end = start + len(needle)

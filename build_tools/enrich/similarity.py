@@ -2,22 +2,21 @@
 
 Method (parameters in ``across/similarity.yml``, reasons in the README): each block's Simplified
 text is cut into clauses at 。；！？，：; a clause is compared by its set of character shingles
-(punctuation and spaces removed). MinHash signatures in an LSH index (``datasketch``) propose
-candidate pairs in near-linear time; a candidate is kept when the exact Jaccard similarity of the
-two shingle sets reaches ``threshold``. Identical clauses are hashed once. Each clause keeps at
+(punctuation and spaces removed). An exact set-similarity join (prefix filtering, see
+``similar_texts``) finds every pair of clauses whose shingle sets reach the Jaccard ``threshold``,
+without comparing all pairs. Identical clauses are compared once. Each clause keeps at
 most ``max_per_clause`` matches (nearest plans by date first), so the output stays bounded when
 many plans repeat a stock phrase.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from types import MappingProxyType
-
-from datasketch import MinHash, MinHashLSH
 
 from build_tools.model import (
     AS_PRINTED,
@@ -70,6 +69,52 @@ def _nearest(mine: Clause, here: int, group: list[Clause], ranks: list[int], lim
     return picked
 
 
+def _prefix_length(size: int, threshold: float) -> int:
+    """Tokens (rarest first) two sets with Jaccard >= threshold must share one of (prefix filtering).
+
+    Jaccard >= t needs an overlap of at least ceil(t * size) tokens, so any size - ceil(t * size) + 1
+    tokens of the set hold one of them. The small tolerance only lengthens the prefix (never loses a pair).
+    """
+    return size - math.ceil(threshold * size - 1e-9) + 1
+
+
+def similar_texts(token_sets: Sequence[Sequence[int]], threshold: float) -> list[tuple[int, int, float]]:
+    """Every pair ``(a, b)``, a <= b, of token sets with Jaccard >= threshold, with that Jaccard; exact.
+
+    A set-similarity join (AllPairs: prefix and length filtering): tokens are ordered rarest first,
+    each set is indexed under the first few of its tokens only, and a set meets as candidates only the
+    sets sharing one of those; every candidate is then compared exactly. The pairs found are exactly
+    those an all-pairs comparison finds, in time near-linear in the number of sets for text where
+    most 3-grams are rare, and in memory of a few integers per set. Each set holds distinct tokens.
+    """
+    frequency = Counter(token for tokens in token_sets for token in tokens)
+    rarest_first = sorted(frequency.items(), key=lambda item: (item[1], item[0]))
+    rank = {token: position for position, (token, _) in enumerate(rarest_first)}
+    del rarest_first
+    del frequency
+    ordered = [tuple(sorted(rank[token] for token in tokens)) for tokens in token_sets]
+    del rank
+    by_size = sorted(range(len(ordered)), key=lambda key: (len(ordered[key]), key))
+    index: dict[int, list[int]] = defaultdict(list)
+    found = []
+    for key in by_size:
+        tokens = ordered[key]
+        size = len(tokens)
+        smallest = threshold * size  # a smaller set cannot reach the threshold (length filtering)
+        candidates = {key}  # a text with itself: identical clauses of different plans
+        for token in tokens[: _prefix_length(size, threshold)]:
+            listed = index[token]
+            candidates.update(other for other in listed if len(ordered[other]) >= smallest)
+            listed.append(key)
+        mine = set(tokens)
+        for other in candidates:
+            shared = len(mine.intersection(ordered[other]))
+            similarity = shared / (size + len(ordered[other]) - shared)
+            if similarity >= threshold:
+                found.append((min(key, other), max(key, other), similarity))
+    return sorted(found)
+
+
 def find_shared(plans: Sequence[ParsedPlan], rules: SimilarityRules, hans: SimplifiedView = AS_PRINTED) -> SharedIndex:
     """Shared clauses between different plans (plans in edition order, Simplified text)."""
     order = {plan.meta.id: position for position, plan in enumerate(plans)}
@@ -79,33 +124,33 @@ def find_shared(plans: Sequence[ParsedPlan], rules: SimilarityRules, hans: Simpl
             occurrences[normalized].append(clause)  # plans come in order: each list is sorted by plan
     texts = sorted(occurrences)
     ranks = {text: [order[c.plan_id] for c in found] for text, found in occurrences.items()}
-    shingles = [_shingles(text, rules.shingle) for text in texts]
-    signatures = MinHash.bulk(
-        [[s.encode("utf-8") for s in sorted(group)] for group in shingles], num_perm=rules.num_perm
-    )
-    lsh = MinHashLSH(threshold=rules.lsh_threshold, num_perm=rules.num_perm)
-    with lsh.insertion_session() as session:
-        for key, signature in enumerate(signatures):
-            session.insert(key, signature, check_duplication=False)
+    numbers: dict[str, int] = {}  # each distinct shingle as a small integer: sets of them cost far less memory
+    shingles = [
+        tuple(numbers.setdefault(shingle, len(numbers)) for shingle in _shingles(text, rules.shingle)) for text in texts
+    ]
+    del numbers
+
+    def position(clause: Clause) -> tuple[int, str, int]:
+        return (order[clause.plan_id], clause.block_id, clause.start)
+
     kept: dict[tuple[Clause, Clause], float] = {}
-    for key, signature in enumerate(signatures):
-        for other in lsh.query(signature):
-            if other < key:
-                continue  # each unordered pair of texts once (a text with itself: identical clauses)
-            shared = len(shingles[key] & shingles[other])
-            similarity = shared / len(shingles[key] | shingles[other])
-            if similarity < rules.threshold:
-                continue
-            for mine in occurrences[texts[key]]:
-                group = texts[other]
-                for clause in _nearest(
-                    mine, order[mine.plan_id], occurrences[group], ranks[group], rules.max_per_clause
-                ):
-                    left, right = sorted((mine, clause), key=lambda c: (order[c.plan_id], c.block_id, c.start))
-                    kept[(left, right)] = round(similarity, 3)
+    for key, other, similarity in similar_texts(shingles, rules.threshold):
+        group = texts[other]
+        rounded = round(similarity, 3)
+        for mine in occurrences[texts[key]]:
+            here = position(mine)
+            for clause in _nearest(mine, here[0], occurrences[group], ranks[group], rules.max_per_clause):
+                kept[(mine, clause) if here <= position(clause) else (clause, mine)] = rounded
     pairs = sorted(
         (SharedWording(left, right, similarity) for (left, right), similarity in kept.items()),
-        key=lambda p: (order[p.left.plan_id], order[p.right.plan_id], p.left.block_id, p.left.start, p.right.block_id),
+        key=lambda p: (
+            order[p.left.plan_id],
+            order[p.right.plan_id],
+            p.left.block_id,
+            p.left.start,
+            p.right.block_id,
+            p.right.start,
+        ),
     )
     by_block: dict[str, list[tuple[Clause, Clause, float]]] = defaultdict(list)
     for pair in pairs:

@@ -37,10 +37,6 @@ class SimilarityRules:
     """Characters per shingle."""
     min_chars: int
     """Shorter clauses (punctuation and spaces removed) are not compared."""
-    num_perm: int
-    """MinHash permutations."""
-    lsh_threshold: float
-    """Jaccard estimate at which LSH proposes a candidate pair."""
     threshold: float
     """Exact Jaccard similarity a pair must reach."""
     max_per_clause: int

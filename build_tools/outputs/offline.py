@@ -14,6 +14,7 @@ from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import EditionMeta
 from build_tools.present.downloads import edition_slug, offline_zip_name
 from build_tools.progress import Progress, quiet
+from build_tools.write import writing
 
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 LEFT_OUT = frozenset(
@@ -47,23 +48,23 @@ def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: 
         (path for path in folder.rglob("*") if path.is_file() and path.relative_to(folder).as_posix() not in LEFT_OUT),
         key=lambda path: path.relative_to(folder).as_posix(),
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial, "w") as archive:
+    with writing(target) as partial, zipfile.ZipFile(partial, "w") as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=timestamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever machine builds it, so the permission bits below mean the same
             info.external_attr = 0o100644 << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
-    partial.replace(target)  # a reader never sees half a zip
     return target
 
 
-def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progress: Progress = quiet) -> Path:
+def build_offline_bundle(
+    config: BuildConfig, edition_meta: EditionMeta, progress: Progress = quiet, clean: bool = False
+) -> Path:
     """Build the file:// variant of the site (docs/ must be generated) and zip it to dist/<slug>-offline.zip."""
     site = offline_site_dir(config)
-    mkdocs_build(config, progress, config_file=config.mkdocs_config.with_name(OFFLINE_CONFIG), site=site)
+    offline_config = config.mkdocs_config.with_name(OFFLINE_CONFIG)
+    mkdocs_build(config, progress, config_file=offline_config, site=site, clean=clean)
     target = dist_dir(config) / offline_zip_name(edition_meta)
     progress(f"zip {target.name}")
     return write_deterministic_zip(site, target, f"{edition_slug(edition_meta)}-offline", zip_timestamp(edition_meta))

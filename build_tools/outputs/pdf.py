@@ -22,6 +22,7 @@ from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, editi
 from build_tools.outputs.topic_briefing import topic_briefing_doc
 from build_tools.present import labels
 from build_tools.present.downloads import edition_pdf_name, plan_pdf_name, topic_pdf_name
+from build_tools.write import writing
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = TEMPLATES / "print.css"
@@ -95,17 +96,15 @@ def write_pdf(html: str, target: Path) -> Path:
 
     pdf_lang.install()
     fonts = FontConfiguration()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
     # No base URL: the documents reference nothing outside themselves, so nothing is fetched.
-    HTML(string=html).write_pdf(
-        partial,
-        stylesheets=[CSS(filename=str(STYLESHEET), font_config=fonts)],
-        font_config=fonts,
-        finisher=subset_fonts,
-        pdf_tags=True,
-    )
-    partial.replace(target)
+    with writing(target) as partial:
+        HTML(string=html).write_pdf(
+            partial,
+            stylesheets=[CSS(filename=str(STYLESHEET), font_config=fonts)],
+            font_config=fonts,
+            finisher=subset_fonts,
+            pdf_tags=True,
+        )
     return target
 
 

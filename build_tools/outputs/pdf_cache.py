@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +21,7 @@ from pathlib import Path
 from build_tools.outputs import pdf_fonts, pdf_lang
 from build_tools.outputs.pdf import STYLESHEET, PdfJob, write_pdf
 from build_tools.progress import Progress, quiet
+from build_tools.write import copy_if_changed
 
 KEEP_DAYS = 30
 
@@ -87,8 +87,7 @@ def render_jobs(
         target = out_dir / job.name
         source = cached[job.name]
         source.touch()  # used now: kept by the pruning
-        if not target.is_file() or target.read_bytes() != source.read_bytes():
-            shutil.copyfile(source, target)
+        copy_if_changed(source, target)
         result[job.name] = Rendered(target, job.name in fresh)
     _prune(folder)
     return result

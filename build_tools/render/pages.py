@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -13,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.enrich import compare
 from build_tools.enrich.plan_status import plan_status
 from build_tools.model import Edition, ParsedPlan, Part
+from build_tools.parallel import shared_with_workers
 from build_tools.present import labels, urls
 from build_tools.present.citation import paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
@@ -27,6 +29,7 @@ from build_tools.render.target_charts import target_charts
 from build_tools.render.timeline import TARGET_KIND_LABELS, target_rows, timeline_context
 from build_tools.render.topics import matrix, topic_index, topic_page
 from build_tools.render.vocabulary import vocabulary_page
+from build_tools.write import write_if_changed
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,11 +59,7 @@ class PageWriter:
     written: list[str]
 
     def write(self, relative: str, content: str) -> None:
-        path = self.docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = content.encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
+        write_if_changed(self.docs / relative, content)
         self.written.append(relative)
 
 
@@ -214,29 +213,43 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         env.get_template("translation-status.md.jinja").render(status=translation_status(edition)),
     )
     writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary_page(edition)))
-    for plan in edition.plans:
-        overview_page = urls.plan_page(plan.meta.id)
-        folder = posixpath.dirname(overview_page)
-        download = downloads.plans.get(plan.meta.id)
-        overview = plan_overview(edition, plan, download)
-        writer.write(
-            overview_page,
-            env.get_template("plan-overview.md.jinja").render(
-                overview=overview,
-                download=download,
-                download_link=_link(overview_page, download),
-                compared=tuple(pair for pair in pairs if plan in (pair.left, pair.right)),
-            ),
-        )
-        writer.write(f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex())
-        writer.write(f"{folder}/{plan.meta.id}.ris", overview.cite.ris())
-        writer.write(f"{folder}/{plan.meta.id}.json", overview.cite.csl_json())
-        for page in part_pages(edition, plan, download):
-            writer.write(
-                urls.part_page(plan.meta.id, page.part.slug), env.get_template("plan-part.md.jinja").render(page=page)
-            )
+    for files in shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs)):
+        for relative, content in files:
+            writer.write(relative, content)
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
+
+
+@cache
+def _worker_environment() -> Environment:
+    return environment()
+
+
+def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str]]:
+    """One plan's pages and citation files (run in a worker process: see parallel.py)."""
+    plan = edition.plans[position]
+    env = _worker_environment()
+    overview_page = urls.plan_page(plan.meta.id)
+    folder = posixpath.dirname(overview_page)
+    download = downloads.plans.get(plan.meta.id)
+    overview = plan_overview(edition, plan, download)
+    compared = tuple(pair for pair in pairs if plan in (pair.left, pair.right))
+    files = [
+        (
+            overview_page,
+            env.get_template("plan-overview.md.jinja").render(
+                overview=overview, download=download, download_link=_link(overview_page, download), compared=compared
+            ),
+        ),
+        (f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex()),
+        (f"{folder}/{plan.meta.id}.ris", overview.cite.ris()),
+        (f"{folder}/{plan.meta.id}.json", overview.cite.csl_json()),
+    ]
+    for page in part_pages(edition, plan, download):
+        files.append(
+            (urls.part_page(plan.meta.id, page.part.slug), env.get_template("plan-part.md.jinja").render(page=page))
+        )
+    return files
 
 
 def targets_context(edition: Edition) -> dict:

@@ -24,8 +24,6 @@ SIMILARITY = Record(
     (
         Field("shingle", Int(low=1), doc="characters per shingle"),
         Field("min_chars", Int(low=1), doc="shorter clauses are not compared"),
-        Field("num_perm", Int(low=1), doc="MinHash permutations"),
-        Field("lsh_threshold", Number(above=0), doc="Jaccard estimate at which LSH proposes a pair"),
         Field("threshold", Number(above=0), doc="exact Jaccard similarity a pair must reach"),
         Field("max_per_clause", Int(low=1), doc="matches kept per clause"),
     ),

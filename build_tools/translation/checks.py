@@ -10,6 +10,7 @@ import yaml
 
 from build_tools.errors import InputError
 from build_tools.model import Term
+from build_tools.translation.term_scan import term_scan
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A figure in the Chinese, with the multiplier written after it: 7000亿, 1.46 万亿, 31.2万, 5百亿.
@@ -92,7 +93,7 @@ def term_hits(chinese: str, terms: tuple[Term, ...]) -> list[Term]:
     """Glossary terms occurring in the Chinese, longest first, a shorter term inside a longer hit not counted."""
     taken = [False] * len(chinese)
     hits = []
-    for term in sorted(terms, key=lambda t: (-len(t.zh), t.id)):
+    for term, _ in term_scan(terms).present(chinese):
         start = chinese.find(term.zh)
         counted = False
         while start >= 0:

@@ -12,8 +12,8 @@ from pathlib import Path
 from build_tools.errors import InputError
 from build_tools.model import ParsedPlan
 from build_tools.sources.schema import Field, MapOf, Record, Text, read_yaml
-from build_tools.translation.atomic import write_atomically
 from build_tools.translation.store import load_po, new_po, po_path, serialize, sync
+from build_tools.write import write_if_changed
 
 ENTRY = Record(
     (Field("en", Text(), doc="the English"), Field("note", Text(), required=False, doc="translator's note")),
@@ -55,6 +55,6 @@ def import_deliveries(plans: list[ParsedPlan], files: list[Path], root: Path, la
             entry.tcomment = note
             entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
             entry.previous_msgid = None
-        write_atomically(path, serialize(po))
+        write_if_changed(path, serialize(po), durable=True)
         counts[plan_id] = len(delivered)
     return counts

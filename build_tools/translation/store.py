@@ -27,7 +27,7 @@ import polib
 from build_tools.errors import InputError
 from build_tools.model import Block, ParsedPlan, StoredTranslation
 from build_tools.sources.normalize import INVISIBLE
-from build_tools.translation.atomic import write_atomically
+from build_tools.write import write_if_changed
 
 LANGUAGE_NAMES = {"en": "English"}
 
@@ -226,7 +226,7 @@ def update_plan(plan: ParsedPlan, root: Path, language: str = "en") -> bool:
     """Sync one plan's PO file with its blocks; True when the file changed."""
     path = po_path(root, language, plan.meta.id)
     po = load_po(path) if path.exists() else new_po(plan, language)
-    return write_atomically(path, serialize(sync(plan, po)))
+    return write_if_changed(path, serialize(sync(plan, po)), durable=True)
 
 
 def read_translations(

@@ -1,0 +1,124 @@
+"""What a rebuild may skip, decided from stamps written beside the site after each successful build.
+
+Two decisions, both falling back to the full build whenever in doubt:
+
+- ``pipeline_is_current``: every input the pipeline reads (sources, translations, glossary, topics,
+  rules, its own code and templates, the MkDocs configs, the options and ``SITE_URL``) hashes as it
+  did at the last build, and nothing under ``docs/`` or the site was touched since: nothing to do.
+- ``mkdocs_dirty_allowed``: only the contents of pages changed, so ``mkdocs build --dirty`` (which
+  re-renders a page only when its Markdown is newer than its HTML) gives the same site as a clean
+  build. Any change MkDocs spreads over every page (the navigation, the config, the hooks, the
+  theme's version, a page added or removed) makes it a clean build.
+
+The stamps are ``.build-state-<site>.json`` files beside the site folder (git-ignored); deleting
+them, or ``build --clean``, forces a clean build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from importlib.metadata import version
+from pathlib import Path
+
+from build_tools.config import ROOT, BuildConfig
+from build_tools.write import write_if_changed
+
+CODE = ROOT / "build_tools"
+THEME_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
+"""Their versions shape every page MkDocs writes."""
+
+
+def state_file(site: Path, kind: str) -> Path:
+    return site.parent / f".build-state-{site.name}-{kind}.json"
+
+
+def read_state(site: Path, kind: str) -> dict:
+    try:
+        return json.loads(state_file(site, kind).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def write_state(site: Path, kind: str, state: dict) -> None:
+    write_if_changed(state_file(site, kind), json.dumps(state, indent=1, sort_keys=True) + "\n")
+
+
+def forget_state(site: Path) -> None:
+    for kind in ("inputs", "mkdocs"):
+        state_file(site, kind).unlink(missing_ok=True)
+
+
+def _files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    return sorted(
+        (path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts),
+        key=lambda path: path.as_posix(),
+    )
+
+
+def _digest(files: Iterable[Path], extra: Iterable[str] = ()) -> str:
+    digest = hashlib.sha256()
+    for text in extra:
+        digest.update(text.encode("utf-8") + b"\0")
+    for path in files:
+        digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def input_digest(config: BuildConfig, options: Iterable[str]) -> str:
+    """One hash of everything the pipeline reads, the way it was asked to run, and the site address."""
+    inputs = [config.sources, config.translations, config.glossary, config.topics, config.across, CODE]
+    inputs += sorted(config.mkdocs_config.parent.glob("mkdocs*.yml"))
+    extra = [*options, f"SITE_URL={os.environ.get('SITE_URL', '')}"]
+    extra += [f"{name}=={version(name)}" for name in (*THEME_PACKAGES, "weasyprint", "opencc")]
+    return _digest((path for root in inputs for path in _files(root)), extra)
+
+
+def listing(folders: Iterable[Path]) -> str:
+    """A hash of every file's path, size and modification time under the folders: cheap, and changed by any write."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in _files(folder):
+            status = path.stat()
+            digest.update(f"{path.as_posix()}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def pipeline_is_current(config: BuildConfig, inputs: str, outputs: Iterable[Path]) -> bool:
+    state = read_state(config.site, "inputs")
+    return bool(state) and state.get("inputs") == inputs and state.get("outputs") == listing(outputs)
+
+
+def record_pipeline(config: BuildConfig, inputs: str, outputs: Iterable[Path]) -> None:
+    write_state(config.site, "inputs", {"inputs": inputs, "outputs": listing(outputs)})
+
+
+def site_wide_state(config_file: Path, docs: Path) -> str:
+    """What every page MkDocs writes depends on, besides its own Markdown."""
+    configs = [path for path in sorted(config_file.parent.glob("mkdocs*.yml"))]
+    wide = [*configs, docs / ".nav.yml", CODE / "site_hooks.py", CODE / "render" / "templates"]
+    pages = [path.relative_to(docs).as_posix() for path in _files(docs)]
+    extra = [config_file.name, f"SITE_URL={os.environ.get('SITE_URL', '')}", *pages]
+    extra += [f"{name}=={version(name)}" for name in THEME_PACKAGES]
+    return _digest((path for root in wide for path in _files(root)), extra)
+
+
+def _site_identity(site: Path) -> str:
+    status = site.stat()
+    return f"{status.st_dev}:{status.st_ino}"
+
+
+def mkdocs_dirty_allowed(site: Path, wide: str) -> bool:
+    """Whether the site on disk was built by us from the same site-wide inputs (then a dirty build is exact)."""
+    state = read_state(site, "mkdocs")
+    return site.is_dir() and bool(state) and state.get("wide") == wide and state.get("site") == _site_identity(site)
+
+
+def record_mkdocs(site: Path, wide: str) -> None:
+    write_state(site, "mkdocs", {"wide": wide, "site": _site_identity(site)})

@@ -1,0 +1,53 @@
+"""Per-plan work on every core: results in input order, so a parallel build is byte-identical to a serial one.
+
+``BUILD_WORKERS=1`` runs everything in this process (for a debugger or a profile); unset, one worker
+per core. Work items and results travel between processes by pickling: worth it only for work that
+costs much more than its results (rendering a plan's pages, not parsing it).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def worker_count() -> int:
+    configured = os.environ.get("BUILD_WORKERS", "").strip()
+    return max(1, int(configured)) if configured.isdigit() else os.cpu_count() or 1
+
+
+_SHARED: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+
+
+def _call_shared(item: Any) -> Any:
+    assert _SHARED is not None
+    function, context = _SHARED
+    return function(item, *context)
+
+
+def shared_with_workers(
+    function: Callable[..., Result], items: Sequence[Item], context: tuple[Any, ...]
+) -> Iterator[Result]:
+    """``function(item, *context)`` for each item, in order, the context handed over without pickling.
+
+    The workers are forked after the context is set, so they see it in the memory they inherit (the
+    whole edition costs nothing to send); only the results travel back. Without fork (not Linux) or
+    with one worker, it runs here.
+    """
+    global _SHARED
+    workers = min(worker_count(), len(items))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (function(item, *context) for item in items)
+        return
+    _SHARED = (function, context)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_call_shared, items, chunksize=1)
+    finally:
+        _SHARED = None

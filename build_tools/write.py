@@ -1,0 +1,74 @@
+"""The one way the build writes a file: atomically, and only when its bytes change.
+
+A reader (a browser, MkDocs, a half-finished build killed mid-write) never sees half a file: the
+bytes go to a temporary file in the same folder, then ``os.replace`` swaps it in. When the file
+already holds exactly these bytes it is left alone, mtime included, so MkDocs' dirty build and
+anything else that watches mtimes sees only what really changed.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def write_if_changed(path: Path, data: bytes | str, durable: bool = False) -> bool:
+    """Put ``data`` (text is written as UTF-8) at ``path``; return whether the file was written.
+
+    ``durable`` also flushes it to disk before the swap (hand-edited stores such as the PO files,
+    where a power cut must not lose a translator's work; generated files can simply be rebuilt).
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        # mkstemp makes the file private; keep the old file's mode, or the usual 0644 for a new one.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def copy_if_changed(source: Path, target: Path) -> bool:
+    """Copy ``source`` to ``target`` the same way (atomic, untouched when equal); return whether it wrote."""
+    return write_if_changed(target, source.read_bytes())
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[Path]:
+    """For files another library writes itself (a zip, a PDF): yield a temporary path beside ``path``.
+
+    When the block ends without an error the finished file replaces ``path``, unless the two are
+    byte-identical (then ``path`` and its mtime stay); on an error the temporary file is removed.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        if path.is_file() and filecmp.cmp(temporary, path, shallow=False):
+            temporary.unlink()
+        else:
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
