@@ -13,15 +13,24 @@ from build_tools.enrich import compare
 from build_tools.model import Edition, ParsedPlan, Part
 from build_tools.outputs.downloads import Download, Downloads
 from build_tools.render.citation import page_address, paragraph_citation, plan_citation
+from build_tools.render.cite_formats import format_templates
 from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview, page_name
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.glossary_marks import mark_chinese, mark_english
 from build_tools.render.heatmap import heatmap
+from build_tools.render.paging import NAV_COMPARE_UP_TO, NAV_PLANS_UP_TO, PLANS_PER_PAGE, PlanBatch, plan_batches
 from build_tools.render.shared import block_notes, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
-from build_tools.render.timeline import TARGET_KIND_LABELS, target_rows, timeline_context
+from build_tools.render.timeline import (
+    TARGET_KIND_LABELS,
+    TargetRow,
+    YearSection,
+    target_rows,
+    timeline_context,
+    year_sections,
+)
 from build_tools.render.topics import matrix, topic_index, topic_page
 from build_tools.render.vocabulary import vocabulary_page
 
@@ -108,6 +117,7 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
                 cite=plan_citation(edition, plan, address),
                 pdf_url=pdf_url(edition, download),
                 shared=shared,
+                cite_formats=format_templates(edition, plan, address),
             )
         )
     return pages
@@ -152,7 +162,9 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = environment()
     writer = PageWriter(docs, [])
-    writer.write("index.md", env.get_template("home.md.jinja").render(edition=edition, span=edition_span(edition)))
+    writer.write("index.md", env.get_template("home.md.jinja").render(
+            edition=edition, span=edition_span(edition), cards_up_to=NAV_PLANS_UP_TO
+        ))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
@@ -167,23 +179,51 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     )
     render_across_pages(edition, env, writer, pairs)
     for topic in edition.taxonomy.topics:
+        page = topic_page(edition, topic)
         writer.write(
             f"topics/{topic.id}.md",
-            env.get_template("topic.md.jinja").render(
-                page=topic_page(edition, topic), download=downloads.topics.get(topic.id)
+            env.get_template("topic.md.jinja").render(page=page, download=downloads.topics.get(topic.id)),
+        )
+        for batch in page.batches:
+            writer.write(
+                f"topics/{topic.id}/{batch.path}", env.get_template("topic-plans.md.jinja").render(page=page, batch=batch)
+            )
+    svg, sections = timeline_context(edition)
+    batches = timeline_batches(edition)
+    writer.write(
+        "timeline.md",
+        env.get_template("timeline.md.jinja").render(
+            svg=svg, sections=sections, batches=batches, per_page=PLANS_PER_PAGE, year_index=year_index(batches)
+        ),
+    )
+    for batch in batches:
+        writer.write(
+            f"timeline/{batch.path}",
+            env.get_template("timeline-plans.md.jinja").render(batch=batch, batches=batches, sections=batch.sections),
+        )
+    targets = targets_context(edition)
+    writer.write("targets.md", env.get_template("targets.md.jinja").render(**targets))
+    for batch in targets["batches"]:
+        writer.write(
+            f"targets/{batch.path}",
+            env.get_template("targets-plans.md.jinja").render(
+                batch=batch, batches=targets["batches"], **targets_table(edition, batch.rows, batch.batch.plans)
             ),
         )
-    svg, sections = timeline_context(edition)
-    writer.write("timeline.md", env.get_template("timeline.md.jinja").render(svg=svg, sections=sections))
-    writer.write(
-        "targets.md",
-        env.get_template("targets.md.jinja").render(**targets_context(edition)),
-    )
     writer.write(
         "translation-status.md",
         env.get_template("translation-status.md.jinja").render(status=translation_status(edition)),
     )
-    writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary_page(edition)))
+    glossary = glossary_page(edition)
+    writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary))
+    for page in glossary.term_pages:
+        writer.write(
+            f"glossary/{page.slug}.md", env.get_template("glossary-terms.md.jinja").render(page=page, glossary=glossary)
+        )
+    writer.write(
+        "plans/index.md",
+        env.get_template("plans-index.md.jinja").render(periods=plans_by_period(edition), plan_count=len(edition.plans)),
+    )
     for plan in edition.plans:
         folder = f"plans/{plan.meta.id}"
         download = downloads.plans.get(plan.meta.id)
@@ -205,17 +245,90 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     return writer.written
 
 
-def targets_context(edition: Edition) -> dict:
-    """The targets page: rows, the filters' choices, the series charts."""
-    rows = target_rows(edition, edition.targets, prefix="@/")
-    topic_ids = sorted({topic for target in edition.targets for topic in target.topics})
+def plans_by_period(edition: Edition) -> list[tuple[tuple[int, int], list[ParsedPlan]]]:
+    """The plans grouped by the period they cover, earliest first (the plans index)."""
+    periods: dict[tuple[int, int], list[ParsedPlan]] = {}
+    for plan in edition.plans:
+        periods.setdefault(tuple(plan.meta.period), []).append(plan)
+    return sorted(periods.items())
+
+
+@dataclass(frozen=True)
+class TimelineBatch:
+    """The timeline entries of a share of a large edition's plans, on ``timeline/plans-<n>.md`` (render/paging.py)."""
+
+    batch: PlanBatch
+    sections: tuple[YearSection, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.batch.slug}.md"
+
+
+def timeline_batches(edition: Edition) -> tuple[TimelineBatch, ...]:
+    """The timeline's year lists cut by plans, when the plans do not fit one page (else none)."""
+    if len(edition.plans) <= PLANS_PER_PAGE:
+        return ()
+    return tuple(
+        TimelineBatch(
+            batch, year_sections(edition, tuple(e for e in edition.timeline if e.plan_id in ids), prefix="../")
+        )
+        for batch in plan_batches(edition.plans)
+        for ids in [{plan.meta.id for plan in batch.plans}]
+    )
+
+
+def year_index(batches: tuple[TimelineBatch, ...]) -> list[tuple[int, int, list[TimelineBatch]]]:
+    """Year -> its number of entries and the batch pages that list some."""
+    years: dict[int, list] = {}
+    for batch in batches:
+        for section in batch.sections:
+            entry = years.setdefault(section.year, [0, []])
+            entry[0] += len(section.rows)
+            entry[1].append(batch)
+    return [(year, count, pages) for year, (count, pages) in sorted(years.items())]
+
+
+@dataclass(frozen=True)
+class TargetBatch:
+    """The targets of a share of a large edition's plans, on ``targets/plans-<n>.md`` (render/paging.py)."""
+
+    batch: PlanBatch
+    rows: tuple[TargetRow, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.batch.slug}.md"
+
+
+def targets_table(edition: Edition, rows: tuple[TargetRow, ...], plans) -> dict:
+    """The targets table and its filters' choices, for these rows of these plans."""
+    topic_ids = sorted({topic for row in rows for topic in row.target.topics})
     return {
         "rows": rows,
-        "charts": target_charts(edition),
-        "plans": [(p.meta.id, f"{p.meta.region_zh} {p.meta.period[0]}–{p.meta.period[1]}") for p in edition.plans],
+        "plans": [(p.meta.id, f"{p.meta.region_zh} {p.meta.period[0]}–{p.meta.period[1]}") for p in plans],
         "topics": [(topic, edition.taxonomy.topic(topic).en) for topic in topic_ids],
         "kinds": [(kind, label) for kind, label in TARGET_KIND_LABELS.items()],
         "years": sorted({year for row in rows for year in row.years}),
+    }
+
+
+def targets_context(edition: Edition) -> dict:
+    """The targets page: rows, the filters' choices, the series charts; the batches when the plans do not fit one page."""
+    rows = target_rows(edition, edition.targets, prefix="@/")
+    batches = ()
+    if len(edition.plans) > PLANS_PER_PAGE:
+        batches = tuple(
+            TargetBatch(batch, tuple(row for row in rows if row.plan.meta.id in ids))
+            for batch in plan_batches(edition.plans)
+            for ids in [{plan.meta.id for plan in batch.plans}]
+        )
+    return {
+        **targets_table(edition, rows, edition.plans),
+        "charts": target_charts(edition),
+        "batches": batches,
+        "per_page": PLANS_PER_PAGE,
+        "year_counts": sorted(Counter(row.target.year for row in rows).items()),
     }
 
 
@@ -231,7 +344,13 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
         writer.write(
             f"compare/{pair.slug}.md", env.get_template("compare.md.jinja").render(page=compare_page(edition, pair))
         )
-    writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary_page(edition)))
+    vocabulary = vocabulary_page(edition)
+    writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary))
+    for entries in vocabulary.pages:
+        writer.write(
+            f"vocabulary/{entries.slug}.md",
+            env.get_template("vocabulary-entries.md.jinja").render(entries=entries, page=vocabulary),
+        )
     writer.write(
         "shared-wording.md",
         env.get_template("shared-wording.md.jinja").render(sections=pair_sections(edition), rules=edition.shared.rules),
@@ -251,14 +370,16 @@ def site_nav(edition: Edition) -> list[dict]:
     Titles are HTML-escaped here: the theme prints nav and page titles as raw HTML.
     """
     span = edition_span(edition)
-    plans = []
-    for plan in edition.plans:
+    plans: list[dict] = [{"规划索引 Plans index": "plans/index.md"}]
+    # A large edition lists no plan here (paging.py): the index and each overview reach the rest.
+    for plan in edition.plans if len(edition.plans) <= NAV_PLANS_UP_TO else ():
         entries: list[dict[str, str]] = [{"概览 Overview": f"plans/{plan.meta.id}/index.md"}]
         for part in plan.parts:
             english = part_title_en(edition, part)
             title = f"{part.title_zh} · {english}" if english else part.title_zh
             entries.append({html_text(title): f"plans/{plan.meta.id}/{page_name(part)}"})
         plans.append({html_text(nav_plan_title(plan)): entries})
+    pairs = compare.choose_pairs(edition.plans, edition.pair_rules)
     return [
         {"首页 Home": "index.md"},
         {"规划 Plans": plans},
@@ -286,7 +407,7 @@ def site_nav(edition: Edition) -> list[dict]:
                             f"{nav_plan_title(pair.left)} · {nav_plan_title(pair.right)}"
                         ): f"compare/{pair.slug}.md"
                     }
-                    for pair in compare.choose_pairs(edition.plans, edition.pair_rules)
+                    for pair in (pairs if len(pairs) <= NAV_COMPARE_UP_TO else ())
                 ],
                 {"政策词汇 Policy vocabulary": "vocabulary.md"},
                 {"相似表述 Shared wording": "shared-wording.md"},

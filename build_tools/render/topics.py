@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from build_tools.enrich.bilingual import BlockText
-from build_tools.enrich.topic_brief import TopicBrief, topic_brief
+from build_tools.enrich.topic_brief import BriefPlan, TargetLine, TopicBrief, topic_brief
 from build_tools.enrich.topics import Group, Topic
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.render.glossary_marks import mark_chinese
+from build_tools.render.paging import PLANS_PER_PAGE, PlanBatch, plan_batches
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 
 
@@ -40,6 +41,23 @@ class PlanExcerpts:
 
 
 @dataclass(frozen=True)
+class TopicBatch:
+    """A share of a large topic's plans on a page of its own, ``topics/<topic>/plans-<n>.md`` (render/paging.py)."""
+
+    batch: PlanBatch
+    plans: tuple[PlanExcerpts, ...]
+    """The batch's plans that mention the topic, with their paragraphs."""
+    brief_plans: tuple[BriefPlan, ...]
+    """Their rows of the summary's plans table."""
+    targets: tuple[TargetLine, ...]
+    """The summary's targets stated in their paragraphs."""
+
+    @property
+    def path(self) -> str:
+        return f"{self.batch.slug}.md"
+
+
+@dataclass(frozen=True)
 class TopicPage:
     topic: Topic
     group: Group
@@ -55,6 +73,12 @@ class TopicPage:
     """The summary shown first (the same as the briefing PDF's first page)."""
     brief_links: dict[str, str]
     """Block id -> link from the topic page, for the summary's targets."""
+    batches: tuple[TopicBatch, ...] = ()
+    """When the topic's plans do not fit one page: the pages that hold them (the topic page then lists one
+    line per plan, with its anchor, and the batch pages hold the paragraphs, summary rows and targets)."""
+
+    def batch_of(self, plan_id: str) -> TopicBatch:
+        return next(batch for batch in self.batches if any(p.plan.meta.id == plan_id for p in batch.plans))
 
 
 @dataclass(frozen=True)
@@ -107,8 +131,20 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
         line.block_id: f"../{edition.block_pages[line.block_id]}#{edition.block(line.block_id).anchor}"
         for line in brief.targets
     }
+    batches = ()
+    if len(plans) > PLANS_PER_PAGE:
+        batches = tuple(
+            TopicBatch(
+                batch,
+                tuple(group for group in plans if group.plan.meta.id in ids),
+                tuple(row for row in brief.plans if row.plan.meta.id in ids),
+                tuple(line for line in brief.targets if line.plan_id in ids),
+            )
+            for batch in plan_batches([group.plan for group in plans])
+            for ids in [{plan.meta.id for plan in batch.plans}]
+        )
     return TopicPage(
-        topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links
+        topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links, batches
     )
 
 
