@@ -19,7 +19,14 @@ from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOv
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.glossary_marks import mark_chinese, mark_english
 from build_tools.render.heatmap import heatmap
-from build_tools.render.paging import NAV_COMPARE_UP_TO, NAV_PLANS_UP_TO, PLANS_PER_PAGE, PlanBatch, plan_batches
+from build_tools.render.paging import (
+    NAV_COMPARE_UP_TO,
+    NAV_PLANS_UP_TO,
+    NOTES_PER_PARAGRAPH,
+    PLANS_PER_PAGE,
+    PlanBatch,
+    plan_batches,
+)
 from build_tools.render.shared import block_notes, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
@@ -185,9 +192,8 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
             env.get_template("topic.md.jinja").render(page=page, download=downloads.topics.get(topic.id)),
         )
         for batch in page.batches:
-            writer.write(
-                f"topics/{topic.id}/{batch.path}", env.get_template("topic-plans.md.jinja").render(page=page, batch=batch)
-            )
+            plans_page = env.get_template("topic-plans.md.jinja").render(page=page, batch=batch)
+            writer.write(f"topics/{topic.id}/{batch.path}", plans_page)
     svg, sections = timeline_context(edition)
     batches = timeline_batches(edition)
     writer.write(
@@ -222,7 +228,9 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         )
     writer.write(
         "plans/index.md",
-        env.get_template("plans-index.md.jinja").render(periods=plans_by_period(edition), plan_count=len(edition.plans)),
+        env.get_template("plans-index.md.jinja").render(
+            periods=plans_by_period(edition), plan_count=len(edition.plans)
+        ),
     )
     for plan in edition.plans:
         folder = f"plans/{plan.meta.id}"
@@ -240,7 +248,8 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         writer.write(f"{folder}/{plan.meta.id}.ris", overview.cite.ris())
         writer.write(f"{folder}/{plan.meta.id}.json", overview.cite.csl_json())
         for page in part_pages(edition, plan, download):
-            writer.write(f"{folder}/{page_name(page.part)}", env.get_template("plan-part.md.jinja").render(page=page))
+            part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
+            writer.write(f"{folder}/{page_name(page.part)}", part)
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
 
@@ -314,7 +323,7 @@ def targets_table(edition: Edition, rows: tuple[TargetRow, ...], plans) -> dict:
 
 
 def targets_context(edition: Edition) -> dict:
-    """The targets page: rows, the filters' choices, the series charts; the batches when the plans do not fit one page."""
+    """The targets page: rows, the filters' choices, the series charts; batches when the plans do not fit a page."""
     rows = target_rows(edition, edition.targets, prefix="@/")
     batches = ()
     if len(edition.plans) > PLANS_PER_PAGE:
@@ -342,7 +351,10 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
     )
     for pair in pairs:
         writer.write(
-            f"compare/{pair.slug}.md", env.get_template("compare.md.jinja").render(page=compare_page(edition, pair))
+            f"compare/{pair.slug}.md",
+            env.get_template("compare.md.jinja").render(
+                page=compare_page(edition, pair), shared_split=len(edition.plans) > PLANS_PER_PAGE
+            ),
         )
     vocabulary = vocabulary_page(edition)
     writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary))
@@ -351,9 +363,20 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
             f"vocabulary/{entries.slug}.md",
             env.get_template("vocabulary-entries.md.jinja").render(entries=entries, page=vocabulary),
         )
+    sections = pair_sections(edition)
+    plans = []  # a large edition: one page per earlier plan of each pair (render/paging.py)
+    if len(edition.plans) > PLANS_PER_PAGE:
+        for plan in edition.plans:
+            own = tuple(section for section in sections if section.left.meta.id == plan.meta.id)
+            if own:
+                plans.append((plan, own))
+                writer.write(
+                    f"shared-wording/{plan.meta.id}.md",
+                    env.get_template("shared-wording-plan.md.jinja").render(plan=plan, sections=own),
+                )
     writer.write(
         "shared-wording.md",
-        env.get_template("shared-wording.md.jinja").render(sections=pair_sections(edition), rules=edition.shared.rules),
+        env.get_template("shared-wording.md.jinja").render(sections=sections, plans=plans, rules=edition.shared.rules),
     )
 
 

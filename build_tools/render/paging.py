@@ -20,6 +20,10 @@ so the navigation every page carries stays the same size whatever the corpus."""
 NAV_COMPARE_UP_TO = 20
 """Up to this many comparison pages the navigation lists each (5 plans: 10 pairs)."""
 
+NOTES_PER_PARAGRAPH = 4
+"""Shared-wording notes shown under a paragraph (a stock phrase may recur in many plans); the rest are
+counted and on the shared-wording pages."""
+
 PLANS_PER_PAGE = 10
 """Plans whose occurrences share one page (a topic's paragraphs, the targets)."""
 

@@ -143,9 +143,8 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
             for batch in plan_batches([group.plan for group in plans])
             for ids in [{plan.meta.id for plan in batch.plans}]
         )
-    return TopicPage(
-        topic, edition.taxonomy.group(topic.group), tuple(plans), len(wanted), svg, years, targets, brief, links, batches
-    )
+    group = edition.taxonomy.group(topic.group)
+    return TopicPage(topic, group, tuple(plans), len(wanted), svg, years, targets, brief, links, batches)
 
 
 def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Segment, ...]:
