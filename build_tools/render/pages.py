@@ -24,6 +24,8 @@ from build_tools.render.paging import (
     NAV_PLANS_UP_TO,
     NOTES_PER_PARAGRAPH,
     PLANS_PER_PAGE,
+    TARGETS_PER_PAGE,
+    TIMELINE_ENTRIES_PER_PAGE,
     PlanBatch,
     plan_batches,
 )
@@ -278,11 +280,12 @@ def timeline_batches(edition: Edition) -> tuple[TimelineBatch, ...]:
     """The timeline's year lists cut by plans, when the plans do not fit one page (else none)."""
     if len(edition.plans) <= PLANS_PER_PAGE:
         return ()
+    entries = Counter(entry.plan_id for entry in edition.timeline if entry.block_id)
     return tuple(
         TimelineBatch(
             batch, year_sections(edition, tuple(e for e in edition.timeline if e.plan_id in ids), prefix="../")
         )
-        for batch in plan_batches(edition.plans)
+        for batch in plan_batches(edition.plans, lambda plan: entries[plan.meta.id], TIMELINE_ENTRIES_PER_PAGE)
         for ids in [{plan.meta.id for plan in batch.plans}]
     )
 
@@ -326,10 +329,11 @@ def targets_context(edition: Edition) -> dict:
     """The targets page: rows, the filters' choices, the series charts; batches when the plans do not fit a page."""
     rows = target_rows(edition, edition.targets, prefix="@/")
     batches = ()
+    per_plan = Counter(row.plan.meta.id for row in rows)
     if len(edition.plans) > PLANS_PER_PAGE:
         batches = tuple(
             TargetBatch(batch, tuple(row for row in rows if row.plan.meta.id in ids))
-            for batch in plan_batches(edition.plans)
+            for batch in plan_batches(edition.plans, lambda plan: per_plan[plan.meta.id], TARGETS_PER_PAGE)
             for ids in [{plan.meta.id for plan in batch.plans}]
         )
     return {

@@ -8,6 +8,7 @@ The bounds are here, in one place; `benchmarks/page_sizes.py` measures the resul
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from build_tools.model import ParsedPlan
@@ -25,7 +26,13 @@ NOTES_PER_PARAGRAPH = 4
 counted and on the shared-wording pages."""
 
 PLANS_PER_PAGE = 10
-"""Plans whose occurrences share one page (a topic's paragraphs, the targets)."""
+"""Plans whose occurrences share one page at most (a topic's paragraphs, the timeline, the targets); a list is
+cut into such pages once the edition has more plans than this."""
+
+EXCERPTS_PER_PAGE = 60
+"""A topic's paragraphs per page, at most (unless one plan alone has more)."""
+TIMELINE_ENTRIES_PER_PAGE = 300
+TARGETS_PER_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -33,8 +40,10 @@ class PlanBatch:
     """Consecutive plans (in the edition's date order) whose occurrences share one page."""
 
     number: int
-    """1-based; the page is ``<list>/<number>.md``."""
+    """1-based; the page is ``<list>/plans-<number>.md``."""
     plans: tuple[ParsedPlan, ...]
+    first: int = 1
+    """Position (1-based) of the batch's first plan among the plans listed."""
 
     @property
     def slug(self) -> str:
@@ -43,21 +52,27 @@ class PlanBatch:
     @property
     def label(self) -> str:
         """``11–20 (2016–2021)``: the plans' positions and the issue years they span."""
-        start = (self.number - 1) * PLANS_PER_PAGE + 1
         years = [plan.meta.date[:4] for plan in self.plans]
         span = years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
-        return f"{start}–{start + len(self.plans) - 1} ({span})"
+        last = self.first + len(self.plans) - 1
+        return f"{self.first}–{last} ({span})" if last != self.first else f"{self.first} ({span})"
 
 
-def plan_batches(plans: tuple[ParsedPlan, ...] | list[ParsedPlan]) -> tuple[PlanBatch, ...]:
-    """The plans cut into batches of PLANS_PER_PAGE, in their order."""
-    plans = tuple(plans)
-    return tuple(
-        PlanBatch(number // PLANS_PER_PAGE + 1, plans[number : number + PLANS_PER_PAGE])
-        for number in range(0, len(plans), PLANS_PER_PAGE)
-    )
-
-
-def batch_of(batches: tuple[PlanBatch, ...]) -> dict[str, PlanBatch]:
-    """Plan id -> its batch."""
-    return {plan.meta.id: batch for batch in batches for plan in batch.plans}
+def plan_batches(
+    plans: tuple[ParsedPlan, ...] | list[ParsedPlan], weight: Callable[[ParsedPlan], int] | None = None, budget: int = 0
+) -> tuple[PlanBatch, ...]:
+    """The plans cut into batches, in their order: at most PLANS_PER_PAGE plans, and (with ``weight``) a new
+    batch before a plan that would take the batch's items over ``budget`` (a plan heavier than it stands alone)."""
+    batches: list[PlanBatch] = []
+    current: list[ParsedPlan] = []
+    load = 0
+    for plan in plans:
+        items = weight(plan) if weight else 0
+        if current and (len(current) == PLANS_PER_PAGE or (budget and load + items > budget)):
+            batches.append(PlanBatch(len(batches) + 1, tuple(current), sum(len(b.plans) for b in batches) + 1))
+            current, load = [], 0
+        current.append(plan)
+        load += items
+    if current:
+        batches.append(PlanBatch(len(batches) + 1, tuple(current), sum(len(b.plans) for b in batches) + 1))
+    return tuple(batches)

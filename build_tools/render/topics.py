@@ -10,7 +10,7 @@ from build_tools.enrich.topic_brief import BriefPlan, TargetLine, TopicBrief, to
 from build_tools.enrich.topics import Group, Topic
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.render.glossary_marks import mark_chinese
-from build_tools.render.paging import PLANS_PER_PAGE, PlanBatch, plan_batches
+from build_tools.render.paging import EXCERPTS_PER_PAGE, PLANS_PER_PAGE, PlanBatch, plan_batches
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 
 
@@ -132,6 +132,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
         for line in brief.targets
     }
     batches = ()
+    counts = {group.plan.meta.id: len(group.excerpts) for group in plans}
     if len(plans) > PLANS_PER_PAGE:
         batches = tuple(
             TopicBatch(
@@ -140,7 +141,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
                 tuple(row for row in brief.plans if row.plan.meta.id in ids),
                 tuple(line for line in brief.targets if line.plan_id in ids),
             )
-            for batch in plan_batches([group.plan for group in plans])
+            for batch in plan_batches([group.plan for group in plans], lambda p: counts[p.meta.id], EXCERPTS_PER_PAGE)
             for ids in [{plan.meta.id for plan in batch.plans}]
         )
     group = edition.taxonomy.group(topic.group)
