@@ -21,7 +21,7 @@ so the navigation every page carries stays the same size whatever the corpus."""
 NAV_COMPARE_UP_TO = 20
 """Up to this many comparison pages the navigation lists each (5 plans: 10 pairs)."""
 
-NOTES_PER_PARAGRAPH = 4
+NOTES_PER_PARAGRAPH = 3
 """Shared-wording notes shown under a paragraph (a stock phrase may recur in many plans); the rest are
 counted and on the shared-wording pages."""
 
