@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from build_tools.config import ROOT
-from build_tools.present.citation import Citation
+from build_tools.present.citation import Citation, paragraph_citation
 from build_tools.present.downloads import Download
 from build_tools.render.pages import plan_overview
 from build_tools.site_address import read_site_url
@@ -39,7 +39,11 @@ def head_meta(path) -> HeadMeta:
 
 
 def cite_boxes(html: str) -> dict[str, dict[str, str]]:
-    """Paragraph anchor -> its citation texts by kind (zh, en, BibTeX, RIS, CSL-JSON), as the page shows them."""
+    """Paragraph anchor -> its citation texts by kind (zh, en, BibTeX, RIS, CSL-JSON), as the page shows them.
+
+    The reference-manager formats are sent once per page (render/cite_formats.py) and filled in by
+    edition.js; `shown_formats` does here what the script does (test_reader_browser checks the two agree).
+    """
     boxes = {}
     for anchor, tools in re.findall(
         r'<div class="blk [^"]*" id="([^"]+)".*?<div class="blk-tools">(.*?)</details></div>', html, re.S
@@ -47,8 +51,35 @@ def cite_boxes(html: str) -> dict[str, dict[str, str]]:
         values = re.findall(
             r'<span class="cite-lang">([^<]+)</span>.*?class="cite-value"[^>]*>(.*?)</(?:span|pre)>', tools, re.S
         )
-        boxes[anchor] = {kind: unescape(value) for kind, value in values}
+        boxes[anchor] = {kind: unescape(value) for kind, value in values} | shown_formats(html, tools)
     return boxes
+
+
+def shown_formats(html: str, tools: str) -> dict[str, str]:
+    """BibTeX, RIS and CSL-JSON of one cite box: the page's templates with the box's data put in, as edition.js does."""
+    box = re.search(r'<details class="cite-formats"([^>]*)>', tools)
+    templates = re.search(r'<div class="cite-templates" hidden data-formats="([^"]*)"', html)
+    if not box or not templates:
+        return {}
+    data = {name: unescape(value) for name, value in re.findall(r'data-(\w+)="([^"]*)"', box.group(1))}
+    escapes = {
+        "bibtex": lambda text: re.sub(r"([\\{}%&#_$])", r"\\\1", text),
+        "ris": lambda text: text,
+        "csl": lambda text: json.dumps(text, ensure_ascii=False)[1:-1],
+    }
+    shown = {}
+    for name, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl", "CSL-JSON")):
+        text = json.loads(unescape(templates.group(1)))[name][0 if data["section"] else 1]
+        escape = escapes[name]
+        for mark, value in (
+            ("\ue000", data["key"]),
+            ("\ue001", escape(data["block"])),
+            ("\ue002", escape(data["section"])),
+            ("\ue003", data["anchor"]),
+        ):
+            text = text.replace(mark, value)
+        shown[label] = text
+    return shown
 
 
 def unescape(text: str) -> str:
@@ -145,6 +176,31 @@ def test_reference_manager_formats_parse(built_site):
     assert item["issued"] == {"date-parts": [[2017, 9, 29]]}
     assert item["author"] == [{"literal": "General Office of the People's Government of Henan Province"}]
     assert item["URL"].endswith("#s2-1-2-p1") and item["note"] == f"¶ {PLAN}/s2.1.2/p1"
+
+
+def test_every_paragraph_shows_the_formats_citation_py_makes(built_site, edition):
+    """The formats a reader copies are exactly citation.py's, for every paragraph of a page (with and without a
+    section path), though the page carries them once as templates."""
+    plan = edition.plan(PLAN)
+    for part in ("part-00", "part-02"):
+        html = (built_site / "plans" / PLAN / part / "index.html").read_text(encoding="utf-8")
+        boxes = cite_boxes(html)
+        blocks = {block.anchor: block for block in plan.blocks}
+        assert boxes
+        for anchor, shown in boxes.items():
+            cite = paragraph_citation(edition, plan, blocks[anchor], f"plans/{PLAN}/{part}/")
+            assert shown["BibTeX"] == cite.bibtex(), anchor
+            assert shown["RIS"] == cite.ris(), anchor
+            assert shown["CSL-JSON"] == cite.csl_json(), anchor
+            assert shown["English"] == cite.text_en and shown["中文"] == cite.text_zh
+
+
+def test_a_part_page_carries_the_formats_once(built_site):
+    html = (built_site / "plans" / PLAN / "part-02" / "index.html").read_text(encoding="utf-8")
+    assert html.count("@misc{") == 2 and html.count("GOVDOC") == 2  # the templates: with and without a section
+    assert html.count('class="cite-formats"') == len(cite_boxes(html)) > 10
+    # without JavaScript, the plan's own files are at hand in every box
+    assert html.count(f'href="../{PLAN}.bib"') == len(cite_boxes(html))
 
 
 def test_plan_citation_files_are_downloadable(built_site, edition):

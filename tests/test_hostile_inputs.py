@@ -181,9 +181,11 @@ def _pages(space: Workspace) -> str:
 
 
 def _injection_is_text(space: Workspace, _: str) -> None:
-    glossary = (space.docs / "glossary.md").read_text(encoding="utf-8")
-    # the glossary table is raw HTML: the injected tag must arrive HTML-escaped, never as a tag
-    assert "&lt;img src=x onerror=alert(1)&gt;" in glossary and "<img" not in glossary
+    pages = [space.docs / "glossary.md", *sorted((space.docs / "glossary").glob("*.md"))]
+    glossary = "\n".join(path.read_text(encoding="utf-8") for path in pages)
+    # where a term occurs (its letter's page, Markdown) the plan's region is named: the injected tag must
+    # arrive escaped, never as a tag
+    assert "&lt;img src=x onerror=alert" in glossary and "<img" not in glossary
 
 
 def _no_bidi(space: Workspace, _: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_accessibility import VIEWS, browser  # noqa: F401  (the module-scoped browser fixture)
+from tests.test_citations import cite_boxes
 
 PART = "plans/henan-equipment-2017/part-02/index.html"
 
@@ -29,7 +30,7 @@ def open_page(browser, built_site):  # noqa: F811
         context.close()
 
 
-def test_copy_button_puts_the_citation_on_the_clipboard(open_page):
+def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     page = open_page(PART, view="en")
     block = page.locator("#s2-1-2-p1")
     block.locator("button.copy-cite").click()
@@ -40,6 +41,12 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page):
     block.locator("details.cite-formats > summary").click()
     block.locator(".cite-item", has_text="BibTeX").locator("button.copy").click()
     assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{henan-equipment-2017-s2-1-2-p1,")
+    # the formats the script fills in are those the page's data gives (test_citations: citation.py's own)
+    html = (built_site / PART).read_text(encoding="utf-8")
+    expected = cite_boxes(html)["s2-1-2-p1"]
+    for label in ("BibTeX", "RIS", "CSL-JSON"):
+        shown = block.locator(".cite-item", has_text=label).locator("pre.cite-value").text_content()
+        assert shown == expected[label], label
 
 
 def test_cite_controls_are_hidden_only_as_buttons_without_javascript(open_page):

@@ -51,6 +51,8 @@ class PartPage:
     """Address of the plan's PDF, ``""`` when none was built."""
     shared: Mapping[str, tuple[SharedNote, ...]] = field(default_factory=dict)
     """Block id -> its shared-wording notes (similar-wording.html.jinja)."""
+    cite_formats: str = ""
+    """The paragraphs' BibTeX/RIS/CSL-JSON templates, JSON (render/cite_formats.py), once per page."""
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,32 @@ from build_tools.present import labels, urls
 from build_tools.present.citation import paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
+from build_tools.render.cite_formats import format_templates
 from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.heatmap import heatmap
+from build_tools.render.paging import (
+    NAV_COMPARE_UP_TO,
+    NAV_PLANS_UP_TO,
+    NOTES_PER_PARAGRAPH,
+    PLANS_PER_PAGE,
+    TARGETS_PER_PAGE,
+    TIMELINE_ENTRIES_PER_PAGE,
+    PlanBatch,
+    plan_batches,
+)
 from build_tools.render.shared import block_notes, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
-from build_tools.render.timeline import TARGET_KIND_LABELS, target_rows, timeline_context
+from build_tools.render.timeline import (
+    TARGET_KIND_LABELS,
+    TargetRow,
+    YearSection,
+    target_rows,
+    timeline_context,
+    year_sections,
+)
 from build_tools.render.topics import matrix, topic_index, topic_page
 from build_tools.render.vocabulary import vocabulary_page
 from build_tools.write import write_if_changed
@@ -113,6 +131,7 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
                 cite=plan_citation(edition, plan, address),
                 pdf_url=pdf_url(edition, download),
                 shared=shared,
+                cite_formats=format_templates(edition, plan, address),
             )
         )
     return pages
@@ -191,28 +210,61 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     )
     render_across_pages(edition, env, writer, pairs)
     for topic in edition.taxonomy.topics:
+        page = topic_page(edition, topic)
         writer.write(
             f"topics/{topic.id}.md",
             env.get_template("topic.md.jinja").render(
-                page=topic_page(edition, topic),
+                page=page,
                 download=downloads.topics.get(topic.id),
                 download_link=_link(urls.topic_page(topic.id), downloads.topics.get(topic.id)),
             ),
         )
+        for batch in page.batches:
+            plans_page = env.get_template("topic-plans.md.jinja").render(page=page, batch=batch)
+            writer.write(f"topics/{topic.id}/{batch.path}", plans_page)
     svg, sections = timeline_context(edition)
+    batches = timeline_batches(edition)
     writer.write(
         "timeline.md",
-        env.get_template("timeline.md.jinja").render(svg=svg, sections=sections, span=edition_span(edition)),
+        env.get_template("timeline.md.jinja").render(
+            svg=svg,
+            sections=sections,
+            batches=batches,
+            per_page=PLANS_PER_PAGE,
+            year_index=year_index(batches),
+            span=edition_span(edition),
+        ),
     )
-    writer.write(
-        "targets.md",
-        env.get_template("targets.md.jinja").render(**targets_context(edition)),
-    )
+    for batch in batches:
+        writer.write(
+            f"timeline/{batch.path}",
+            env.get_template("timeline-plans.md.jinja").render(batch=batch, batches=batches, sections=batch.sections),
+        )
+    targets = targets_context(edition)
+    writer.write("targets.md", env.get_template("targets.md.jinja").render(**targets))
+    for batch in targets["batches"]:
+        writer.write(
+            f"targets/{batch.path}",
+            env.get_template("targets-plans.md.jinja").render(
+                batch=batch, batches=targets["batches"], **targets_table(edition, batch.rows, batch.batch.plans)
+            ),
+        )
     writer.write(
         "translation-status.md",
         env.get_template("translation-status.md.jinja").render(status=translation_status(edition)),
     )
-    writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary_page(edition)))
+    glossary = glossary_page(edition)
+    writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary))
+    for page in glossary.term_pages:
+        writer.write(
+            f"glossary/{page.slug}.md", env.get_template("glossary-terms.md.jinja").render(page=page, glossary=glossary)
+        )
+    writer.write(
+        "plans/index.md",
+        env.get_template("plans-index.md.jinja").render(
+            periods=plans_by_period(edition), plan_count=len(edition.plans)
+        ),
+    )
     for files in shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs)):
         for relative, content in files:
             writer.write(relative, content)
@@ -246,23 +298,99 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
         (f"{folder}/{plan.meta.id}.json", overview.cite.csl_json()),
     ]
     for page in part_pages(edition, plan, download):
-        files.append(
-            (urls.part_page(plan.meta.id, page.part.slug), env.get_template("plan-part.md.jinja").render(page=page))
-        )
+        part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
+        files.append((urls.part_page(plan.meta.id, page.part.slug), part))
     return files
 
 
-def targets_context(edition: Edition) -> dict:
-    """The targets page: rows, the filters' choices, the series charts."""
-    rows = target_rows(edition, edition.targets)  # raw HTML: site links
-    topic_ids = sorted({topic for target in edition.targets for topic in target.topics})
+def plans_by_period(edition: Edition) -> list[tuple[tuple[int, int], list[ParsedPlan]]]:
+    """The plans grouped by the period they cover, earliest first (the plans index)."""
+    periods: dict[tuple[int, int], list[ParsedPlan]] = {}
+    for plan in edition.plans:
+        periods.setdefault(tuple(plan.meta.period), []).append(plan)
+    return sorted(periods.items())
+
+
+@dataclass(frozen=True)
+class TimelineBatch:
+    """The timeline entries of a share of a large edition's plans, on ``timeline/plans-<n>.md`` (render/paging.py)."""
+
+    batch: PlanBatch
+    sections: tuple[YearSection, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.batch.slug}.md"
+
+
+def timeline_batches(edition: Edition) -> tuple[TimelineBatch, ...]:
+    """The timeline's year lists cut by plans, when the plans do not fit one page (else none)."""
+    if len(edition.plans) <= PLANS_PER_PAGE:
+        return ()
+    entries = Counter(entry.plan_id for entry in edition.timeline if entry.block_id)
+    return tuple(
+        TimelineBatch(
+            batch, year_sections(
+                edition, tuple(e for e in edition.timeline if e.plan_id in ids), page=f"timeline/{batch.slug}.md"
+            )
+        )
+        for batch in plan_batches(edition.plans, lambda plan: entries[plan.meta.id], TIMELINE_ENTRIES_PER_PAGE)
+        for ids in [{plan.meta.id for plan in batch.plans}]
+    )
+
+
+def year_index(batches: tuple[TimelineBatch, ...]) -> list[tuple[int, int, list[TimelineBatch]]]:
+    """Year -> its number of entries and the batch pages that list some."""
+    years: dict[int, list] = {}
+    for batch in batches:
+        for section in batch.sections:
+            entry = years.setdefault(section.year, [0, []])
+            entry[0] += len(section.rows)
+            entry[1].append(batch)
+    return [(year, count, pages) for year, (count, pages) in sorted(years.items())]
+
+
+@dataclass(frozen=True)
+class TargetBatch:
+    """The targets of a share of a large edition's plans, on ``targets/plans-<n>.md`` (render/paging.py)."""
+
+    batch: PlanBatch
+    rows: tuple[TargetRow, ...]
+
+    @property
+    def path(self) -> str:
+        return f"{self.batch.slug}.md"
+
+
+def targets_table(edition: Edition, rows: tuple[TargetRow, ...], plans) -> dict:
+    """The targets table and its filters' choices, for these rows of these plans."""
+    topic_ids = sorted({topic for row in rows for topic in row.target.topics})
     return {
         "rows": rows,
-        "charts": target_charts(edition),
-        "plans": [(p.meta.id, labels.region_period(p.meta)) for p in edition.plans],
+        "plans": [(p.meta.id, labels.region_period(p.meta)) for p in plans],
         "topics": [(topic, edition.taxonomy.topic(topic).en) for topic in topic_ids],
         "kinds": [(kind, label) for kind, label in TARGET_KIND_LABELS.items()],
         "years": sorted({year for row in rows for year in row.years}),
+    }
+
+
+def targets_context(edition: Edition) -> dict:
+    """The targets page: rows, the filters' choices, the series charts; batches when the plans do not fit a page."""
+    rows = target_rows(edition, edition.targets)
+    batches = ()
+    per_plan = Counter(row.plan.meta.id for row in rows)
+    if len(edition.plans) > PLANS_PER_PAGE:
+        batches = tuple(
+            TargetBatch(batch, tuple(row for row in rows if row.plan.meta.id in ids))
+            for batch in plan_batches(edition.plans, lambda plan: per_plan[plan.meta.id], TARGETS_PER_PAGE)
+            for ids in [{plan.meta.id for plan in batch.plans}]
+        )
+    return {
+        **targets_table(edition, rows, edition.plans),
+        "charts": target_charts(edition),
+        "batches": batches,
+        "per_page": PLANS_PER_PAGE,
+        "year_counts": sorted(Counter(row.target.year for row in rows).items()),
     }
 
 
@@ -276,12 +404,32 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
     )
     for pair in pairs:
         writer.write(
-            f"compare/{pair.slug}.md", env.get_template("compare.md.jinja").render(page=compare_page(edition, pair))
+            f"compare/{pair.slug}.md",
+            env.get_template("compare.md.jinja").render(
+                page=compare_page(edition, pair), shared_split=len(edition.plans) > PLANS_PER_PAGE
+            ),
         )
-    writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary_page(edition)))
+    vocabulary = vocabulary_page(edition)
+    writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary))
+    for entries in vocabulary.pages:
+        writer.write(
+            f"vocabulary/{entries.slug}.md",
+            env.get_template("vocabulary-entries.md.jinja").render(entries=entries, page=vocabulary),
+        )
+    sections = pair_sections(edition)
+    plans = []  # a large edition: one page per earlier plan of each pair (render/paging.py)
+    if len(edition.plans) > PLANS_PER_PAGE:
+        for plan in edition.plans:
+            own = tuple(section for section in sections if section.left.meta.id == plan.meta.id)
+            if own:
+                plans.append((plan, own))
+                writer.write(
+                    f"shared-wording/{plan.meta.id}.md",
+                    env.get_template("shared-wording-plan.md.jinja").render(plan=plan, sections=own),
+                )
     writer.write(
         "shared-wording.md",
-        env.get_template("shared-wording.md.jinja").render(sections=pair_sections(edition), rules=edition.shared.rules),
+        env.get_template("shared-wording.md.jinja").render(sections=sections, plans=plans, rules=edition.shared.rules),
     )
 
 
@@ -291,14 +439,16 @@ def site_nav(edition: Edition) -> list[dict]:
     Titles are HTML-escaped here: the theme prints nav and page titles as raw HTML.
     """
     span = edition_span(edition)
-    plans = []
-    for plan in edition.plans:
+    plans: list[dict] = [{"规划索引 Plans index": "plans/index.md"}]
+    # A large edition lists no plan here (paging.py): the index and each overview reach the rest.
+    for plan in edition.plans if len(edition.plans) <= NAV_PLANS_UP_TO else ():
         entries: list[dict[str, str]] = [{"概览 Overview": urls.plan_page(plan.meta.id)}]
         for part in plan.parts:
             english = part_title_en(edition, part)
             title = f"{part.title_zh} · {english}" if english else part.title_zh
             entries.append({html_text(title): urls.part_page(plan.meta.id, part.slug)})
         plans.append({html_text(labels.nav_title(plan.meta)): entries})
+    pairs = compare.choose_pairs(edition.plans, edition.pair_rules)
     return [
         {"首页 Home": "index.md"},
         {"规划 Plans": plans},
@@ -326,7 +476,7 @@ def site_nav(edition: Edition) -> list[dict]:
                             f"{labels.nav_title(pair.left.meta)} · {labels.nav_title(pair.right.meta)}"
                         ): f"compare/{pair.slug}.md"
                     }
-                    for pair in compare.choose_pairs(edition.plans, edition.pair_rules)
+                    for pair in (pairs if len(pairs) <= NAV_COMPARE_UP_TO else ())
                 ],
                 {"政策词汇 Policy vocabulary": "vocabulary.md"},
                 {"相似表述 Shared wording": "shared-wording.md"},

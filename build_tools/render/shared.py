@@ -39,6 +39,10 @@ class PairSection:
     notes: tuple[SharedNote, ...]
     """``mine`` is in ``left``, ``other`` in ``right``."""
 
+    @property
+    def count(self) -> int:
+        return len(self.notes)
+
 
 def passage(edition: Edition, clause: Clause) -> Passage:
     text = edition.bilingual.blocks[clause.block_id].zh_hans

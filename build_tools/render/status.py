@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan, Term
 from build_tools.present import urls
+from build_tools.render.paging import PLANS_PER_PAGE, plan_batches
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,39 @@ class Occurrence:
 class GlossaryEntry:
     term: Term
     occurrences: tuple[Occurrence, ...]
+    """One per plan the term occurs in (plans in date order): listed on the term's own page, glossary/<id>.md."""
+
+    @property
+    def blocks(self) -> int:
+        return sum(occurrence.count for occurrence in self.occurrences)
+
+
+@dataclass(frozen=True)
+class TermPage:
+    """Where the terms of one letter occur, in one batch of plans (all plans while they fit one page):
+    ``glossary/<letter>.md`` or ``glossary/<letter>-<n>.md`` (render/paging.py)."""
+
+    letter: str
+    slug: str
+    label: str
+    """The plans it covers (``""`` while one page holds them all)."""
+    entries: tuple[GlossaryEntry, ...]
+    """The letter's terms with their occurrences in these plans (terms with none left out)."""
 
 
 @dataclass(frozen=True)
 class GlossaryPage:
     entries: tuple[GlossaryEntry, ...]
     hant_config: str
+    term_pages: tuple[TermPage, ...] = ()
+
+    def first_page(self, term_id: str) -> str:
+        """The first term page listing the term's occurrences."""
+        return next(page.slug for page in self.term_pages if any(e.term.id == term_id for e in page.entries))
+
+    def siblings(self, page: TermPage) -> tuple[TermPage, ...]:
+        """The pages of the same letter (other batches of plans)."""
+        return tuple(other for other in self.term_pages if other.letter == page.letter)
 
     @property
     def letters(self) -> dict[str, str]:
@@ -118,4 +146,29 @@ def glossary_page(edition: Edition) -> GlossaryPage:
             if plan.meta.id in found[term.id]
         )
         entries.append(GlossaryEntry(term, occurrences))
-    return GlossaryPage(tuple(entries), edition.bilingual.hant_config)
+    return GlossaryPage(tuple(entries), edition.bilingual.hant_config, term_pages(edition, entries))
+
+
+def term_pages(edition: Edition, entries: list[GlossaryEntry]) -> tuple[TermPage, ...]:
+    """The occurrence lists cut by letter and, in a large edition, by batch of plans."""
+    batches = plan_batches(edition.plans) if len(edition.plans) > PLANS_PER_PAGE else ()
+    letters: dict[str, list[GlossaryEntry]] = {}
+    for entry in entries:
+        if entry.occurrences:
+            letters.setdefault(initial(entry.term), []).append(entry)
+    pages = []
+    for letter, letter_entries in letters.items():
+        name = letter.lower() if letter != "#" else "0"
+        if not batches:
+            pages.append(TermPage(letter, name, "", tuple(letter_entries)))
+            continue
+        for batch in batches:
+            ids = {plan.meta.id for plan in batch.plans}
+            kept = tuple(
+                GlossaryEntry(entry.term, tuple(o for o in entry.occurrences if o.plan.meta.id in ids))
+                for entry in letter_entries
+            )
+            kept = tuple(entry for entry in kept if entry.occurrences)
+            if kept:
+                pages.append(TermPage(letter, f"{name}-{batch.number}", batch.label, kept))
+    return tuple(pages)

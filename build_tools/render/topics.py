@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from build_tools.enrich.glossary_marks import mark_chinese
 from build_tools.enrich.topic_brief import topic_brief
-from build_tools.model import Block, BlockText, Edition, Group, ParsedPlan, Topic, TopicBrief
+from build_tools.model import Block, BlockText, BriefPlan, Edition, Group, ParsedPlan, TargetLine, Topic, TopicBrief
 from build_tools.present import urls
+from build_tools.render.paging import EXCERPTS_PER_PAGE, PLANS_PER_PAGE, PlanBatch, plan_batches
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 
 
@@ -42,6 +43,23 @@ class PlanExcerpts:
 
 
 @dataclass(frozen=True)
+class TopicBatch:
+    """A share of a large topic's plans on a page of its own, ``topics/<topic>/plans-<n>.md`` (render/paging.py)."""
+
+    batch: PlanBatch
+    plans: tuple[PlanExcerpts, ...]
+    """The batch's plans that mention the topic, with their paragraphs."""
+    brief_plans: tuple[BriefPlan, ...]
+    """Their rows of the summary's plans table."""
+    targets: tuple[TargetLine, ...]
+    """The summary's targets stated in their paragraphs."""
+
+    @property
+    def path(self) -> str:
+        return f"{self.batch.slug}.md"
+
+
+@dataclass(frozen=True)
 class TopicPage:
     topic: Topic
     group: Group
@@ -59,6 +77,12 @@ class TopicPage:
     """Block id -> link from the topic page, for the summary's targets."""
     hant_config: str
     """The OpenCC configuration of the Traditional view (named on the 繁體 button)."""
+    batches: tuple[TopicBatch, ...] = ()
+    """When the topic's plans do not fit one page: the pages that hold them (the topic page then lists one
+    line per plan, with its anchor, and the batch pages hold the paragraphs, summary rows and targets)."""
+
+    def batch_of(self, plan_id: str) -> TopicBatch:
+        return next(batch for batch in self.batches if any(p.plan.meta.id == plan_id for p in batch.plans))
 
 
 @dataclass(frozen=True)
@@ -103,18 +127,22 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), page=page)
     brief = topic_brief(edition, topic)
     links = {line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets}
-    return TopicPage(
-        topic,
-        edition.taxonomy.group(topic.group),
-        tuple(plans),
-        len(wanted),
-        svg,
-        years,
-        targets,
-        brief,
-        links,
-        edition.bilingual.hant_config,
-    )
+    batches = ()
+    counts = {group.plan.meta.id: len(group.excerpts) for group in plans}
+    if len(plans) > PLANS_PER_PAGE:
+        batches = tuple(
+            TopicBatch(
+                batch,
+                tuple(group for group in plans if group.plan.meta.id in ids),
+                tuple(row for row in brief.plans if row.plan.meta.id in ids),
+                tuple(line for line in brief.targets if line.plan_id in ids),
+            )
+            for batch in plan_batches([group.plan for group in plans], lambda p: counts[p.meta.id], EXCERPTS_PER_PAGE)
+            for ids in [{plan.meta.id for plan in batch.plans}]
+        )
+    group = edition.taxonomy.group(topic.group)
+    hant_config = edition.bilingual.hant_config
+    return TopicPage(topic, group, tuple(plans), len(wanted), svg, years, targets, brief, links, hant_config, batches)
 
 
 def _excerpt(edition: Edition, block: Block, topic_id: str, page: str) -> Excerpt:

@@ -21,6 +21,8 @@ CHART_PAD = 14
 MAX_LINKS = 12
 MAX_PLANS = 40
 VOCABULARY_PAGE = "vocabulary.md"
+ENTRIES_PER_PAGE = 10
+"""Entries (with their charts and plans) per page; MAX_PLANS and MAX_LINKS bound each entry."""
 """Plans listed per entry (the earliest first); the export lists every occurrence."""
 """Paragraph links per plan and entry: a term used everywhere would otherwise fill the page."""
 
@@ -59,6 +61,10 @@ class EntryView:
     same_as_plan: ParsedPlan | None
     """For a document: the plan of this edition it names, if any."""
 
+    @property
+    def plan_count(self) -> int:
+        return len(self.entry.plan_ids)
+
 
 @dataclass(frozen=True)
 class KindSection:
@@ -69,11 +75,36 @@ class KindSection:
 
 
 @dataclass(frozen=True)
+class EntriesPage:
+    """A few entries of one kind with their charts and plans: ``vocabulary/<kind>-<n>.md`` (render/paging.py)."""
+
+    section: KindSection
+    number: int
+    entries: tuple[EntryView, ...]
+
+    @property
+    def slug(self) -> str:
+        return f"{self.section.kind}-{self.number}"
+
+
+@dataclass(frozen=True)
 class VocabularyPage:
     sections: tuple[KindSection, ...]
     years: tuple[int, int]
     chart_width: int
     chart_height: int
+
+    @property
+    def pages(self) -> tuple[EntriesPage, ...]:
+        return tuple(
+            EntriesPage(section, start // ENTRIES_PER_PAGE + 1, section.entries[start : start + ENTRIES_PER_PAGE])
+            for section in self.sections
+            for start in range(0, len(section.entries), ENTRIES_PER_PAGE)
+        )
+
+    def page_of(self, anchor: str) -> str:
+        """The entries page an entry is on."""
+        return next(page.slug for page in self.pages if any(view.entry.anchor == anchor for view in page.entries))
 
 
 def _year(plan: ParsedPlan) -> int:
@@ -110,7 +141,9 @@ def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int])
     dots = []
     for year, plans in sorted(per_year.items()):
         count = sum(counts.get(plan.meta.id, 0) for plan in plans)
-        names = ", ".join(f"{plan.meta.region_en} {plan.meta.period[0]}–{plan.meta.period[1]}" for plan in plans)
+        names = ", ".join(f"{plan.meta.region_en} {plan.meta.period[0]}–{plan.meta.period[1]}" for plan in plans[:3])
+        if len(plans) > 3:  # a year of a large edition has many plans: the title names a few
+            names += f" and {len(plans) - 3} more"
         dots.append(
             Dot(
                 _x(year, years),

@@ -113,6 +113,51 @@
     var en = tools.querySelector(".cite-value[lang='en']").textContent;
     return view === "en" ? en : view === "zh" ? zh : zh + "\n" + en;
   }
+  /* A paragraph's BibTeX/RIS/CSL-JSON: the page's templates (render/cite_formats.py, made by
+     citation.py) with the paragraph's key, id, section and anchor put in, escaped as each format
+     escapes them; filled when the reader first opens the formats. */
+  var escapes = {
+    bibtex: function (text) { return text.replace(/([\\{}%&#_$])/g, "\\$1"); },
+    ris: function (text) { return text; },
+    csl: function (text) { return JSON.stringify(text).slice(1, -1); }
+  };
+  var formatLabels = [["bibtex", "BibTeX"], ["ris", "RIS"], ["csl", "CSL-JSON"]];
+  function fillFormats(box) {
+    var holder = document.querySelector(".cite-templates");
+    if (!holder || box.getAttribute("data-filled")) { return; }
+    var templates = JSON.parse(holder.getAttribute("data-formats"));
+    var section = box.getAttribute("data-section");
+    formatLabels.forEach(function (pair) {
+      var escape = escapes[pair[0]];
+      var item = document.createElement("div");
+      item.className = "cite-item";
+      var label = document.createElement("span");
+      label.className = "cite-lang";
+      label.textContent = pair[1];
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy";
+      button.textContent = "复制 Copy";
+      var value = document.createElement("pre");
+      value.className = "cite-value";
+      value.setAttribute("data-format", pair[0]);
+      value.textContent = templates[pair[0]][section ? 0 : 1]
+        .split("\ue000").join(box.getAttribute("data-key"))
+        .split("\ue001").join(escape(box.getAttribute("data-block")))
+        .split("\ue002").join(escape(section))
+        .split("\ue003").join(box.getAttribute("data-anchor"));
+      item.appendChild(label);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(button);
+      item.appendChild(value);
+      box.appendChild(item);
+    });
+    box.setAttribute("data-filled", "1");
+  }
+  document.addEventListener("toggle", function (event) {
+    var box = event.target;
+    if (box.open && box.matches && box.matches("details.cite-formats[data-key]")) { fillFormats(box); }
+  }, true);
   document.addEventListener("DOMContentLoaded", function () {
     var buttons = document.querySelectorAll("button.copy, button.copy-cite");
     for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }

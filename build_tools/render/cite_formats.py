@@ -1,0 +1,42 @@
+"""The reference-manager formats of a page's paragraphs, sent once per page instead of once per paragraph.
+
+citation.py stays the one source of the strings: the templates here are its own BibTeX, RIS and
+CSL-JSON for a paragraph whose key, id, section and anchor are placeholders (private-use
+characters); edition.js puts each paragraph's values (data attributes of its cite box) in their
+place, escaped as each format escapes them (BibTeX's TeX characters, JSON strings), when the
+reader opens the formats. Two variants: with and without a section path (its lines are optional).
+"""
+
+from __future__ import annotations
+
+import json
+
+from build_tools.model import Edition, ParsedPlan
+from build_tools.present.citation import Citation, plan_citation
+
+KEY, BLOCK, SECTION, ANCHOR = "\ue000", "\ue001", "\ue002", "\ue003"
+"""Placeholders edition.js replaces (tests/test_citations.py checks the filled formats equal citation.py's)."""
+
+
+class _Placeholder(Citation):
+    """A citation whose key is the placeholder too (the real key is derived from the block id)."""
+
+    @property
+    def key(self) -> str:
+        return KEY
+
+
+def format_templates(edition: Edition, plan: ParsedPlan, address: str) -> str:
+    """JSON: ``{format: [with section, without section]}`` for the paragraphs of the page at ``address``."""
+    base = plan_citation(edition, plan, address)
+    variants = [
+        _Placeholder(**{**vars(base), "block_id": BLOCK, "section_en": section, "url": base.url + "#" + ANCHOR})
+        for section in (SECTION, "")
+    ]
+    formats = {
+        "bibtex": [cite.bibtex() for cite in variants],
+        "ris": [cite.ris() for cite in variants],
+        "csl": [cite.csl_json() for cite in variants],
+    }
+    return json.dumps(formats, ensure_ascii=False, sort_keys=True)
+

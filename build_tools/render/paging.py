@@ -1,0 +1,78 @@
+"""How pages stay readable at any corpus size: lists that grow with the plans are cut into pages.
+
+Every list of occurrences (a topic's paragraphs, a term's or a vocabulary item's plans, the
+timeline's entries, the targets) grows with the number of plans; an overview page keeps a
+summary (counts, one line per page or plan) and links to pages that each hold a bounded share.
+The bounds are here, in one place; `benchmarks/page_sizes.py` measures the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from build_tools.model import ParsedPlan
+
+NAV_PLANS_UP_TO = 12
+"""Up to this many plans the navigation (and the home page) lists every plan and its parts; beyond it,
+the navigation links the plans index (plans/index.md) and every comparison is reached from compare.md,
+so the navigation every page carries stays the same size whatever the corpus."""
+
+NAV_COMPARE_UP_TO = 20
+"""Up to this many comparison pages the navigation lists each (5 plans: 10 pairs)."""
+
+NOTES_PER_PARAGRAPH = 3
+"""Shared-wording notes shown under a paragraph (a stock phrase may recur in many plans); the rest are
+counted and on the shared-wording pages."""
+
+PLANS_PER_PAGE = 10
+"""Plans whose occurrences share one page at most (a topic's paragraphs, the timeline, the targets); a list is
+cut into such pages once the edition has more plans than this."""
+
+EXCERPTS_PER_PAGE = 60
+"""A topic's paragraphs per page, at most (unless one plan alone has more)."""
+TIMELINE_ENTRIES_PER_PAGE = 300
+TARGETS_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class PlanBatch:
+    """Consecutive plans (in the edition's date order) whose occurrences share one page."""
+
+    number: int
+    """1-based; the page is ``<list>/plans-<number>.md``."""
+    plans: tuple[ParsedPlan, ...]
+    first: int = 1
+    """Position (1-based) of the batch's first plan among the plans listed."""
+
+    @property
+    def slug(self) -> str:
+        return f"plans-{self.number}"
+
+    @property
+    def label(self) -> str:
+        """``11–20 (2016–2021)``: the plans' positions and the issue years they span."""
+        years = [plan.meta.date[:4] for plan in self.plans]
+        span = years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+        last = self.first + len(self.plans) - 1
+        return f"{self.first}–{last} ({span})" if last != self.first else f"{self.first} ({span})"
+
+
+def plan_batches(
+    plans: tuple[ParsedPlan, ...] | list[ParsedPlan], weight: Callable[[ParsedPlan], int] | None = None, budget: int = 0
+) -> tuple[PlanBatch, ...]:
+    """The plans cut into batches, in their order: at most PLANS_PER_PAGE plans, and (with ``weight``) a new
+    batch before a plan that would take the batch's items over ``budget`` (a plan heavier than it stands alone)."""
+    batches: list[PlanBatch] = []
+    current: list[ParsedPlan] = []
+    load = 0
+    for plan in plans:
+        items = weight(plan) if weight else 0
+        if current and (len(current) == PLANS_PER_PAGE or (budget and load + items > budget)):
+            batches.append(PlanBatch(len(batches) + 1, tuple(current), sum(len(b.plans) for b in batches) + 1))
+            current, load = [], 0
+        current.append(plan)
+        load += items
+    if current:
+        batches.append(PlanBatch(len(batches) + 1, tuple(current), sum(len(b.plans) for b in batches) + 1))
+    return tuple(batches)
