@@ -178,6 +178,7 @@ def home_context(edition: Edition, downloads: Downloads) -> dict:
         "plans_en": en_count(len(edition.plans)),
         "cards": tuple((plan, labels.document_status(plan.meta)) for plan in edition.plans),
         "downloads": downloads,
+        "cards_up_to": NAV_PLANS_UP_TO,
     }
 
 
