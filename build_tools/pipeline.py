@@ -41,7 +41,7 @@ from build_tools.outputs.offline import build_offline_bundle, dist_dir, offline_
 from build_tools.parse.parser import parse_plan
 from build_tools.present.downloads import Downloads, no_downloads, planned_downloads
 from build_tools.progress import Progress, quiet
-from build_tools.render.pages import PageWriter, render_site_pages
+from build_tools.render.pages import render_site_pages
 from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
 from build_tools.site_address import read_site_url
@@ -56,6 +56,7 @@ from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter
 from build_tools.translation.store import read_translations
+from build_tools.write import PageWriter
 
 
 @dataclass(frozen=True)

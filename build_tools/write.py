@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -72,3 +73,15 @@ def writing(path: Path) -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+@dataclass
+class PageWriter:
+    """Writes generated files under docs/ through write_if_changed, and lists what it wrote."""
+
+    docs: Path
+    written: list[str]
+
+    def write(self, relative: str, content: str) -> None:
+        write_if_changed(self.docs / relative, content)
+        self.written.append(relative)

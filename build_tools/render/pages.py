@@ -47,7 +47,7 @@ from build_tools.render.timeline import (
 )
 from build_tools.render.topics import matrix, topic_index, topic_page
 from build_tools.render.vocabulary import vocabulary_page
-from build_tools.write import write_if_changed
+from build_tools.write import PageWriter
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -67,18 +67,6 @@ def environment() -> Environment:
     )
     env.filters.update(TEMPLATE_FILTERS)
     return env
-
-
-@dataclass
-class PageWriter:
-    """Writes generated files under docs/, only when their content changed (keeps mtimes for incremental builds)."""
-
-    docs: Path
-    written: list[str]
-
-    def write(self, relative: str, content: str) -> None:
-        write_if_changed(self.docs / relative, content)
-        self.written.append(relative)
 
 
 def part_title_en(edition: Edition, part: Part) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from build_tools.model import Edition
-from build_tools.render.pages import PageWriter
 from build_tools.search.documents import search_docs
 from build_tools.search.hant_map import traditional_map
 from build_tools.search.index import SearchIndex, build_index
+from build_tools.write import write_if_changed
 
 FOLDER = "search"
 
@@ -16,9 +16,8 @@ FOLDER = "search"
 def write_search_index(edition: Edition, docs: Path) -> SearchIndex:
     """Write docs/search/ (only files whose content changed), and remove files a smaller index no longer has."""
     index = build_index(search_docs(edition), traditional_map(edition))
-    writer = PageWriter(docs / FOLDER, [])
     for name, content in sorted(index.files.items()):
-        writer.write(name, content)
+        write_if_changed(docs / FOLDER / name, content)
     keep = {docs / FOLDER / name for name in index.files}
     for path in (docs / FOLDER).rglob("*.js"):
         if path not in keep:
