@@ -17,7 +17,8 @@ import pytest
 from benchmarks.scale import corpus
 from build_tools.config import ROOT
 from build_tools.pipeline import build, generate
-from build_tools.render.paging import NOTES_PER_PARAGRAPH, PLANS_PER_PAGE
+from build_tools.render import pages
+from build_tools.render.paging import NOTES_PER_PARAGRAPH, PLANS_PER_PAGE, SHARED_NOTES_PER_PAGE, plan_groups
 from build_tools.render.status import glossary_page
 from tests.conftest import sandbox_config
 from tests.site_checks import broken_links
@@ -98,6 +99,30 @@ def test_timeline_years_link_to_every_entry(scaled):
     assert listed == len(entries) == sum(int(count) for count in counts.values())
 
 
+def test_whole_edition_views_draw_a_lane_per_period(scaled):
+    """Beyond VIEW_PLANS_UP_TO plans the timeline chart, heat map and matrix draw one lane or column per plan
+    period, counting its plans, so they stay one legible page; the per-plan detail is a link away."""
+    edition, site = scaled
+    periods = plan_groups(edition.plans)
+    assert len(periods) < len(edition.plans)
+    timeline = page(site, "timeline")
+    lanes = re.findall(
+        r'<g class="lane status-group">\s*<a href="([^"]+)"><text class="lane-zh"[^>]*>([^<]+)</text>', timeline
+    )
+    assert [label for _, label in lanes] == [f"{g.label} · {len(g.plans)} 份规划" for g in periods]
+    assert all(href.startswith("../plans/#period-") for href, _ in lanes)
+    matrix = page(site, "topics/matrix")
+    heads = re.findall(r'<th scope="col" class="num">([^<]+)</th>', matrix)
+    assert heads == [f"{g.label} · {len(g.plans)} plans" for g in periods]
+    assert matrix.count('class="col-zh"') == len(periods)
+    counts = edition.topics.plan_block_counts
+    topic = edition.taxonomy.topics[0]
+    row = re.search(rf'<th scope="row"><a href="../{topic.id}/">.*?</tr>', matrix, re.S).group(0)
+    cells = [int(n or 0) for n, _ in re.findall(r'<td class="num">(?:<a href="[^"]+">(\d+)</a>|(<span))', row)]
+    assert cells == [sum(counts.get((topic.id, p.meta.id), 0) for p in g.plans) for g in periods]
+    assert not re.search(r'href="\.\./\.\./plans/[^"#]+/"', matrix)  # no plan listed: its period links there
+
+
 def test_targets_are_split_by_plans_with_filters_on_each_page(scaled):
     edition, site = scaled
     overview = page(site, "targets")
@@ -117,7 +142,7 @@ def test_glossary_counts_match_the_letter_pages(scaled):
     glossary = glossary_page(edition)
     overview = page(site, "glossary")
     letter_pages = [path.read_text(encoding="utf-8") for path in (site / "glossary").glob("*/index.html")]
-    for entry in [e for e in glossary.entries if e.occurrences][:: 40]:
+    for entry in [e for e in glossary.entries if e.occurrences][::40]:
         row = rf'<tr id="g-{entry.term.id}".*?<td><a href="([^"]+)">(\d+) · (\d+) ¶</a></td></tr>'
         cell = re.search(row, overview)
         assert cell and int(cell.group(2)) == len(entry.occurrences) and int(cell.group(3)) == entry.blocks
@@ -132,7 +157,7 @@ def test_glossary_counts_match_the_letter_pages(scaled):
 def test_vocabulary_rows_link_to_their_entry(scaled):
     edition, site = scaled
     overview = page(site, "vocabulary")
-    for entry in edition.vocabulary[:: 25]:
+    for entry in edition.vocabulary[::25]:
         row = rf'<tr id="{entry.anchor}"><th scope="row" lang="zh-Hans"><a href="([^"#]+)#([^"]+)">'
         link = re.search(row, overview)
         assert link and link.group(2) == entry.anchor
@@ -147,9 +172,18 @@ def test_shared_wording_is_listed_by_earlier_plan(scaled):
     counts = re.findall(row, overview)
     assert counts and sum(int(clauses) for _, _, clauses in counts) == len(edition.shared.pairs)
     listed = 0
-    for plan_id, _, _ in counts:
+    for plan_id, _, clauses in counts:
         html = page(site, f"shared-wording/{plan_id}")
-        listed += html.count("<tr><td><a href=")
+        on_plan = html.count("<tr><td><a href=")
+        for numbered in sorted((site / "shared-wording" / plan_id).glob("*/index.html")):
+            shared = numbered.read_text(encoding="utf-8")
+            assert 0 < shared.count("<tr><td><a href=") <= SHARED_NOTES_PER_PAGE
+            on_plan += shared.count("<tr><td><a href=")
+        if on_plan > SHARED_NOTES_PER_PAGE:  # the plan's page then counts each pair and links its first page
+            rows = re.findall(r'<tr id="[^"]+--[^"]+"><th scope="row">.*?<td class="num">(\d+)</td>', html)
+            assert sum(map(int, rows)) == int(clauses) and "<tr><td><a href=" not in html
+        assert on_plan == int(clauses), plan_id
+        listed += on_plan
     assert listed == len(edition.shared.pairs)
     # under a paragraph, a few notes and the count of the rest
     part = page(site, "plans/henan-equipment-2017/part-02")
@@ -177,6 +211,8 @@ LISTS = (
     "glossary/*.md",
     "vocabulary/*.md",
     "shared-wording/*.md",
+    "shared-wording/*/*.md",
+    "compare/pairs-*.md",
 )
 OVERVIEWS = (
     "glossary.md",
@@ -193,16 +229,26 @@ def without_charts(markdown: str) -> int:
     return len(re.sub(r"<svg.*?</svg>", "", markdown, flags=re.S).encode())
 
 
-def test_list_pages_do_not_grow_with_the_corpus(tmp_path):
+VIEWS = ("timeline.md", "topics/matrix.md", "topics/intelligent-manufacturing.md", "compare.md")
+
+
+def test_list_pages_do_not_grow_with_the_corpus(tmp_path, monkeypatch):
+    # small pages, so that 20 and 30 copies both cut the shared wording and the comparisons list into pages
+    monkeypatch.setattr(pages, "SHARED_NOTES_PER_PAGE", 40)
+    monkeypatch.setattr(pages, "COMPARE_PAIRS_PER_PAGE", 8)
     sizes = {}
     for size in (2 * PLANS_PER_PAGE, 3 * PLANS_PER_PAGE):
         config = sandbox_config(tmp_path / str(size), one_plan_corpus(tmp_path / str(size) / "sources", size))
         generate(config)
+        assert list(config.docs.glob("shared-wording/*/2.md")) and (config.docs / "compare/pairs-2.md").exists()
         sizes[size] = {
             "list": max(path.stat().st_size for pattern in LISTS for path in config.docs.glob(pattern)),
             **{name: without_charts((config.docs / name).read_text(encoding="utf-8")) for name in OVERVIEWS},
+            **{f"view {name}": len((config.docs / name).read_bytes()) for name in VIEWS},
         }
     small, large = sizes[2 * PLANS_PER_PAGE], sizes[3 * PLANS_PER_PAGE]
     assert large["list"] <= small["list"] * 1.02, (small, large)
     for name in OVERVIEWS:  # an overview gains a line per plan at most, never the plan's occurrences
         assert large[name] - small[name] <= PLANS_PER_PAGE * 600, (name, small[name], large[name])
+    for name in VIEWS:  # charts and the matrix: a lane or column per period, not per plan (all copies: one period)
+        assert large[f"view {name}"] - small[f"view {name}"] <= PLANS_PER_PAGE * 300, (name, small, large)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_tools.model import Edition, ParsedPlan
+from build_tools.model import Edition
 from build_tools.present import urls
+from build_tools.render.paging import VIEW_PLANS_UP_TO, PlanGroup, plan_groups
 
 LABEL = 150
 CELL_W = 44
@@ -42,8 +43,14 @@ class HeatRow:
 
 @dataclass(frozen=True)
 class HeatColumn:
+    """A plan, or (beyond VIEW_PLANS_UP_TO plans, render/paging.py) the plans of one period."""
+
     x: float
-    plan: ParsedPlan
+    label: str
+    """Region (a plan) or number of plans (a period)."""
+    year: str
+    title: str
+    href: str
 
 
 @dataclass(frozen=True)
@@ -56,37 +63,66 @@ class HeatMap:
     header: int
     columns: tuple[HeatColumn, ...]
     rows: tuple[HeatRow, ...]
+    grouped: bool = False
+
+
+def _column(x: float, group: PlanGroup, grouped: bool) -> HeatColumn:
+    if not grouped:
+        meta = group.plans[0].meta
+        title = f"{meta.title_zh} · {meta.title_en} ({meta.date})"
+        return HeatColumn(x, meta.region_zh, meta.date[:4], title, urls.site_link(urls.plan_page(meta.id)))
+    count = len(group.plans)
+    title = f"{group.label}: {count} plan{'s' if count != 1 else ''}"
+    period = f"{group.period[0]}–{str(group.period[1])[2:]}"
+    return HeatColumn(x, f"{count} 份", period, title, urls.site_link("plans/index.md", group.anchor))
 
 
 def heatmap(edition: Edition) -> HeatMap:
+    """Columns per plan in date order, or per plan period beyond VIEW_PLANS_UP_TO plans (a column then sums its
+    plans: the share is of their paragraphs together, the cell links to the topic's line of its first plan)."""
     plans = sorted(edition.plans, key=lambda plan: (plan.meta.date, plan.meta.id))
+    grouped = len(plans) > VIEW_PLANS_UP_TO
+    groups = plan_groups(plans) if grouped else tuple(PlanGroup(tuple(p.meta.period), (p,)) for p in plans)
     counts = edition.topics.plan_block_counts
     sizes = {plan.meta.id: max(1, sum(1 for b in plan.blocks if b.zone == "body")) for plan in plans}
-    shares = [counts.get((t.id, p.meta.id), 0) / sizes[p.meta.id] for t in edition.taxonomy.topics for p in plans]
+    body = [sum(sizes[p.meta.id] for p in group.plans) for group in groups]
+
+    def count_of(topic_id: str, group: PlanGroup) -> tuple[int, str]:
+        """Paragraphs of the group's plans on the topic, and the first plan that has any."""
+        found = [(counts.get((topic_id, p.meta.id), 0), p.meta.id) for p in group.plans]
+        return sum(n for n, _ in found), next((plan_id for n, plan_id in found if n), "")
+
+    grid = [[count_of(t.id, group) for group in groups] for t in edition.taxonomy.topics]
+    shares = [n / body[column] for row in grid for column, (n, _) in enumerate(row)]
     top = max(shares, default=0) or 1
     rows = []
     previous_group = ""
     for index, topic in enumerate(edition.taxonomy.topics):
         y = HEADER + index * CELL_H
         cells = []
-        for column, plan in enumerate(plans):
-            count = counts.get((topic.id, plan.meta.id), 0)
-            share = count / sizes[plan.meta.id]
+        for column, group in enumerate(groups):
+            count, first = grid[index][column]
+            share = count / body[column]
+            where = (
+                f"{group.label}, {len(group.plans)} plans"
+                if grouped
+                else f"{group.plans[0].meta.region_en} {group.plans[0].meta.date}"
+            )
             cells.append(
                 Cell(
                     LABEL + column * CELL_W,
                     count,
                     0 if not count else max(1, min(SHADES, round(share / top * SHADES))),
-                    urls.site_link(urls.topic_page(topic.id), plan.meta.id) if count else "",
-                    f"{topic.zh} {topic.en} · {plan.meta.region_en} {plan.meta.date}: {count} paragraphs "
-                    f"({share:.1%} of the plan's body)",
+                    urls.site_link(urls.topic_page(topic.id), first) if count else "",
+                    f"{topic.zh} {topic.en} · {where}: {count} paragraphs "
+                    f"({share:.1%} of the {'plans' if grouped else 'plan'}'s body)",
                 )
             )
         rows.append(HeatRow(y, topic.zh, topic.en, topic.group != previous_group, tuple(cells)))
         previous_group = topic.group
-    columns = tuple(HeatColumn(LABEL + i * CELL_W, plan) for i, plan in enumerate(plans))
+    columns = tuple(_column(LABEL + i * CELL_W, group, grouped) for i, group in enumerate(groups))
     return HeatMap(
-        LABEL + len(plans) * CELL_W + 2,
+        LABEL + len(groups) * CELL_W + 2,
         HEADER + len(rows) * CELL_H + 2,
         LABEL,
         CELL_W,
@@ -94,4 +130,5 @@ def heatmap(edition: Edition) -> HeatMap:
         HEADER,
         columns,
         tuple(rows),
+        grouped,
     )

@@ -25,16 +25,18 @@ from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOv
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.heatmap import heatmap
 from build_tools.render.paging import (
+    COMPARE_PAIRS_PER_PAGE,
     NAV_COMPARE_UP_TO,
     NAV_PLANS_UP_TO,
     NOTES_PER_PARAGRAPH,
     PLANS_PER_PAGE,
+    SHARED_NOTES_PER_PAGE,
     TARGETS_PER_PAGE,
     TIMELINE_ENTRIES_PER_PAGE,
     PlanBatch,
     plan_batches,
 )
-from build_tools.render.shared import block_notes, pair_sections
+from build_tools.render.shared import block_notes, note_pages, page_spans, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
 from build_tools.render.timeline import (
@@ -195,7 +197,9 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     pairs = compare.choose_pairs(edition.plans, edition.pair_rules)
     writer.write(
         "topics/matrix.md",
-        env.get_template("topic-matrix.md.jinja").render(matrix=matrix(edition), heat=heatmap(edition), pairs=pairs),
+        env.get_template("topic-matrix.md.jinja").render(
+            matrix=matrix(edition), heat=heatmap(edition), pairs=pairs, compare_up_to=NAV_COMPARE_UP_TO
+        ),
     )
     render_across_pages(edition, env, writer, pairs)
     for topic in edition.taxonomy.topics:
@@ -319,9 +323,10 @@ def timeline_batches(edition: Edition) -> tuple[TimelineBatch, ...]:
     entries = Counter(entry.plan_id for entry in edition.timeline if entry.block_id)
     return tuple(
         TimelineBatch(
-            batch, year_sections(
+            batch,
+            year_sections(
                 edition, tuple(e for e in edition.timeline if e.plan_id in ids), page=f"timeline/{batch.slug}.md"
-            )
+            ),
         )
         for batch in plan_batches(edition.plans, lambda plan: entries[plan.meta.id], TIMELINE_ENTRIES_PER_PAGE)
         for ids in [{plan.meta.id for plan in batch.plans}]
@@ -385,12 +390,19 @@ def targets_context(edition: Edition) -> dict:
 
 def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, pairs) -> None:
     """Reading across plans: the comparison pages, the policy vocabulary and the shared wording."""
+    per = COMPARE_PAIRS_PER_PAGE
+    pages = [pairs[start : start + per] for start in range(0, len(pairs), per)] if len(pairs) > per else []
     writer.write(
         "compare.md",
         env.get_template("compare-index.md.jinja").render(
-            pairs=pairs, every_pair_up_to=edition.pair_rules.every_pair_up_to
+            pairs=pairs, pages=pages, every_pair_up_to=edition.pair_rules.every_pair_up_to
         ),
     )
+    for number, share in enumerate(pages, 1):
+        writer.write(
+            f"compare/pairs-{number}.md",
+            env.get_template("compare-pairs.md.jinja").render(pairs=share, number=number, pages=len(pages)),
+        )
     for pair in pairs:
         writer.write(
             f"compare/{pair.slug}.md",
@@ -412,10 +424,22 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
             own = tuple(section for section in sections if section.left.meta.id == plan.meta.id)
             if own:
                 plans.append((plan, own))
+                pages = note_pages(own, SHARED_NOTES_PER_PAGE)
+                if len(pages) == 1:
+                    pages = ()  # all on the plan's page
                 writer.write(
                     f"shared-wording/{plan.meta.id}.md",
-                    env.get_template("shared-wording-plan.md.jinja").render(plan=plan, sections=own),
+                    env.get_template("shared-wording-plan.md.jinja").render(
+                        plan=plan, sections=own, pages=pages, spans=page_spans(pages), per_page=SHARED_NOTES_PER_PAGE
+                    ),
                 )
+                for number, share in enumerate(pages, 1):
+                    writer.write(
+                        f"shared-wording/{plan.meta.id}/{number}.md",
+                        env.get_template("shared-wording-plan-page.md.jinja").render(
+                            plan=plan, sections=share, number=number, pages=len(pages)
+                        ),
+                    )
     writer.write(
         "shared-wording.md",
         env.get_template("shared-wording.md.jinja").render(sections=sections, plans=plans, rules=edition.shared.rules),

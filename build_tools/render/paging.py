@@ -76,3 +76,41 @@ def plan_batches(
     if current:
         batches.append(PlanBatch(len(batches) + 1, tuple(current), sum(len(b.plans) for b in batches) + 1))
     return tuple(batches)
+
+
+VIEW_PLANS_UP_TO = 12
+"""The whole-edition views (the timeline chart, the heat map, the plan × topic matrix) draw a lane or column
+per plan up to this many plans; beyond, one per plan period, counting its plans and linking to them (the
+per-plan detail is on the pages split by plans), so the views stay one legible page at any corpus size."""
+
+SHARED_NOTES_PER_PAGE = 100
+"""Shared clauses listed on one page of a plan's shared wording; a plan that shares more has its pairs
+summarised (counts, links) on ``shared-wording/<plan-id>.md`` and the clauses on numbered pages after it."""
+
+COMPARE_PAIRS_PER_PAGE = 100
+"""Comparisons listed on compare.md; beyond, compare.md counts them by page and ``compare/pairs-<n>.md`` list them."""
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    """The plans covering one period: a lane or column of a whole-edition view in a large edition."""
+
+    period: tuple[int, int]
+    plans: tuple[ParsedPlan, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The period's section of the plans index (plans-index.md.jinja)."""
+        return f"period-{self.period[0]}-{self.period[1]}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.period[0]}–{self.period[1]}"
+
+
+def plan_groups(plans: tuple[ParsedPlan, ...] | list[ParsedPlan]) -> tuple[PlanGroup, ...]:
+    """The plans by the period they cover, earliest first; each group's plans in the order given."""
+    periods: dict[tuple[int, int], list[ParsedPlan]] = {}
+    for plan in plans:
+        periods.setdefault(tuple(plan.meta.period), []).append(plan)
+    return tuple(PlanGroup(period, tuple(members)) for period, members in sorted(periods.items()))

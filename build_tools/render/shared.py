@@ -38,6 +38,10 @@ class PairSection:
     right: ParsedPlan
     notes: tuple[SharedNote, ...]
     """``mine`` is in ``left``, ``other`` in ``right``."""
+    total: int = 0
+    """On a page holding a share of the pair's notes (``note_pages``): the pair's notes in all; else 0."""
+    start: int = 0
+    """Notes of the pair before this share."""
 
     @property
     def count(self) -> int:
@@ -81,3 +85,34 @@ def pair_sections(edition: Edition) -> tuple[PairSection, ...]:
     return tuple(
         PairSection(edition.plan(left), edition.plan(right), tuple(notes)) for (left, right), notes in sections.items()
     )
+
+
+def note_pages(sections: tuple[PairSection, ...], per_page: int) -> tuple[tuple[PairSection, ...], ...]:
+    """The sections cut into pages of at most ``per_page`` notes, in order; a pair too long for the rest of a
+    page continues on the next (each share knows the pair's total and where it starts)."""
+    pages: list[list[PairSection]] = [[]]
+    room = per_page
+    for section in sections:
+        start = 0
+        while start < section.count:
+            if not room:
+                pages.append([])
+                room = per_page
+            share = section.notes[start : start + room]
+            cut = len(share) < section.count
+            pages[-1].append(
+                PairSection(section.left, section.right, share, section.count if cut else 0, start if cut else 0)
+            )
+            start += len(share)
+            room -= len(share)
+    return tuple(tuple(page) for page in pages if page)
+
+
+def page_spans(pages: tuple[tuple[PairSection, ...], ...]) -> dict[str, tuple[int, int]]:
+    """Later plan id -> the first and last page (1-based) holding its notes with the plan."""
+    spans: dict[str, tuple[int, int]] = {}
+    for number, page in enumerate(pages, 1):
+        for section in page:
+            first = spans.get(section.right.meta.id, (number, number))[0]
+            spans[section.right.meta.id] = (first, number)
+    return spans

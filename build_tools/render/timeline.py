@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from build_tools.model import AXIS, Edition, ParsedPlan, Target, TimelineEntry
 from build_tools.present import urls
+from build_tools.render.paging import VIEW_PLANS_UP_TO, PlanGroup, plan_groups
 
 KIND_LABELS = {
     "issued": "发布 issued",
@@ -49,13 +50,23 @@ class Marker:
 
 @dataclass(frozen=True)
 class Lane:
-    plan: ParsedPlan
+    """One plan, or (in a large edition, render/paging.py) the plans of one period."""
+
+    status: str
+    """The plan's status (a CSS class), ``group`` for a period's plans."""
+    label_zh: str
+    label_en: str
+    href: str
+    """Link of the label (a group's section of the plans index); ``""`` for a plan."""
     top: float
     period: tuple[float, float]
     """x from, x to of the period bar."""
+    period_title: str
     horizon: float
     """x of the end of the horizon line (0 when the plan has none)."""
-    issued_x: float
+    horizon_title: str
+    issued: tuple[tuple[float, str], ...]
+    """x and title of each issue-date diamond."""
     markers: tuple[Marker, ...]
 
 
@@ -78,6 +89,8 @@ class TimelineSvg:
     axis_right: int
     lane_height: int
     header: int
+    grouped: bool = False
+    """One lane per plan period (a large edition), not per plan."""
 
 
 @dataclass(frozen=True)
@@ -125,20 +138,71 @@ def _issue_fraction(plan: ParsedPlan) -> float:
     return year + (month - 1) / 12
 
 
+def _plan_lane(plan: ParsedPlan, top: float, markers: tuple[Marker, ...]) -> Lane:
+    meta = plan.meta
+    return Lane(
+        status=meta.status,
+        label_zh=f"{meta.region_zh} {meta.period[0]}–{meta.period[1]}",
+        label_en=meta.region_en + (f" ({meta.status})" if meta.status != "issued" else ""),
+        href="",
+        top=top,
+        period=(year_x(meta.period[0]), year_x(meta.period[1] + 1)),
+        period_title=f"{meta.title_zh} · {meta.title_en}: {meta.period[0]}–{meta.period[1]}",
+        horizon=year_x(meta.horizon + 1) if meta.horizon else 0,
+        horizon_title=f"{meta.title_zh}: horizon {meta.horizon}",
+        issued=((year_x(_issue_fraction(plan)), f"发布 issued {meta.date}"),),
+        markers=markers,
+    )
+
+
+def _group_lane(group: PlanGroup, top: float, markers: tuple[Marker, ...]) -> Lane:
+    plans = group.plans
+    horizon = max((plan.meta.horizon for plan in plans if plan.meta.horizon), default=0)
+    dates: dict[float, list[str]] = defaultdict(list)
+    for plan in plans:
+        dates[year_x(_issue_fraction(plan))].append(plan.meta.date)
+    return Lane(
+        status="group",
+        label_zh=f"{group.label} · {len(plans)} 份规划",
+        label_en=f"{len(plans)} plan{'s' if len(plans) != 1 else ''} of the period →",
+        href=urls.site_link("plans/index.md", group.anchor),
+        top=top,
+        period=(year_x(group.period[0]), year_x(group.period[1] + 1)),
+        period_title=f"{group.label}: {len(plans)} plans",
+        horizon=year_x(horizon + 1) if horizon else 0,
+        horizon_title=f"horizon {horizon}",
+        issued=tuple(
+            (x, f"发布 issued {found[0]}" + (f" × {len(found)}" if len(found) > 1 else ""))
+            for x, found in sorted(dates.items())
+        ),
+        markers=markers,
+    )
+
+
 def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeline_page: bool = True) -> TimelineSvg:
-    """The SVG geometry for these entries, one lane per plan of the edition that has any."""
+    """The SVG geometry for these entries: one lane per plan of the edition that has any, or, beyond
+    VIEW_PLANS_UP_TO plans, one lane per plan period whose markers count the entries of its plans."""
+    grouped = len(edition.plans) > VIEW_PLANS_UP_TO
+    lane_of = {}
+    for group in plan_groups(edition.plans):
+        for plan in group.plans:
+            lane_of[plan.meta.id] = group.label if grouped else plan.meta.id
     by_lane: dict[str, dict[tuple[int, str], list[TimelineEntry]]] = defaultdict(lambda: defaultdict(list))
     for entry in entries:
         if entry.kind in ("target", "fact", "reference"):
-            by_lane[entry.plan_id][(entry.year, entry.kind)].append(entry)
+            by_lane[lane_of[entry.plan_id]][(entry.year, entry.kind)].append(entry)
     offsets = {"target": 9, "reference": 25, "fact": 41}
-    lanes = []
-    plans = [plan for plan in edition.plans if plan.meta.id in by_lane or on_timeline_page]
+    if grouped:
+        subjects = [(group.label, group) for group in plan_groups(edition.plans)]
+    else:
+        subjects = [(plan.meta.id, plan) for plan in edition.plans]
+    subjects = [(key, subject) for key, subject in subjects if key in by_lane or on_timeline_page]
     year_page = "" if on_timeline_page else urls.site_link(TIMELINE_PAGE)
-    for position, plan in enumerate(plans):
+    lanes = []
+    for position, (key, subject) in enumerate(subjects):
         top = HEADER + position * LANE
         markers = []
-        for (year, kind), group in sorted(by_lane[plan.meta.id].items()):
+        for (year, kind), group in sorted(by_lane[key].items()):
             first = group[0]
             single = len(group) == 1 and first.block_id
             href = urls.block_site_link(edition, first.block_id) if single else f"{year_page}#y{year}"
@@ -151,17 +215,8 @@ def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeli
             markers.append(
                 Marker(kind, round(year_x(year + 0.5), 1), top + offsets[kind], len(group), href, title, outside, year)
             )
-        meta = plan.meta
-        lanes.append(
-            Lane(
-                plan=plan,
-                top=top,
-                period=(year_x(meta.period[0]), year_x(meta.period[1] + 1)),
-                horizon=year_x(meta.horizon + 1) if meta.horizon else 0,
-                issued_x=year_x(_issue_fraction(plan)),
-                markers=tuple(markers),
-            )
-        )
+        lane = _group_lane if grouped else _plan_lane
+        lanes.append(lane(subject, top, tuple(markers)))
     ticks = tuple(Tick(year, year_x(year), year % 5 == 0) for year in range(AXIS[0], AXIS[1] + 2))
     return TimelineSvg(
         WIDTH,
@@ -174,6 +229,7 @@ def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeli
         AXIS_RIGHT,
         LANE,
         HEADER,
+        grouped,
     )
 
 

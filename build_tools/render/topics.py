@@ -9,7 +9,15 @@ from build_tools.enrich.glossary_marks import mark_chinese
 from build_tools.enrich.topic_brief import topic_brief
 from build_tools.model import Block, BlockText, BriefPlan, Edition, Group, ParsedPlan, TargetLine, Topic, TopicBrief
 from build_tools.present import urls
-from build_tools.render.paging import EXCERPTS_PER_PAGE, PLANS_PER_PAGE, PlanBatch, plan_batches
+from build_tools.render.paging import (
+    EXCERPTS_PER_PAGE,
+    PLANS_PER_PAGE,
+    VIEW_PLANS_UP_TO,
+    PlanBatch,
+    PlanGroup,
+    plan_batches,
+    plan_groups,
+)
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
 
 
@@ -101,13 +109,17 @@ class GroupSummary:
 @dataclass(frozen=True)
 class MatrixRow:
     topic: Topic
-    cells: tuple[int, ...]
-    """Mentions (blocks) per plan, in the order of MatrixPage.plans."""
+    cells: tuple[tuple[int, str], ...]
+    """Mentions (blocks) per column, and the anchor of the topic page's line they link to (the column's first
+    plan that has any)."""
 
 
 @dataclass(frozen=True)
 class MatrixPage:
     plans: tuple[ParsedPlan, ...]
+    columns: tuple[PlanGroup, ...]
+    """One per plan, or beyond VIEW_PLANS_UP_TO plans one per plan period (render/paging.py)."""
+    grouped: bool
     groups: tuple[tuple[Group, tuple[MatrixRow, ...]], ...]
 
 
@@ -234,13 +246,26 @@ def topic_index(edition: Edition) -> tuple[GroupSummary, ...]:
 
 def matrix(edition: Edition) -> MatrixPage:
     counts = edition.topics.plan_block_counts
+    grouped = len(edition.plans) > VIEW_PLANS_UP_TO
+    columns = (
+        plan_groups(edition.plans)
+        if grouped
+        else tuple(PlanGroup(tuple(plan.meta.period), (plan,)) for plan in edition.plans)
+    )
+
+    def cell(topic: Topic, column: PlanGroup) -> tuple[int, str]:
+        found = [(counts.get((topic.id, plan.meta.id), 0), plan.meta.id) for plan in column.plans]
+        return sum(n for n, _ in found), next((plan_id for n, plan_id in found if n), "")
+
     return MatrixPage(
         plans=edition.plans,
+        columns=columns,
+        grouped=grouped,
         groups=tuple(
             (
                 group,
                 tuple(
-                    MatrixRow(topic, tuple(counts.get((topic.id, plan.meta.id), 0) for plan in edition.plans))
+                    MatrixRow(topic, tuple(cell(topic, column) for column in columns))
                     for topic in edition.taxonomy.topics_in(group.id)
                 ),
             )
