@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from build_tools.config import BuildConfig
@@ -11,6 +10,7 @@ from build_tools.outputs.pdf import edition_job, plan_job, topic_job
 from build_tools.outputs.pdf_cache import render_jobs
 from build_tools.present.downloads import Downloads, planned_downloads
 from build_tools.present.urls import DOWNLOADS
+from build_tools.write import copy_if_changed
 
 
 def build_downloads(edition: Edition, docs: Path, progress, config: BuildConfig | None = None) -> Downloads:
@@ -43,10 +43,7 @@ def publish_offline_bundle(archive: Path, docs: Path) -> None:
     never holds itself, and its pages point to the online address instead.
     """
     target = docs / DOWNLOADS / archive.name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    shutil.copyfile(archive, partial)
-    partial.replace(target)
+    copy_if_changed(archive, target)
     for stale in target.parent.glob("*-offline.zip"):
         if stale != target:
             stale.unlink()

@@ -172,22 +172,12 @@ def home_context(edition: Edition, downloads: Downloads) -> dict:
     }
 
 
-def render_download_links(
-    edition: Edition, docs: Path, downloads: Downloads, writer: PageWriter | None = None
-) -> list[str]:
-    """The pages that link the downloads and the offline bundle (home, Downloads)."""
-    env = environment()
-    writer = writer or PageWriter(docs, [])
-    writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
-    writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
-    return writer.written
-
-
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = environment()
     writer = PageWriter(docs, [])
-    render_download_links(edition, docs, downloads, writer)
+    writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
+    writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write(
