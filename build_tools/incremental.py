@@ -102,7 +102,7 @@ def record_pipeline(config: BuildConfig, inputs: str, outputs: Iterable[Path]) -
 def site_wide_state(config_file: Path, docs: Path) -> str:
     """What every page MkDocs writes depends on, besides its own Markdown."""
     configs = [path for path in sorted(config_file.parent.glob("mkdocs*.yml"))]
-    wide = [*configs, docs / ".nav.yml", CODE / "site_hooks.py", CODE / "render" / "templates"]
+    wide = [*configs, docs / ".nav.yml", CODE / "site_hooks.py", CODE / "theme", CODE / "render" / "templates"]
     pages = [path.relative_to(docs).as_posix() for path in _files(docs)]
     extra = [config_file.name, f"SITE_URL={os.environ.get('SITE_URL', '')}", *pages]
     extra += [f"{name}=={version(name)}" for name in THEME_PACKAGES]

@@ -9,9 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from build_tools import incremental
+from build_tools import incremental, mkdocs_shard
 from build_tools.config import BuildConfig
 from build_tools.errors import BuildFailed
+from build_tools.parallel import worker_count
 from build_tools.progress import Progress, quiet
 from build_tools.write import write_if_changed
 
@@ -45,31 +46,33 @@ def mkdocs_build(
         shutil.copytree(site, staging, dirs_exist_ok=True, copy_function=shutil.copy2, symlinks=True)
     # --strict would fail a dirty build on MkDocs' own warning that it is dirty: warnings are counted below.
     mode = ["--dirty", "--no-strict"] if dirty else ["--strict"]
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        *mode,
-        "--config-file",
-        str(config_file),
-        "--site-dir",
-        str(staging),
-    ]
+    command = [sys.executable, "-m", "mkdocs", "build", *mode, "--config-file", str(config_file)]
     if config.docs.resolve() != (config_file.parent / "docs").resolve():
         # Never --quiet: it hides warnings from --strict, so a broken link would pass.
         # MkDocs takes docs_dir from the config file; a generated config points it elsewhere.
         command = _with_docs_dir(command, config, config_file, staging)
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # A clean build runs in shares on every core (mkdocs_shard.py); a dirty one re-renders few pages.
+    count = 1 if dirty else worker_count()
+    folders = [staging] + [Path(tempfile.mkdtemp(prefix=f"{staging.name}-", dir=site.parent)) for _ in range(count - 1)]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, cwd=config_file.parent, env=environment)
+        failure = _run_shares(command, config_file.parent, folders, dirty)
+        reports = [_report(folder) for folder in folders]
+        if count > 1 and all(report.is_file() for report in reports):
+            failure = "\n".join([failure, *mkdocs_shard.unresolved_anchor_links(reports)]).strip()
+        if not failure:
+            for folder in folders[1:]:
+                _move_into(folder, staging)
     finally:
         for override in config_file.parent.glob(f".mkdocs-{staging.name}.yml"):
             override.unlink()
-    if result.returncode != 0 or (dirty and _warnings(result.stdout + result.stderr)):
+        for folder in folders:
+            _report(folder).unlink(missing_ok=True)
+        for folder in folders[1:]:
+            shutil.rmtree(folder, ignore_errors=True)
+    if failure:
         shutil.rmtree(staging, ignore_errors=True)
         incremental.forget_state(site)  # the next build starts clean
-        raise BuildFailed(f"mkdocs build failed:\n{result.stdout}{result.stderr}")
+        raise BuildFailed(f"mkdocs build failed:\n{failure}")
     old = site.with_name(site.name + ".old")
     if site.exists():
         shutil.rmtree(old, ignore_errors=True)
@@ -77,6 +80,48 @@ def mkdocs_build(
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     incremental.record_mkdocs(site, wide)
+
+
+def _report(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".anchors.json")
+
+
+def _run_shares(command: list[str], cwd: Path, folders: list[Path], dirty: bool) -> str:
+    """Run MkDocs once per folder, at the same time, each building its share into its folder; the
+    output of the failed ones, or "" when all succeeded."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    running = []
+    for index, folder in enumerate(folders):
+        if len(folders) > 1:
+            environment = {
+                **environment,
+                mkdocs_shard.SHARD_VARIABLE: f"{index}/{len(folders)}",
+                mkdocs_shard.REPORT_VARIABLE: str(_report(folder)),
+            }
+        process = subprocess.Popen(
+            [*command, "--site-dir", str(folder)],
+            cwd=cwd,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        running.append(process)
+    failures = []
+    for process in running:
+        output, _ = process.communicate()
+        if process.returncode != 0 or (dirty and _warnings(output)):
+            failures.append(output)
+    return "\n".join(failures)
+
+
+def _move_into(folder: Path, staging: Path) -> None:
+    """A share's pages into share 0's folder (no two shares write the same page)."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            target = staging / path.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
 
 
 DIRTY_NOTICE = "A 'dirty' build is being performed"

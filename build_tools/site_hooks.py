@@ -12,6 +12,15 @@
 - on_page_content also fills in file sizes: ``<span class="file-size" data-file="downloads/x.pdf"></span>``
   (render/templates/file-size.html.jinja) gets the size of docs/downloads/x.pdf, so pages are written
   before the PDFs exist; a missing file is a warning, so --strict fails on it.
+- on_page_markdown / on_page_content: raw HTML blocks pass through Markdown untouched. Most of a
+  generated page is raw HTML (paragraph blocks, tables) that Python-Markdown would only copy, after
+  parsing it twice with HTMLParser (md_in_html's block finder and MkDocs' anchor scan): 60 % of MkDocs'
+  time at 100 plans. Each such block (see ``RAW_BLOCK``) is swapped for a comment before Markdown runs
+  and put back after; its ids are added to the page's anchors, so links to them are still validated.
+- on_nav / on_env: the theme override (build_tools/theme/main.html) renders the navigation of pages
+  outside it once per folder; these give it the key and the cache.
+- on_files / on_post_build: with ``EDITION_MKDOCS_SHARD`` set, this process builds only its share of
+  the pages (build_tools/mkdocs_shard.py, run by build_tools/mkdocs_build.py).
 - on_post_page: put a page's citation meta tags (front matter ``citation_meta``, made by
   build_tools/present/citation.py) into its <head>, where reference managers look for them.
 """
@@ -19,11 +28,19 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
+import sys
+from html import unescape
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
+if str(Path(__file__).parent.parent) not in sys.path:  # MkDocs loads this file by path
+    sys.path.insert(0, str(Path(__file__).parent.parent))
+from build_tools import mkdocs_shard  # noqa: E402
 
 TEMPLATES = Path(__file__).parent / "render" / "templates"
 log = logging.getLogger("mkdocs.hooks.edition")
@@ -42,6 +59,108 @@ BUILD_ONLY = {
 }
 
 
+RAW_OPENING = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
+MARKDOWN_ATTRIBUTE = re.compile(r"<[a-z][^>]*\smarkdown(?:[\s=>])")
+ANCHOR_ID = re.compile(r"<[a-z][^>]*?\sid=\"([^\"]*)\"")
+RAW_MARK = re.compile(r"<!--edition-raw:(\d+)-->")
+_raw_blocks: dict[str, list[str]] = {}
+
+
+def _is_raw_block(lines: list[str]) -> bool:
+    """A Markdown block Python-Markdown would pass through verbatim: it opens with a block-level tag at the
+    start of its first line, closes that tag on its last line as often as it opened it, and holds no
+    ``markdown`` attribute (md_in_html would parse inside it)."""
+    opening = RAW_OPENING.match(lines[0])
+    if not opening or opening.group(1) not in BLOCK_LEVEL_ELEMENTS:
+        return False
+    text, tag = "\n".join(lines), opening.group(1)
+    if not lines[-1].rstrip().endswith(f"</{tag}>") or MARKDOWN_ATTRIBUTE.search(text):
+        return False
+    return len(re.findall(rf"<{tag}[\s>]", text)) == text.count(f"</{tag}>")
+
+
+def on_page_markdown(markdown, page, config, files):
+    blocks: list[str] = []
+    out: list[str] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk and _is_raw_block(chunk) and (not out or out[-1] == ""):
+            out.append(f"<!--edition-raw:{len(blocks)}-->")
+            blocks.append("\n".join(chunk))
+        else:
+            out.extend(chunk)
+        chunk.clear()
+
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if line.strip() or fenced:
+            chunk.append(line)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    _raw_blocks[page.file.src_uri] = blocks
+    return "\n".join(out)
+
+
+def _restore_raw_blocks(content, page):
+    blocks = _raw_blocks.pop(page.file.src_uri, [])
+    if blocks and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= {unescape(found) for block in blocks for found in ANCHOR_ID.findall(block)}
+    return RAW_MARK.sub(lambda match: blocks[int(match.group(1))], content)
+
+
+_nav_urls: dict[str, str] = {}
+"""src_uri -> URL of every page in the navigation."""
+_nav_cache: dict[str | None, str] = {}
+
+
+def on_nav(nav, config, files):
+    _nav_urls.clear()
+    _nav_urls.update((page.file.src_uri, page.url) for page in nav.pages)
+    _nav_cache.clear()
+    return nav
+
+
+def _nav_key(page, base_url: str) -> str | None:
+    """The folder holding the page's URL: siblings there get the same relative links to every page of the
+    navigation, so they share its rendering. None (render afresh) for the 404 page, a page in the
+    navigation (it marks itself active) and a page with navigation pages under its own URL (its links
+    to them are shorter than a sibling's)."""
+    if page is None or page.file.src_uri in _nav_urls:
+        return None
+    if page.url.endswith("/") and any(url.startswith(page.url) for url in _nav_urls.values()):
+        return None
+    return posixpath.dirname(page.url.rstrip("/"))
+
+
+def _remember_nav(key: str | None, rendered: str) -> None:
+    """Keep it for the siblings; under None, only for this page (the template prints it from here)."""
+    _nav_cache[key] = rendered
+
+
+def on_env(env, config, files):
+    env.globals.update(edition_nav_key=_nav_key, edition_nav_cache=_nav_cache, edition_nav_remember=_remember_nav)
+    return env
+
+
+_shard = mkdocs_shard.from_environment()
+if _shard:
+    _shard.install()
+
+
+def on_files(files, config):
+    return _shard.on_files(files) if _shard else files
+
+
+def on_post_build(config):
+    if _shard:
+        _shard.on_post_build()
+
+
 def on_config(config):
     nav_file = Path(config["docs_dir"]) / ".nav.yml"
     if nav_file.is_file():
@@ -50,6 +169,7 @@ def on_config(config):
 
 
 def on_page_content(html, page, config, files):
+    html = _restore_raw_blocks(html, page)
     other = "online" if config["extra"].get("offline_bundle") else "offline"
     html = BUILD_ONLY[other].sub("", html)
 
