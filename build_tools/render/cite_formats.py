@@ -57,7 +57,6 @@ def format_templates(edition: Edition, plan: ParsedPlan, address: str) -> str:
     return json.dumps(formats, ensure_ascii=False, sort_keys=True)
 
 
-
 def page_sections(citations: Iterable[Citation]) -> list[tuple[str, str]]:
     """The distinct section paths (Chinese, English) of a page's paragraphs, in order (cite boxes name an index)."""
     return list(dict.fromkeys((cite.section_zh, cite.section_en) for cite in citations))
