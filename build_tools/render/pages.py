@@ -259,7 +259,10 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         writer.write(
             f"targets/{batch.path}",
             env.get_template("targets-plans.md.jinja").render(
-                batch=batch, batches=targets["batches"], **targets_table(edition, batch.rows, batch.batch.plans)
+                batch=batch,
+                batches=targets["batches"],
+                charts=target_charts(edition, plans=batch.batch.plans),
+                **targets_table(edition, batch.rows, batch.batch.plans),
             ),
         )
     writer.write(
@@ -401,7 +404,7 @@ def targets_context(edition: Edition) -> dict:
         )
     return {
         **targets_table(edition, rows, edition.plans),
-        "charts": target_charts(edition),
+        "charts": () if batches else target_charts(edition),
         "batches": batches,
         "per_page": PLANS_PER_PAGE,
         "year_counts": sorted(Counter(row.target.year for row in rows).items()),
