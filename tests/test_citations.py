@@ -38,48 +38,46 @@ def head_meta(path) -> HeadMeta:
     return parser
 
 
+FORMATS = (("zh", "中文"), ("en", "English"), ("bibtex", "BibTeX"), ("ris", "RIS"), ("csl", "CSL-JSON"))
+ESCAPES = {
+    "zh": lambda text: text,
+    "en": lambda text: text,
+    "bibtex": lambda text: re.sub(r"([\\{}%&#_$])", r"\\\1", text),
+    "ris": lambda text: text,
+    "csl": lambda text: json.dumps(text, ensure_ascii=False)[1:-1],
+}
+
+
 def cite_boxes(html: str) -> dict[str, dict[str, str]]:
-    """Paragraph anchor -> its citation texts by kind (zh, en, BibTeX, RIS, CSL-JSON), as the page shows them.
+    """Paragraph anchor -> its citation texts by kind (中文, English, BibTeX, RIS, CSL-JSON), as the reader sees them.
 
-    The reference-manager formats are sent once per page (render/cite_formats.py) and filled in by
-    edition.js; `shown_formats` does here what the script does (test_reader_browser checks the two agree).
+    A plan page carries its paragraphs' citations once, as templates (render/cite_formats.py); each cite box
+    holds the paragraph's id, address, key and section index, and edition.js fills the texts in when the box
+    is opened. This does what the script does (test_reader_browser checks the two agree); ``address`` is what
+    the box shows without JavaScript.
     """
+    templates = json.loads(unescape(re.search(r'<div class="cite-templates" hidden data-formats="([^"]*)"', html)[1]))
+    sections = json.loads(unescape(re.search(r'<div class="cite-templates" [^>]*data-sections="([^"]*)"', html)[1]))
     boxes = {}
-    for anchor, tools in re.findall(
-        r'<div class="blk [^"]*" id="([^"]+)".*?<div class="blk-tools">(.*?)</details></div>', html, re.S
+    for anchor, attributes, block, address in re.findall(
+        r'<div class="blk [^"]*" id="([^"]+)".*?<details class="cite"([^>]*)>.*?'
+        r'<span class="cite-block">([^<]*)</span> <span class="cite-value cite-url">([^<]*)</span>',
+        html,
+        re.S,
     ):
-        values = re.findall(
-            r'<span class="cite-lang">([^<]+)</span>.*?class="cite-value"[^>]*>(.*?)</(?:span|pre)>', tools, re.S
-        )
-        boxes[anchor] = {kind: unescape(value) for kind, value in values} | shown_formats(html, tools)
+        data = {name: unescape(value) for name, value in re.findall(r'data-(\w+)="([^"]*)"', attributes)}
+        section_zh, section_en = sections[int(data["s"])]
+        address = unescape(address)
+        values = {"\ue000": data["key"], "\ue001": unescape(block), "\ue003": address.rsplit("#", 1)[1]}
+        shown = {"address": address}
+        for name, label in FORMATS:
+            section = section_zh if name == "zh" else section_en
+            text = templates[name][0 if section else 1]
+            for mark, value in ({**values, "\ue002": section}).items():
+                text = text.replace(mark, ESCAPES[name](value) if mark in ("\ue001", "\ue002") else value)
+            shown[label] = text
+        boxes[anchor] = shown
     return boxes
-
-
-def shown_formats(html: str, tools: str) -> dict[str, str]:
-    """BibTeX, RIS and CSL-JSON of one cite box: the page's templates with the box's data put in, as edition.js does."""
-    box = re.search(r'<details class="cite-formats"([^>]*)>', tools)
-    templates = re.search(r'<div class="cite-templates" hidden data-formats="([^"]*)"', html)
-    if not box or not templates:
-        return {}
-    data = {name: unescape(value) for name, value in re.findall(r'data-(\w+)="([^"]*)"', box.group(1))}
-    escapes = {
-        "bibtex": lambda text: re.sub(r"([\\{}%&#_$])", r"\\\1", text),
-        "ris": lambda text: text,
-        "csl": lambda text: json.dumps(text, ensure_ascii=False)[1:-1],
-    }
-    shown = {}
-    for name, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl", "CSL-JSON")):
-        text = json.loads(unescape(templates.group(1)))[name][0 if data["section"] else 1]
-        escape = escapes[name]
-        for mark, value in (
-            ("\ue000", data["key"]),
-            ("\ue001", escape(data["block"])),
-            ("\ue002", escape(data["section"])),
-            ("\ue003", data["anchor"]),
-        ):
-            text = text.replace(mark, value)
-        shown[label] = text
-    return shown
 
 
 def unescape(text: str) -> str:
@@ -195,12 +193,19 @@ def test_every_paragraph_shows_the_formats_citation_py_makes(built_site, edition
             assert shown["English"] == cite.text_en and shown["中文"] == cite.text_zh
 
 
-def test_a_part_page_carries_the_formats_once(built_site):
+def test_a_part_page_carries_the_citations_once_and_each_paragraph_its_address(built_site, edition):
     html = (built_site / "plans" / PLAN / "part-02" / "index.html").read_text(encoding="utf-8")
+    plan = edition.plan(PLAN)
     assert html.count("@misc{") == 2 and html.count("GOVDOC") == 2  # the templates: with and without a section
-    assert html.count('class="cite-formats"') == len(cite_boxes(html)) > 10
-    # without JavaScript, the plan's own files are at hand in every box
-    assert html.count(f'href="../{PLAN}.bib"') == len(cite_boxes(html))
+    assert html.count("载《") == 2  # the Chinese text template, with and without a section
+    assert html.count(f'href="../{PLAN}.bib"') == 1  # the plan's own files, once (edition.js puts them in a box)
+    boxes = cite_boxes(html)
+    assert len(boxes) > 10 and html.count('<details class="cite"') == len(boxes)
+    # without JavaScript each box shows the paragraph's full id and its address, anchor included
+    for anchor, shown in boxes.items():
+        assert shown["address"] == f"{SITE_URL}plans/{PLAN}/part-02/#{anchor}"
+    block = next(b for b in plan.blocks if b.anchor == "s2-1-2-p1")
+    assert f'<span class="cite-block">{block.id}</span>' in html
 
 
 def test_plan_citation_files_are_downloadable(built_site, edition):

@@ -21,6 +21,7 @@ from build_tools.site_hooks import size_label
 from tests.conftest import sandbox_config, skip_or_fail_in_ci
 from tests.search_ui import SearchDialog
 from tests.site_checks import broken_links, scan
+from tests.test_page_size import oversized
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -278,3 +279,21 @@ def test_across_pages_work_from_file(reader, bundle):
     assert "/vocabulary/" in page.url and page.locator("svg.vocab-chart").count() > 1
     page.goto((bundle[1] / "topics" / "matrix.html").as_uri())
     assert page.locator("svg.heatmap rect.cell").count() > 100
+
+
+def test_bundle_pages_stay_small_and_cite_and_gloss_from_file(reader, bundle):
+    """The bundle's pages keep the 300 KB bound (test_page_size), and a part page's script-made citations and
+    glossary titles work from file:// as online."""
+    assert oversized(bundle[1]) == {}
+    page = reader.page
+    page.goto((bundle[1] / "plans" / "henan-equipment-2017" / "part-02.html").as_uri())
+    block = page.locator("#s2-1-2-p1")
+    block.locator("details.cite > summary").click()
+    english = block.locator(".cite-value[lang='en']").text_content()
+    assert english.startswith("General Office of the People's Government of Henan Province, ")
+    assert english.endswith("/plans/henan-equipment-2017/part-02/#s2-1-2-p1")  # the published address
+    assert page.eval_on_selector_all(".blk a.gl", "links => links.filter(a => !a.title).length") == 0
+    page.locator(".view-switch button[data-script='hant']").click()
+    link = page.locator("#s2-2-1-p1 .t-hant a.gl[href$='glossary.html#g-cnc-machine-tool']")
+    assert link.is_visible() and link.get_attribute("title") == "CNC machine tool"
+

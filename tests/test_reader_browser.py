@@ -37,16 +37,26 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("General Office of the People's Government of Henan Province, ")
     assert copied.endswith("plans/henan-equipment-2017/part-02/#s2-1-2-p1")
+    html = (built_site / PART).read_text(encoding="utf-8")
+    expected = cite_boxes(html)["s2-1-2-p1"]
+    assert copied == expected["English"]
     block.locator("details.cite > summary").click()
+    # the texts the script fills in are those the page's templates give (test_citations: citation.py's own)
+    assert block.locator(".cite-value[lang='zh-Hans']").text_content() == expected["中文"]
+    assert block.locator(".cite-value[lang='en']").text_content() == expected["English"]
+    block.locator(".cite-item", has_text="中文").locator("button.copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == expected["中文"]
     block.locator("details.cite-formats > summary").click()
     block.locator(".cite-item", has_text="BibTeX").locator("button.copy").click()
     assert page.evaluate("navigator.clipboard.readText()").startswith("@misc{henan-equipment-2017-s2-1-2-p1,")
-    # the formats the script fills in are those the page's data gives (test_citations: citation.py's own)
-    html = (built_site / PART).read_text(encoding="utf-8")
-    expected = cite_boxes(html)["s2-1-2-p1"]
     for label in ("BibTeX", "RIS", "CSL-JSON"):
         shown = block.locator(".cite-item", has_text=label).locator("pre.cite-value").text_content()
         assert shown == expected[label], label
+    assert block.locator(".cite-files a", has_text="BibTeX").get_attribute("href") == "../henan-equipment-2017.bib"
+    # another paragraph, under another section: its own values
+    other = page.locator("#s2-1-3-p1")
+    other.locator("details.cite > summary").click()
+    assert other.locator(".cite-value[lang='en']").text_content() == cite_boxes(html)["s2-1-3-p1"]["English"]
 
 
 def test_cite_controls_are_hidden_only_as_buttons_without_javascript(open_page):
@@ -54,7 +64,9 @@ def test_cite_controls_are_hidden_only_as_buttons_without_javascript(open_page):
     block = page.locator("#s2-1-2-p1")
     assert not block.locator("button.copy-cite").is_visible()
     block.locator("details.cite > summary").click()
-    assert "第 henan-equipment-2017/s2.1.2/p1 段" in block.locator(".cite-box").inner_text()
+    shown = block.locator(".cite-box").inner_text()
+    assert "henan-equipment-2017/s2.1.2/p1" in shown  # the paragraph's id and address, to copy by hand
+    assert "https://example.org/equipment-plans/plans/henan-equipment-2017/part-02/#s2-1-2-p1" in shown
     # the linked paragraph is marked on arrival by CSS alone
     marked = block.evaluate("e => getComputedStyle(e).backgroundColor")
     other = page.locator("#s2-1-3-p1").evaluate("e => getComputedStyle(e).backgroundColor")
@@ -116,10 +128,35 @@ def test_glossary_filter_and_category_buttons(open_page):
     assert "CNC machine tool" in visible.first.inner_text()
     page.fill("#glossary-filter", "")
     page.locator(".glossary-filter button[data-category='unit']").click()
-    categories = set(
-        page.eval_on_selector_all("table.glossary tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.category)")
+    categories = page.eval_on_selector_all(
+        "table.glossary tbody tr:not([hidden])", "rows => rows.map(r => r.cells[3].textContent)"
     )
-    assert categories == {"unit"}
+    assert set(categories) == {"unit"} and len(categories) > 5
+
+
+def test_glossary_links_carry_their_term_in_both_scripts(open_page):
+    """Every glossary link shows the other language when pointed at (its title), the derived script's too."""
+    page = open_page(PART)
+    untitled = page.eval_on_selector_all(".blk a.gl", "links => links.filter(a => !a.title).map(a => a.href)")
+    assert untitled == [] and page.locator(".blk a.gl").count() > 100
+    block = page.locator("#s2-2-1-p1")
+    hans = block.locator(".t-hans a.gl[href$='#g-cnc-machine-tool']")
+    assert hans.get_attribute("title") == "CNC machine tool"
+    english = block.locator(".col-en a.gl[href$='#g-cnc-machine-tool']")
+    assert english.get_attribute("title") == "数控机床 · CNC machine tool"
+    page.locator(".view-switch button[data-script='hant']").click()
+    hant = block.locator(".t-hant a.gl[href$='#g-cnc-machine-tool']")
+    assert hant.is_visible() and hant.inner_text() == "數控機床"
+    assert hant.get_attribute("title") == "CNC machine tool"
+    links = page.eval_on_selector_all(
+        ".blk .col-zh",
+        "cols => cols.map(c => [c.querySelectorAll('.t-hans a.gl').length, c.querySelectorAll('.t-hant a.gl').length])",
+    )
+    assert all(simplified == traditional for simplified, traditional in links)
+    text = block.locator(".t-hant").text_content()
+    assert "數控機床" in text and "数控" not in text
+    hant.click()
+    assert page.url.endswith("glossary/#g-cnc-machine-tool")
 
 
 def test_topic_page_view_switch_shows_one_language(open_page):

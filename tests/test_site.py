@@ -32,7 +32,7 @@ def test_every_block_has_a_visible_anchor_and_citation(built_site, edition):
             assert block.anchor in ids, block.id
             if block.kind not in ("heading", "box"):
                 assert f"¶ {block_id.split('/', 1)[1]}</a>" in html
-                assert f"¶ {block_id}," in html  # the citation names the full id
+                assert f'<span class="cite-block">{block_id}</span>' in html  # the cite box names the full id
 
 
 def test_source_markup_shows_literally(built_site):

@@ -31,6 +31,11 @@ class BlockRow:
     marks_hant: tuple[Marked, ...]
     marks_en: tuple[Marked, ...]
     """The English cut at the renderings of the terms found in the Chinese."""
+    section: int = 0
+    """Index of the paragraph's section path in its page's ``cite_sections`` (its cite box names it)."""
+    titled: frozenset[str] = frozenset()
+    """``zh:<term id>`` / ``en:<term id>``: the glossary links of this row that carry the tooltip, the first
+    of each term on the page in each language (edition.js gives the others theirs)."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,9 @@ class PartPage:
     shared: Mapping[str, tuple[SharedNote, ...]] = field(default_factory=dict)
     """Block id -> its shared-wording notes (similar-wording.html.jinja)."""
     cite_formats: str = ""
-    """The paragraphs' BibTeX/RIS/CSL-JSON templates, JSON (render/cite_formats.py), once per page."""
+    """The paragraphs' citation texts and BibTeX/RIS/CSL-JSON templates, JSON (render/cite_formats.py), once."""
+    cite_sections: str = ""
+    """JSON list of the section paths ``[zh, en]`` the paragraphs' cite boxes refer to by index."""
 
 
 @dataclass(frozen=True)

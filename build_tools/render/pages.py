@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
@@ -13,13 +14,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.enrich import compare
 from build_tools.enrich.plan_status import plan_status
-from build_tools.model import Edition, ParsedPlan, Part
+from build_tools.model import Block, BlockMarks, BlockText, Edition, ParsedPlan, Part
 from build_tools.parallel import shared_with_workers
 from build_tools.present import labels, urls
 from build_tools.present.citation import paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
-from build_tools.render.cite_formats import format_templates
+from build_tools.render.cite_formats import format_templates, page_sections
 from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
@@ -95,18 +96,35 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
         rows = []
         opening = part.index == 0
         address = urls.part_page(plan.meta.id, part.slug)
-        for block_id in part.block_ids:
-            block = plan.blocks[index[block_id]]
+        blocks = [plan.blocks[index[block_id]] for block_id in part.block_ids]
+        citations = [paragraph_citation(edition, plan, block, address) for block in blocks]
+        sections = page_sections(citations)
+        section_index = {section: position for position, section in enumerate(sections)}
+        titled_on_page: set[str] = set()
+        for block, citation in zip(blocks, citations, strict=True):
             marks = ""
             if block.kind in ("heading", "box"):
                 marks = "#" * min(6, block.level + (1 if opening else 0))
             short = block.id.split("/", 1)[1]
-            citation = paragraph_citation(edition, plan, block, address)
             topics = tuple(edition.taxonomy.topic(topic_id) for topic_id in edition.topics.topics_of(block.id))
             text = edition.bilingual.blocks[block.id]
             glossary = edition.glossary_marks[block.id]
+            titled = _linked_terms(block, text, glossary) - titled_on_page
+            titled_on_page |= titled
             rows.append(
-                BlockRow(block, text, marks, short, citation, topics, glossary.hans, glossary.hant, glossary.en)
+                BlockRow(
+                    block,
+                    text,
+                    marks,
+                    short,
+                    citation,
+                    topics,
+                    glossary.hans,
+                    glossary.hant,
+                    glossary.en,
+                    section_index[citation.section_zh, citation.section_en],
+                    frozenset(titled),
+                )
             )
         pages.append(
             PartPage(
@@ -122,9 +140,21 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
                 pdf_url=pdf_url(edition, download),
                 shared=shared,
                 cite_formats=format_templates(edition, plan, address),
+                cite_sections=json.dumps(sections, ensure_ascii=False),
             )
         )
     return pages
+
+
+def _linked_terms(block: Block, text: BlockText, glossary: BlockMarks) -> set[str]:
+    """``zh:<id>`` / ``en:<id>`` of the glossary links plan-part.md.jinja prints for a block (headings have none)."""
+    if block.kind in ("heading", "box"):
+        return set()
+    printed = glossary.hant if text.script == "hant" else glossary.hans
+    linked = {f"zh:{segment.term.id}" for segment in printed if segment.term}
+    if text.en_status != "untranslated":
+        linked |= {f"en:{segment.term.id}" for segment in glossary.en if segment.term}
+    return linked
 
 
 def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> PlanOverview:
@@ -229,7 +259,10 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         writer.write(
             f"targets/{batch.path}",
             env.get_template("targets-plans.md.jinja").render(
-                batch=batch, batches=targets["batches"], **targets_table(edition, batch.rows, batch.batch.plans)
+                batch=batch,
+                batches=targets["batches"],
+                charts=target_charts(edition, plans=batch.batch.plans),
+                **targets_table(edition, batch.rows, batch.batch.plans),
             ),
         )
     writer.write(
@@ -371,7 +404,7 @@ def targets_context(edition: Edition) -> dict:
         )
     return {
         **targets_table(edition, rows, edition.plans),
-        "charts": target_charts(edition),
+        "charts": () if batches else target_charts(edition),
         "batches": batches,
         "per_page": PLANS_PER_PAGE,
         "year_counts": sorted(Counter(row.target.year for row in rows).items()),

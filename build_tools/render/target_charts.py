@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.errors import InputError
-from build_tools.model import Edition, Target
+from build_tools.model import Edition, ParsedPlan, Target
 from build_tools.yaml_input import load_yaml
 
 SERIES_FILE = Path(__file__).with_name("target_series.yml")
@@ -111,16 +111,22 @@ def _chart(series: Series, members: list[tuple[Target, float]], plan_index: dict
         (plan_index[p.meta.id], f"{p.meta.region_zh} {p.meta.period[0]}–{p.meta.period[1]}", p.meta.region_en)
         for p in edition.plans
         if p.meta.id in {t.plan_id for t, _ in members}
-    )
+    )  # the plans charted are the members' (a batch's, when plan_index holds a batch)
     return Chart(series, WIDTH, HEIGHT, tuple(points), lines, x_ticks, y_ticks, plans, (LEFT, TOP, right, bottom))
 
 
-def target_charts(edition: Edition, series: tuple[Series, ...] | None = None) -> tuple[Chart, ...]:
-    """One chart per series with at least two values (a blank ** has none)."""
-    plan_index = {plan.meta.id: number for number, plan in enumerate(edition.plans)}
+def target_charts(
+    edition: Edition, series: tuple[Series, ...] | None = None, plans: tuple[ParsedPlan, ...] | None = None
+) -> tuple[Chart, ...]:
+    """One chart per series with at least two values (a blank ** has none), of ``plans`` (default: every plan)."""
+    plan_index = {plan.meta.id: number for number, plan in enumerate(edition.plans if plans is None else plans)}
     charts = []
     for item in series if series is not None else load_series():
-        members = [(t, v) for t in edition.targets if (v := item.value_of(t)) is not None and not t.per_year]
+        members = [
+            (t, v)
+            for t in edition.targets
+            if t.plan_id in plan_index and (v := item.value_of(t)) is not None and not t.per_year
+        ]
         if len(members) >= 2:
             charts.append(_chart(item, members, plan_index, edition))
     return tuple(charts)

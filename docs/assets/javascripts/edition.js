@@ -80,8 +80,12 @@
 })();
 
 /* Citations: copy buttons beside each citation text, and one button per paragraph that copies its
-   citation in the current view's language. Without JavaScript the buttons stay hidden and the
-   texts in the 引用 Cite box are there to select. */
+   citation in the current view's language. A plan page carries its paragraphs' citations once, as
+   templates (render/cite_formats.py, made by citation.py) with the paragraph's id, section, key and
+   anchor left as placeholders; each paragraph's cite box holds its id, address, key and the index of
+   its section, and the script fills in its Chinese and English citations when the box is opened (and
+   BibTeX/RIS/CSL-JSON when those are). Without JavaScript the buttons stay hidden, a plan page's box
+   shows the paragraph's id and address, and a plan overview's box shows every text to select. */
 (function () {
   function fallbackCopy(text) {
     var area = document.createElement("textarea");
@@ -107,57 +111,117 @@
       done();
     }
   }
-  function citationFor(tools) {
-    var view = document.documentElement.getAttribute("data-view") || "both";
-    var zh = tools.querySelector(".cite-value[lang='zh-Hans']").textContent;
-    var en = tools.querySelector(".cite-value[lang='en']").textContent;
-    return view === "en" ? en : view === "zh" ? zh : zh + "\n" + en;
+  var page = null;
+  function pageTemplates() {
+    if (page) { return page; }
+    var holder = document.querySelector(".cite-templates");
+    page = {
+      holder: holder,
+      formats: JSON.parse(holder.getAttribute("data-formats")),
+      sections: JSON.parse(holder.getAttribute("data-sections") || "[[\"\",\"\"]]")
+    };
+    return page;
   }
-  /* A paragraph's BibTeX/RIS/CSL-JSON: the page's templates (render/cite_formats.py, made by
-     citation.py) with the paragraph's key, id, section and anchor put in, escaped as each format
-     escapes them; filled when the reader first opens the formats. */
+  /* One paragraph's values, read from its cite box (details.cite[data-key]) before it is filled in. */
+  function paragraph(details) {
+    if (details.citeValues) { return details.citeValues; }
+    var url = details.querySelector(".cite-url").textContent;
+    var section = pageTemplates().sections[Number(details.getAttribute("data-s"))] || ["", ""];
+    details.citeValues = {
+      key: details.getAttribute("data-key"),
+      block: details.querySelector(".cite-block").textContent,
+      anchor: url.slice(url.lastIndexOf("#") + 1),
+      zh: section[0],
+      en: section[1]
+    };
+    return details.citeValues;
+  }
+  /* A template with a paragraph's values put in, escaped as its format escapes them. */
   var escapes = {
+    zh: function (text) { return text; },
+    en: function (text) { return text; },
     bibtex: function (text) { return text.replace(/([\\{}%&#_$])/g, "\\$1"); },
     ris: function (text) { return text; },
     csl: function (text) { return JSON.stringify(text).slice(1, -1); }
   };
+  function filled(format, values) {
+    var section = format === "zh" ? values.zh : values.en;
+    var escape = escapes[format];
+    return pageTemplates().formats[format][section ? 0 : 1]
+      .split("\ue000").join(values.key)
+      .split("\ue001").join(escape(values.block))
+      .split("\ue002").join(escape(section))
+      .split("\ue003").join(values.anchor);
+  }
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+  function item(tag, label, valueTag, value, lang) {
+    var node = element(tag, "cite-item");
+    var shown = element(valueTag, "cite-value", value);
+    if (lang) { shown.setAttribute("lang", lang); }
+    node.appendChild(element("span", "cite-lang", label));
+    node.appendChild(document.createTextNode(" "));
+    if (valueTag === "pre") {
+      node.appendChild(element("button", "copy", "复制 Copy"));
+      node.appendChild(shown);
+    } else {
+      node.appendChild(shown);
+      node.appendChild(document.createTextNode(" "));
+      node.appendChild(element("button", "copy", "复制 Copy"));
+    }
+    Array.prototype.forEach.call(node.querySelectorAll("button"), function (b) { b.type = "button"; });
+    return node;
+  }
+  /* A paragraph's box, opened: its two citations and the formats (filled when those are opened). */
+  function fillBox(details) {
+    if (details.getAttribute("data-filled")) { return; }
+    var values = paragraph(details);
+    var box = details.querySelector(".cite-box");
+    var formats = element("details", "cite-formats");
+    formats.appendChild(element("summary", "", "BibTeX · RIS · CSL-JSON"));
+    var files = pageTemplates().holder.querySelector(".cite-files");
+    if (files) { formats.appendChild(files.cloneNode(true)); }
+    box.textContent = "";
+    box.appendChild(item("p", "中文", "span", filled("zh", values), "zh-Hans"));
+    box.appendChild(item("p", "English", "span", filled("en", values), "en"));
+    box.appendChild(formats);
+    details.setAttribute("data-filled", "1");
+  }
   var formatLabels = [["bibtex", "BibTeX"], ["ris", "RIS"], ["csl", "CSL-JSON"]];
   function fillFormats(box) {
-    var holder = document.querySelector(".cite-templates");
-    if (!holder || box.getAttribute("data-filled")) { return; }
-    var templates = JSON.parse(holder.getAttribute("data-formats"));
-    var section = box.getAttribute("data-section");
+    if (box.getAttribute("data-filled")) { return; }
+    var values = paragraph(box.closest("details.cite"));
     formatLabels.forEach(function (pair) {
-      var escape = escapes[pair[0]];
-      var item = document.createElement("div");
-      item.className = "cite-item";
-      var label = document.createElement("span");
-      label.className = "cite-lang";
-      label.textContent = pair[1];
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy";
-      button.textContent = "复制 Copy";
-      var value = document.createElement("pre");
-      value.className = "cite-value";
-      value.setAttribute("data-format", pair[0]);
-      value.textContent = templates[pair[0]][section ? 0 : 1]
-        .split("\ue000").join(box.getAttribute("data-key"))
-        .split("\ue001").join(escape(box.getAttribute("data-block")))
-        .split("\ue002").join(escape(section))
-        .split("\ue003").join(box.getAttribute("data-anchor"));
-      item.appendChild(label);
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(button);
-      item.appendChild(value);
-      box.appendChild(item);
+      var shown = item("div", pair[1], "pre", filled(pair[0], values));
+      shown.querySelector("pre").setAttribute("data-format", pair[0]);
+      box.appendChild(shown);
     });
     box.setAttribute("data-filled", "1");
   }
   document.addEventListener("toggle", function (event) {
     var box = event.target;
-    if (box.open && box.matches && box.matches("details.cite-formats[data-key]")) { fillFormats(box); }
+    if (!box.open || !box.matches) { return; }
+    if (box.matches("details.cite[data-key]")) { fillBox(box); }
+    if (box.matches("details.cite[data-key] details.cite-formats")) { fillFormats(box); }
   }, true);
+  function citationFor(tools) {
+    var view = document.documentElement.getAttribute("data-view") || "both";
+    var details = tools.querySelector("details.cite");
+    var zh, en;
+    if (details.hasAttribute("data-key")) {
+      var values = paragraph(details);
+      zh = filled("zh", values);
+      en = filled("en", values);
+    } else {
+      zh = tools.querySelector(".cite-value[lang='zh-Hans']").textContent;
+      en = tools.querySelector(".cite-value[lang='en']").textContent;
+    }
+    return view === "en" ? en : view === "zh" ? zh : zh + "\n" + en;
+  }
   document.addEventListener("DOMContentLoaded", function () {
     var buttons = document.querySelectorAll("button.copy, button.copy-cite");
     for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }
@@ -173,6 +237,58 @@
   });
 })();
 
+/* Glossary links of a plan page: the first link of each term in each language carries its title (the
+   tooltip, also without JavaScript); the others get the same. The derived script's paragraph (.t-alt,
+   plain text in the page) gets the links of the printed one at the same places: the conversion is
+   one character for one, and a paragraph whose lengths differ stays plain. */
+(function () {
+  function titleKey(link) {
+    return (link.closest(".col-en") ? "en" : "zh") + link.getAttribute("href");
+  }
+  function textAfterLabel(p) {
+    var nodes = Array.prototype.slice.call(p.childNodes);
+    if (nodes.length && nodes[0].nodeType === 1 && nodes[0].classList.contains("label")) { nodes.shift(); }
+    return nodes;
+  }
+  function linkDerived(printed, derived) {
+    var source = textAfterLabel(printed);
+    if (!source.some(function (node) { return node.nodeType === 1 && node.classList.contains("gl"); })) { return; }
+    var plain = textAfterLabel(derived);
+    var text = plain.map(function (node) { return node.textContent; }).join("");
+    var length = source.reduce(function (sum, node) { return sum + node.textContent.length; }, 0);
+    if (length !== text.length || plain.some(function (node) { return node.nodeType !== 3; })) { return; }
+    plain.forEach(function (node) { derived.removeChild(node); });
+    var position = 0;
+    source.forEach(function (node) {
+      var piece = text.slice(position, position + node.textContent.length);
+      position += node.textContent.length;
+      if (node.nodeType === 1 && node.classList.contains("gl")) {
+        var link = node.cloneNode(false);
+        link.textContent = piece;
+        derived.appendChild(link);
+      } else {
+        derived.appendChild(document.createTextNode(piece));
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var columns = document.querySelectorAll(".blk .col-zh");
+    Array.prototype.forEach.call(columns, function (column) {
+      var derived = column.querySelector("p.t-alt");
+      var printed = column.querySelector("p.zh:not(.t-alt)");
+      if (derived && printed) { linkDerived(printed, derived); }
+    });
+    var titles = {};
+    var links = document.querySelectorAll(".blk a.gl");
+    Array.prototype.forEach.call(links, function (link) {
+      if (link.title && !titles[titleKey(link)]) { titles[titleKey(link)] = link.title; }
+    });
+    Array.prototype.forEach.call(links, function (link) {
+      if (!link.title && titles[titleKey(link)]) { link.title = titles[titleKey(link)]; }
+    });
+  });
+})();
+
 /* Glossary: a filter box (Chinese, Traditional, English or note text) and category buttons narrow
    the table in place. Without JavaScript the whole table shows, with the letter jumps above it. */
 (function () {
@@ -184,13 +300,15 @@
     var count = panel.querySelector(".glossary-count");
     var buttons = panel.querySelectorAll("button[data-category]");
     var category = "";
+    var headings = document.querySelectorAll("table.glossary thead th");
+    var column = Array.prototype.findIndex.call(headings, function (th) { return th.getAttribute("data-column") === "category"; });
     panel.hidden = false;
     function apply() {
       var query = box.value.trim().toLowerCase();
       var shown = 0;
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i];
-        var visible = (!category || row.getAttribute("data-category") === category) &&
+        var visible = (!category || row.cells[column].textContent === category) &&
                       (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
         row.hidden = !visible;
         if (visible) { shown++; }
