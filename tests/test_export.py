@@ -82,3 +82,33 @@ def test_two_generates_in_different_processes_are_byte_identical(tmp_path):
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for relative in files:
         assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+
+
+def test_edition_json_is_what_json_dumps_writes(edition):
+    """The export's own writer (export/json_text.py) gives json.dumps' bytes, for the edition and odd values."""
+    from dataclasses import asdict
+
+    from build_tools.export import json_text
+    from build_tools.export.data import edition_data
+
+    data = edition_data(edition)
+    standard = {
+        **data,
+        "timeline": [asdict(entry) for entry in data["timeline"]],
+        "targets": [asdict(target) for target in data["targets"]],
+        "vocabulary": [
+            {**record, "occurrences": [asdict(o) for o in record["occurrences"]]} for record in data["vocabulary"]
+        ],
+        "shared_wording": [
+            {**record, "left": asdict(record["left"]), "right": asdict(record["right"])}
+            for record in data["shared_wording"]
+        ],
+        "plans": list(data["plans"]),
+    }
+    assert edition_json(edition) == json.dumps(standard, ensure_ascii=False, indent=1) + "\n"
+    odd = {"": [], "a": {}, "b": [[], {}, [1.5, -0.0, 1e300, float("nan"), float("-inf")]], "c": ["\"\\\n\u2028</>"]}
+    odd["d"] = [True, False, None, 10**20, ("t", "u"), "零\x00\x1f"]
+    assert json_text.dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=1)
+    pieces: list[str] = []
+    json_text.dump({"many": list(range(3 * json_text.PIECE))}, pieces.append)
+    assert len(pieces) > 1 and "".join(pieces) == json.dumps({"many": list(range(3 * json_text.PIECE))}, indent=1)

@@ -61,7 +61,11 @@ class Edition:
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
-        return next(plan for plan in self.plans if plan.meta.id == plan_id)
+        return self._plans_by_id[plan_id]
+
+    @cached_property
+    def _plans_by_id(self) -> dict[str, ParsedPlan]:
+        return {plan.meta.id: plan for plan in self.plans}
 
     @cached_property
     def _blocks_by_id(self) -> dict[str, Block]:
