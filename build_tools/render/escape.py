@@ -15,6 +15,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +52,14 @@ def markdown_attribute(text: str) -> str:
 
 
 def _marked(escape: Callable[[str], str]) -> Callable[[Any], Markup]:
+    # Cached: names, periods and quoted clauses recur on page after page. str.__new__ makes the Markup
+    # without Markup.__new__'s __html__ check (the text is a plain str).
+    @lru_cache(maxsize=1 << 14)
+    def escaped(text: str) -> Markup:
+        return str.__new__(Markup, escape(text))
+
     # str() first: a Markup input (a filter chain such as | html | yaml) is escaped as text once more.
-    # str.__new__ makes the Markup without Markup.__new__'s __html__ check (the text is a plain str).
-    return lambda value: str.__new__(Markup, escape(str(value)))
+    return lambda value: escaped(str(value))
 
 
 TEMPLATE_FILTERS = {

@@ -176,7 +176,7 @@ def home_context(edition: Edition, downloads: Downloads) -> dict:
 
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
-    env = environment()
+    env = _worker_environment()
     writer = PageWriter(docs, [])
     writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
@@ -247,7 +247,12 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
 
 @cache
 def _worker_environment() -> Environment:
-    return environment()
+    """One environment a process, every template compiled at once: the main process makes it before the
+    workers fork, so they inherit the compiled templates instead of compiling them again each."""
+    env = environment()
+    for name in env.list_templates(extensions=["jinja"]):
+        env.get_template(name)
+    return env
 
 
 def _topic_files(position: int, edition: Edition, downloads: Downloads) -> list[tuple[str, str]]:

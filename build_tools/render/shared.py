@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from build_tools.model import Clause, Edition, ParsedPlan
@@ -86,10 +86,24 @@ def _cut_passage(edition: Edition, clause: Clause) -> Passage:
     )
 
 
-def block_notes(edition: Edition, plan: ParsedPlan) -> Mapping[str, tuple[SharedNote, ...]]:
+class BlockNotes(tuple[SharedNote, ...]):
+    """A block's shared-wording notes, with ``plans``: the other plans they quote, each once, in order."""
+
+    plans: tuple[ParsedPlan, ...]
+
+    def __new__(cls, notes: Iterable[SharedNote]) -> BlockNotes:
+        made = super().__new__(cls, notes)
+        plans: dict[str, ParsedPlan] = {}
+        for note in made:
+            plans.setdefault(note.other.plan.meta.id, note.other.plan)
+        made.plans = tuple(plans.values())
+        return made
+
+
+def block_notes(edition: Edition, plan: ParsedPlan) -> Mapping[str, BlockNotes]:
     """Block id -> its shared-wording notes, for the blocks of one plan."""
     return {
-        block.id: tuple(
+        block.id: BlockNotes(
             SharedNote(passage(edition, mine), passage(edition, other), similarity)
             for mine, other, similarity in edition.shared.of_block(block.id)
         )
