@@ -49,10 +49,22 @@ def _float(value: float) -> str:
     return float.__repr__(value)
 
 
+_LEAVES: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+"""How a value of exactly this type is written (anything else goes through _Writer.value)."""
+
+
 class _Writer:
     def __init__(self, sink: Callable[[str], Any]) -> None:
         self.sink = sink
         self.out: list[str] = []
+        self.keys: dict[tuple[str, str], str] = {}
+        """(key, line start) -> the key written after its line break: the records repeat their keys."""
 
     def flush(self) -> None:
         if self.out:
@@ -88,21 +100,30 @@ class _Writer:
         separator = "[" + inner
         for item in values:
             out.append(separator)
-            self.value(item, inner)
+            leaf = _LEAVES.get(type(item))
+            if leaf:
+                out.append(leaf(item))
+            else:
+                self.value(item, inner)
             separator = "," + inner
             if len(out) > PIECE:
                 self.flush()
         out.append("[]" if separator[0] == "[" else newline + "]")
 
     def items(self, pairs: Iterable[tuple[Any, Any]], newline: str) -> None:
-        out, inner = self.out, newline + " "
-        separator = "{" + inner
+        out, keys, inner = self.out, self.keys, newline + " "
+        first = True
         for key, item in pairs:
-            if not isinstance(key, str):
-                raise TypeError(f"keys must be str, not {type(key).__name__}")
-            out.append(separator)
-            out.append(encode_basestring(key))
-            out.append(": ")
-            self.value(item, inner)
-            separator = "," + inner
-        out.append("{}" if separator[0] == "{" else newline + "}")
+            written = keys.get((key, inner))
+            if written is None:
+                if not isinstance(key, str):
+                    raise TypeError(f"keys must be str, not {type(key).__name__}")
+                written = keys[key, inner] = inner + encode_basestring(key) + ": "
+            out.append(("{" if first else ",") + written)
+            first = False
+            leaf = _LEAVES.get(type(item))
+            if leaf:
+                out.append(leaf(item))
+            else:
+                self.value(item, inner)
+        out.append("{}" if first else newline + "}")
