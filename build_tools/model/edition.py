@@ -92,6 +92,14 @@ class Edition:
         )
 
     @cached_property
+    def plan_targets(self) -> Mapping[str, tuple[Target, ...]]:
+        """Plan id -> its targets, in edition order (every plan has an entry)."""
+        found: dict[str, list[Target]] = {plan.meta.id: [] for plan in self.plans}
+        for target in self.targets:
+            found[target.plan_id].append(target)
+        return MappingProxyType({plan_id: tuple(targets) for plan_id, targets in found.items()})
+
+    @cached_property
     def block_years(self) -> Mapping[str, tuple[int, ...]]:
         """Block id -> the years its dated statements cover (one pass over the timeline)."""
         years: dict[str, set[int]] = {}

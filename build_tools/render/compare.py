@@ -115,16 +115,13 @@ def facts(edition: Edition, plan: ParsedPlan) -> PlanFacts:
         plan,
         dict(sorted(Counter(block.kind for block in plan.blocks).items())),
         sum(len("".join(block.display.split())) for block in plan.blocks),
-        sum(1 for target in edition.targets if target.plan_id == plan.meta.id),
+        len(edition.plan_targets[plan.meta.id]),
     )
 
 
 def compare_page(edition: Edition, pair: PlanPair) -> ComparePage:
     rows = []
-    left_targets, right_targets = (
-        tuple(target for target in edition.targets if target.plan_id == plan.meta.id)
-        for plan in (pair.left, pair.right)
-    )
+    left_targets, right_targets = edition.plan_targets[pair.left.meta.id], edition.plan_targets[pair.right.meta.id]
     for topic in edition.taxonomy.topics:
         left = side(edition, pair.left, topic, left_targets)
         right = side(edition, pair.right, topic, right_targets)

@@ -409,6 +409,7 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
             f"compare/pairs-{number}.md",
             env.get_template("compare-pairs.md.jinja").render(pairs=share, number=number, pages=len(pages)),
         )
+    _ = edition.shared.pair_counts  # counted here, once, before the workers fork (they inherit it)
     for files in shared_with_workers(_compare_files, range(len(pairs)), (edition, pairs)):
         writer.write_all(files)
     vocabulary = vocabulary_page(edition)
