@@ -112,3 +112,18 @@ def test_edition_json_is_what_json_dumps_writes(edition):
     pieces: list[str] = []
     json_text.dump({"many": list(range(3 * json_text.PIECE))}, pieces.append)
     assert len(pieces) > 1 and "".join(pieces) == json.dumps({"many": list(range(3 * json_text.PIECE))}, indent=1)
+
+
+def test_pages_rendered_by_workers_are_those_rendered_in_one_process(tmp_path):
+    """Plan, topic, comparison and shared-wording pages render in worker processes (build_tools/parallel.py);
+    12 plans, so the per-plan shared-wording and batch pages exist too: one process gives the same bytes."""
+    from benchmarks.scale import corpus
+
+    sources = corpus(tmp_path / "sources", 12)
+    serial = _generate_in_fresh_process(tmp_path / "serial", sources, {"BUILD_WORKERS": "1"})
+    parallel = _generate_in_fresh_process(tmp_path / "parallel", sources, {"BUILD_WORKERS": "2"})
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert any(f.parts[0] == "shared-wording" and len(f.parts) > 1 for f in files), "no per-plan shared-wording page"
+    assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    for relative in files:
+        assert (serial / relative).read_bytes() == (parallel / relative).read_bytes(), relative
