@@ -229,10 +229,8 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     )
     glossary = glossary_page(edition)
     writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary))
-    for page in glossary.term_pages:
-        writer.write(
-            f"glossary/{page.slug}.md", env.get_template("glossary-terms.md.jinja").render(page=page, glossary=glossary)
-        )
+    for files in shared_with_workers(_glossary_files, range(len(glossary.term_pages)), (glossary,)):
+        writer.write_all(files)
     writer.write(
         "plans/index.md",
         env.get_template("plans-index.md.jinja").render(
@@ -433,6 +431,13 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
         "shared-wording.md",
         env.get_template("shared-wording.md.jinja").render(sections=sections, plans=plans, rules=edition.shared.rules),
     )
+
+
+def _glossary_files(position: int, glossary) -> list[tuple[str, str]]:
+    """A glossary letter page (run in a worker process)."""
+    page = glossary.term_pages[position]
+    content = _worker_environment().get_template("glossary-terms.md.jinja").render(page=page, glossary=glossary)
+    return [(f"glossary/{page.slug}.md", content)]
 
 
 def _compare_files(position: int, edition: Edition, pairs) -> list[tuple[str, str]]:
