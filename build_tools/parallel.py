@@ -7,6 +7,7 @@ costs much more than its results (rendering a plan's pages, not parsing it).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -46,8 +47,12 @@ def shared_with_workers(
         yield from (function(item, *context) for item in items)
         return
     _SHARED = (function, context)
+    # Out of the collector's reach while the workers run: a collection in a worker would write to every
+    # inherited object's header and so copy the whole edition's memory pages into each worker.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_call_shared, items, chunksize=1)
     finally:
         _SHARED = None
+        gc.unfreeze()

@@ -19,7 +19,7 @@ from build_tools.enrich.targets import extract_targets
 from build_tools.enrich.timeline import extract_timeline
 from build_tools.enrich.topics import tag_edition
 from build_tools.errors import InputError
-from build_tools.export.data import export_files
+from build_tools.export.data import write_exports
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import (
     Edition,
@@ -56,7 +56,6 @@ from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter
 from build_tools.translation.store import read_translations
-from build_tools.write import PageWriter
 
 
 @dataclass(frozen=True)
@@ -177,16 +176,14 @@ def generate(
     written = render_site_pages(edition, config.docs, downloads)
     remove_stale_pages(config.docs, written)
     progress("export data")
-    writer = PageWriter(config.docs, [])
-    for path, content in export_files(edition).items():
-        writer.write(path, content)
+    exported = write_exports(edition, config.docs)
     progress("search index")
     write_search_index(edition, config.docs)
     if pdfs:
         build_downloads(edition, config.docs, progress, config)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     warnings += load_target_english(config.translations / "en" / "targets.yml").problems(edition.targets)
-    return GenerateResult(edition, tuple(written + writer.written), warnings)
+    return GenerateResult(edition, tuple(written + exported), warnings)
 
 
 def build(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import filecmp
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,3 +85,8 @@ class PageWriter:
     def write(self, relative: str, content: str) -> None:
         write_if_changed(self.docs / relative, content)
         self.written.append(relative)
+
+    def write_all(self, files: Iterable[tuple[str, str]]) -> None:
+        """(docs/-relative path, content) pairs, in order."""
+        for relative, content in files:
+            self.write(relative, content)

@@ -82,3 +82,48 @@ def test_two_generates_in_different_processes_are_byte_identical(tmp_path):
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for relative in files:
         assert (first / relative).read_bytes() == (second / relative).read_bytes(), relative
+
+
+def test_edition_json_is_what_json_dumps_writes(edition):
+    """The export's own writer (export/json_text.py) gives json.dumps' bytes, for the edition and odd values."""
+    from dataclasses import asdict
+
+    from build_tools.export import json_text
+    from build_tools.export.data import edition_data
+
+    data = edition_data(edition)
+    standard = {
+        **data,
+        "timeline": [asdict(entry) for entry in data["timeline"]],
+        "targets": [asdict(target) for target in data["targets"]],
+        "vocabulary": [
+            {**record, "occurrences": [asdict(o) for o in record["occurrences"]]} for record in data["vocabulary"]
+        ],
+        "shared_wording": [
+            {**record, "left": asdict(record["left"]), "right": asdict(record["right"])}
+            for record in data["shared_wording"]
+        ],
+        "plans": list(data["plans"]),
+    }
+    assert edition_json(edition) == json.dumps(standard, ensure_ascii=False, indent=1) + "\n"
+    odd = {"": [], "a": {}, "b": [[], {}, [1.5, -0.0, 1e300, float("nan"), float("-inf")]], "c": ["\"\\\n\u2028</>"]}
+    odd["d"] = [True, False, None, 10**20, ("t", "u"), "零\x00\x1f"]
+    assert json_text.dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=1)
+    pieces: list[str] = []
+    json_text.dump({"many": list(range(3 * json_text.PIECE))}, pieces.append)
+    assert len(pieces) > 1 and "".join(pieces) == json.dumps({"many": list(range(3 * json_text.PIECE))}, indent=1)
+
+
+def test_pages_rendered_by_workers_are_those_rendered_in_one_process(tmp_path):
+    """Plan, topic, comparison and shared-wording pages render in worker processes (build_tools/parallel.py);
+    12 plans, so the per-plan shared-wording and batch pages exist too: one process gives the same bytes."""
+    from benchmarks.scale import corpus
+
+    sources = corpus(tmp_path / "sources", 12)
+    serial = _generate_in_fresh_process(tmp_path / "serial", sources, {"BUILD_WORKERS": "1"})
+    parallel = _generate_in_fresh_process(tmp_path / "parallel", sources, {"BUILD_WORKERS": "2"})
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert any(f.parts[0] == "shared-wording" and len(f.parts) > 1 for f in files), "no per-plan shared-wording page"
+    assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    for relative in files:
+        assert (serial / relative).read_bytes() == (parallel / relative).read_bytes(), relative

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import TYPE_CHECKING
 
 from build_tools.model import BlockMarks, Marked, Term
@@ -61,6 +62,12 @@ def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[
     return _segments(text, spans), tuple(term for _, _, term in spans)
 
 
+@cache
+def _whole_words(rendering: str) -> re.Pattern[str]:
+    # Compiled once: the glossary has more renderings than re's own cache of patterns holds.
+    return re.compile(rf"(?<!\w){re.escape(rendering)}(?!\w)", re.IGNORECASE)
+
+
 def mark_english(text: str, terms: tuple[Term, ...]) -> tuple[Marked, ...]:
     """Segments of an English text with the first occurrence of each term's rendering (whole words) marked."""
     taken = [False] * len(text)
@@ -70,7 +77,7 @@ def mark_english(text: str, terms: tuple[Term, ...]) -> tuple[Marked, ...]:
             found = next(
                 (
                     match
-                    for match in re.finditer(rf"(?<!\w){re.escape(rendering)}(?!\w)", text, re.IGNORECASE)
+                    for match in _whole_words(rendering).finditer(text)
                     if _free(taken, match.start(), match.end())
                 ),
                 None,

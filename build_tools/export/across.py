@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import asdict
+from collections.abc import Iterator
 
 from build_tools.model import Edition
 
@@ -23,17 +23,15 @@ def vocabulary_records(edition: Edition) -> list[dict]:
             "period_years": list(entry.years) if entry.kind == "period" else [],
             "first": {"plan_id": entry.first.plan_id, "block_id": entry.first.block_id},
             "plans": list(entry.plan_ids),
-            "occurrences": [asdict(occurrence) for occurrence in entry.occurrences],
+            "occurrences": list(entry.occurrences),  # dataclasses: json_text writes their fields
         }
         for entry in edition.vocabulary
     ]
 
 
-def shared_wording_records(edition: Edition) -> list[dict]:
-    return [
-        {"left": asdict(pair.left), "right": asdict(pair.right), "similarity": pair.similarity}
-        for pair in edition.shared.pairs
-    ]
+def shared_wording_records(edition: Edition) -> Iterator[dict]:
+    """One record at a time: at 500 plans there are a million pairs (the clauses are dataclasses, see json_text)."""
+    return ({"left": pair.left, "right": pair.right, "similarity": pair.similarity} for pair in edition.shared.pairs)
 
 
 def vocabulary_csv(edition: Edition) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import asdict
+from pathlib import Path
 
+from build_tools.export import json_text
 from build_tools.export.across import shared_wording_records, vocabulary_csv, vocabulary_records
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.present.urls import data_path
+from build_tools.write import PageWriter, writing
 
 SCHEMA_VERSION = 1
 BLOCK_FIELDS = ("id", "kind", "level", "label", "zh", "hash", "zone", "section", "box", "line")
@@ -71,8 +73,9 @@ def plan_record(plan: ParsedPlan, edition: Edition) -> dict:
     }
 
 
-def edition_json(edition: Edition) -> str:
-    data = {
+def edition_data(edition: Edition) -> dict:
+    """What edition.json holds; the long lists are generators, made as json_text writes them (read it once)."""
+    return {
         "schema_version": SCHEMA_VERSION,
         "title_zh": edition.meta.title_zh,
         "title_en": edition.meta.title_en,
@@ -80,13 +83,25 @@ def edition_json(edition: Edition) -> str:
         "hant_config": edition.bilingual.hant_config,
         "topic_groups": [{"id": group.id, "zh": group.zh, "en": group.en} for group in edition.taxonomy.groups],
         "topics": topic_records(edition),
-        "timeline": [asdict(entry) for entry in edition.timeline],
-        "targets": [asdict(target) for target in edition.targets],
+        # Dataclasses go to the writer as they are: it writes their fields as asdict would give them.
+        "timeline": list(edition.timeline),
+        "targets": list(edition.targets),
         "vocabulary": vocabulary_records(edition),
         "shared_wording": shared_wording_records(edition),
-        "plans": [plan_record(plan, edition) for plan in edition.plans],
+        "plans": (plan_record(plan, edition) for plan in edition.plans),
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def edition_json(edition: Edition) -> str:
+    return json_text.dumps(edition_data(edition)) + "\n"
+
+
+def write_edition_json(edition: Edition, path: Path) -> None:
+    """edition.json, written as it is made (at 500 plans it is half a gigabyte of text), then swapped in
+    unless unchanged (write.writing)."""
+    with writing(path) as temporary, temporary.open("w", encoding="utf-8") as out:
+        json_text.dump(edition_data(edition), out.write)
+        out.write("\n")
 
 
 def blocks_csv(edition: Edition) -> str:
@@ -130,21 +145,20 @@ def targets_csv(edition: Edition) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow((*TARGET_FIELDS, "topics"))
     for target in edition.targets:
-        record = asdict(target)
         writer.writerow(
             (
-                *("" if record[name] is None else record[name] for name in TARGET_FIELDS),
+                *("" if (value := getattr(target, name)) is None else value for name in TARGET_FIELDS),
                 " ".join(target.topics),
             )
         )
     return out.getvalue()
 
 
-def export_files(edition: Edition) -> dict[str, str]:
-    """Every export file's docs/ path -> its content (the pipeline writes them)."""
-    return {
-        data_path("edition.json"): edition_json(edition),
-        data_path("blocks.csv"): blocks_csv(edition),
-        data_path("targets.csv"): targets_csv(edition),
-        data_path("vocabulary.csv"): vocabulary_csv(edition),
-    }
+def write_exports(edition: Edition, docs: Path) -> list[str]:
+    """Write every export file under ``docs`` (each only when its bytes changed); return their docs/ paths."""
+    write_edition_json(edition, docs / data_path("edition.json"))
+    writer = PageWriter(docs, [data_path("edition.json")])
+    writer.write(data_path("blocks.csv"), blocks_csv(edition))
+    writer.write(data_path("targets.csv"), targets_csv(edition))
+    writer.write(data_path("vocabulary.csv"), vocabulary_csv(edition))
+    return writer.written

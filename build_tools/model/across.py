@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Literal, get_args
 
@@ -78,6 +80,11 @@ class SharedIndex:
 
     def of_block(self, block_id: str) -> tuple[tuple[Clause, Clause, float], ...]:
         return self.by_block.get(block_id, ())
+
+    @cached_property
+    def pair_counts(self) -> Mapping[tuple[str, str], int]:
+        """(earlier plan id, later plan id) -> their shared clauses."""
+        return MappingProxyType(Counter((pair.left.plan_id, pair.right.plan_id) for pair in self.pairs))
 
 
 VocabularyKind = Literal["slogan", "period", "document", "term"]

@@ -61,7 +61,11 @@ class Edition:
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
-        return next(plan for plan in self.plans if plan.meta.id == plan_id)
+        return self._plans_by_id[plan_id]
+
+    @cached_property
+    def _plans_by_id(self) -> dict[str, ParsedPlan]:
+        return {plan.meta.id: plan for plan in self.plans}
 
     @cached_property
     def _blocks_by_id(self) -> dict[str, Block]:
@@ -86,6 +90,14 @@ class Edition:
                 for block_id in part.block_ids
             }
         )
+
+    @cached_property
+    def plan_targets(self) -> Mapping[str, tuple[Target, ...]]:
+        """Plan id -> its targets, in edition order (every plan has an entry)."""
+        found: dict[str, list[Target]] = {plan.meta.id: [] for plan in self.plans}
+        for target in self.targets:
+            found[target.plan_id].append(target)
+        return MappingProxyType({plan_id: tuple(targets) for plan_id, targets in found.items()})
 
     @cached_property
     def block_years(self) -> Mapping[str, tuple[int, ...]]:

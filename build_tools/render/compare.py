@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from build_tools.model import Block, Edition, ParsedPlan, PlanPair, Topic
+from build_tools.model import Block, Edition, ParsedPlan, PlanPair, Target, Topic
 from build_tools.present import urls
 
 EXCERPT = 90
@@ -77,35 +77,37 @@ def _side_block(edition: Edition, block: Block) -> SideBlock:
     )
 
 
-def side(edition: Edition, plan: ParsedPlan, topic: Topic) -> Side:
+def side(edition: Edition, plan: ParsedPlan, topic: Topic, targets: tuple[Target, ...] | None = None) -> Side:
+    """The plan's paragraphs on the topic; ``targets``: the plan's own (all of the edition's when not given)."""
     wanted = set(edition.topics.blocks_of(topic.id))
-    by_id = {block.id: block for block in plan.blocks}
     rows: list[SideBlock] = []
-    shown_sections: set[str] = set()
     paragraphs = 0
-    for block in plan.blocks:
-        if block.id not in wanted:
-            continue
-        section = by_id.get(block.section)
-        if block.kind not in ("heading", "box") and section and section.id not in shown_sections:
-            shown_sections.add(section.id)
-            rows.append(_side_block(edition, section))
-        if block.kind in ("heading", "box"):
-            shown_sections.add(block.id)
-        else:
-            paragraphs += 1
-        rows.append(_side_block(edition, block))
-    targets = tuple(
+    if wanted.intersection(block.id for block in plan.blocks):
+        by_id = {block.id: block for block in plan.blocks}
+        shown_sections: set[str] = set()
+        for block in plan.blocks:
+            if block.id not in wanted:
+                continue
+            section = by_id.get(block.section)
+            if block.kind not in ("heading", "box") and section and section.id not in shown_sections:
+                shown_sections.add(section.id)
+                rows.append(_side_block(edition, section))
+            if block.kind in ("heading", "box"):
+                shown_sections.add(block.id)
+            else:
+                paragraphs += 1
+            rows.append(_side_block(edition, block))
+    shown_targets = tuple(
         SideTarget(
             target.year,
             target.metric,
             target.text,
             urls.block_site_link(edition, target.block_id),
         )
-        for target in edition.targets
+        for target in (edition.targets if targets is None else targets)
         if target.plan_id == plan.meta.id and target.block_id in wanted
     )
-    return Side(plan, tuple(rows), paragraphs, targets)
+    return Side(plan, tuple(rows), paragraphs, shown_targets)
 
 
 def facts(edition: Edition, plan: ParsedPlan) -> PlanFacts:
@@ -113,19 +115,17 @@ def facts(edition: Edition, plan: ParsedPlan) -> PlanFacts:
         plan,
         dict(sorted(Counter(block.kind for block in plan.blocks).items())),
         sum(len("".join(block.display.split())) for block in plan.blocks),
-        sum(1 for target in edition.targets if target.plan_id == plan.meta.id),
+        len(edition.plan_targets[plan.meta.id]),
     )
 
 
 def compare_page(edition: Edition, pair: PlanPair) -> ComparePage:
     rows = []
+    left_targets, right_targets = edition.plan_targets[pair.left.meta.id], edition.plan_targets[pair.right.meta.id]
     for topic in edition.taxonomy.topics:
-        left, right = side(edition, pair.left, topic), side(edition, pair.right, topic)
+        left = side(edition, pair.left, topic, left_targets)
+        right = side(edition, pair.right, topic, right_targets)
         if left.blocks or right.blocks:
             rows.append(TopicRow(topic, left, right))
-    shared = sum(
-        1
-        for shared_pair in edition.shared.pairs
-        if (shared_pair.left.plan_id, shared_pair.right.plan_id) == (pair.left.meta.id, pair.right.meta.id)
-    )
+    shared = edition.shared.pair_counts.get((pair.left.meta.id, pair.right.meta.id), 0)
     return ComparePage(pair, (facts(edition, pair.left), facts(edition, pair.right)), tuple(rows), shared)

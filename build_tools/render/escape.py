@@ -15,6 +15,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,14 @@ def markdown_attribute(text: str) -> str:
 
 
 def _marked(escape: Callable[[str], str]) -> Callable[[Any], Markup]:
+    # Cached: names, periods and quoted clauses recur on page after page. str.__new__ makes the Markup
+    # without Markup.__new__'s __html__ check (the text is a plain str).
+    @lru_cache(maxsize=1 << 14)
+    def escaped(text: str) -> Markup:
+        return str.__new__(Markup, escape(text))
+
     # str() first: a Markup input (a filter chain such as | html | yaml) is escaped as text once more.
-    return lambda value: Markup(escape(str(value)))
+    return lambda value: escaped(str(value))
 
 
 TEMPLATE_FILTERS = {
@@ -86,6 +93,8 @@ def _template_line(context: Context) -> tuple[str, int | None]:
 @pass_context
 def strict_value(context: Context, value: Any) -> Any:
     """Jinja ``finalize``: let escaped markup, numbers and inert tokens through; stop on anything else."""
+    if type(value) is Markup:  # the usual case, first: a filter's output
+        return value
     if isinstance(value, Markup | int | float) or (isinstance(value, str) and INERT.fullmatch(value)):
         return value
     path, line = _template_line(context)

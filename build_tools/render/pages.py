@@ -37,7 +37,7 @@ from build_tools.render.paging import (
     PlanBatch,
     plan_batches,
 )
-from build_tools.render.shared import block_notes, note_pages, page_spans, pair_sections
+from build_tools.render.shared import PairSection, block_notes, note_pages, page_spans, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
 from build_tools.render.timeline import (
@@ -67,6 +67,8 @@ def environment() -> Environment:
         # autoescape only makes macros and {% set %} blocks Markup; every value reaches finalize first.
         autoescape=True,
         finalize=strict_value,
+        # Templates do not change during a build: no stat of the file at each include (thousands a page).
+        auto_reload=False,
     )
     env.filters.update(TEMPLATE_FILTERS)
     return env
@@ -204,7 +206,7 @@ def home_context(edition: Edition, downloads: Downloads) -> dict:
 
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
-    env = environment()
+    env = _worker_environment()
     writer = PageWriter(docs, [])
     writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
     writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
@@ -222,19 +224,8 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         ),
     )
     render_across_pages(edition, env, writer, pairs)
-    for topic in edition.taxonomy.topics:
-        page = topic_page(edition, topic)
-        writer.write(
-            f"topics/{topic.id}.md",
-            env.get_template("topic.md.jinja").render(
-                page=page,
-                download=downloads.topics.get(topic.id),
-                download_link=_link(urls.topic_page(topic.id), downloads.topics.get(topic.id)),
-            ),
-        )
-        for batch in page.batches:
-            plans_page = env.get_template("topic-plans.md.jinja").render(page=page, batch=batch)
-            writer.write(f"topics/{topic.id}/{batch.path}", plans_page)
+    for files in shared_with_workers(_topic_files, range(len(edition.taxonomy.topics)), (edition, downloads)):
+        writer.write_all(files)
     svg, sections = timeline_context(edition)
     batches = timeline_batches(edition)
     writer.write(
@@ -271,10 +262,8 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     )
     glossary = glossary_page(edition)
     writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary))
-    for page in glossary.term_pages:
-        writer.write(
-            f"glossary/{page.slug}.md", env.get_template("glossary-terms.md.jinja").render(page=page, glossary=glossary)
-        )
+    for files in shared_with_workers(_glossary_files, range(len(glossary.term_pages)), (glossary,)):
+        writer.write_all(files)
     writer.write(
         "plans/index.md",
         env.get_template("plans-index.md.jinja").render(
@@ -282,15 +271,40 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         ),
     )
     for files in shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs)):
-        for relative, content in files:
-            writer.write(relative, content)
+        writer.write_all(files)
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
 
 
 @cache
 def _worker_environment() -> Environment:
-    return environment()
+    """One environment a process, every template compiled at once: the main process makes it before the
+    workers fork, so they inherit the compiled templates instead of compiling them again each."""
+    env = environment()
+    for name in env.list_templates(extensions=["jinja"]):
+        env.get_template(name)
+    return env
+
+
+def _topic_files(position: int, edition: Edition, downloads: Downloads) -> list[tuple[str, str]]:
+    """A topic's page and the pages of its plans (run in a worker process)."""
+    topic = edition.taxonomy.topics[position]
+    env = _worker_environment()
+    page = topic_page(edition, topic)
+    files = [
+        (
+            f"topics/{topic.id}.md",
+            env.get_template("topic.md.jinja").render(
+                page=page,
+                download=downloads.topics.get(topic.id),
+                download_link=_link(urls.topic_page(topic.id), downloads.topics.get(topic.id)),
+            ),
+        )
+    ]
+    for batch in page.batches:
+        plans_page = env.get_template("topic-plans.md.jinja").render(page=page, batch=batch)
+        files.append((f"topics/{topic.id}/{batch.path}", plans_page))
+    return files
 
 
 def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str]]:
@@ -426,13 +440,9 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
             f"compare/pairs-{number}.md",
             env.get_template("compare-pairs.md.jinja").render(pairs=share, number=number, pages=len(pages)),
         )
-    for pair in pairs:
-        writer.write(
-            f"compare/{pair.slug}.md",
-            env.get_template("compare.md.jinja").render(
-                page=compare_page(edition, pair), shared_split=len(edition.plans) > PLANS_PER_PAGE
-            ),
-        )
+    _ = edition.shared.pair_counts  # counted here, once, before the workers fork (they inherit it)
+    for files in shared_with_workers(_compare_files, range(len(pairs)), (edition, pairs)):
+        writer.write_all(files)
     vocabulary = vocabulary_page(edition)
     writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary))
     for entries in vocabulary.pages:
@@ -440,33 +450,63 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
             f"vocabulary/{entries.slug}.md",
             env.get_template("vocabulary-entries.md.jinja").render(entries=entries, page=vocabulary),
         )
+    # Made here, before the workers fork: they inherit the passages (render/shared.py), as do the plans' pages.
     sections = pair_sections(edition)
     plans = []  # a large edition: one page per earlier plan of each pair (render/paging.py)
     if len(edition.plans) > PLANS_PER_PAGE:
-        for plan in edition.plans:
-            own = tuple(section for section in sections if section.left.meta.id == plan.meta.id)
-            if own:
-                plans.append((plan, own))
-                pages = note_pages(own, SHARED_NOTES_PER_PAGE)
-                if len(pages) == 1:
-                    pages = ()  # all on the plan's page
-                writer.write(
-                    f"shared-wording/{plan.meta.id}.md",
-                    env.get_template("shared-wording-plan.md.jinja").render(
-                        plan=plan, sections=own, pages=pages, spans=page_spans(pages), per_page=SHARED_NOTES_PER_PAGE
-                    ),
-                )
-                for number, share in enumerate(pages, 1):
-                    writer.write(
-                        f"shared-wording/{plan.meta.id}/{number}.md",
-                        env.get_template("shared-wording-plan-page.md.jinja").render(
-                            plan=plan, sections=share, number=number, pages=len(pages)
-                        ),
-                    )
+        by_left: dict[str, list[PairSection]] = {}
+        for section in sections:
+            by_left.setdefault(section.left.meta.id, []).append(section)
+        plans = [(plan, tuple(by_left[plan.meta.id])) for plan in edition.plans if plan.meta.id in by_left]
+        for files in shared_with_workers(_shared_wording_files, range(len(plans)), (plans,)):
+            writer.write_all(files)
     writer.write(
         "shared-wording.md",
         env.get_template("shared-wording.md.jinja").render(sections=sections, plans=plans, rules=edition.shared.rules),
     )
+
+
+def _glossary_files(position: int, glossary) -> list[tuple[str, str]]:
+    """A glossary letter page (run in a worker process)."""
+    page = glossary.term_pages[position]
+    content = _worker_environment().get_template("glossary-terms.md.jinja").render(page=page, glossary=glossary)
+    return [(f"glossary/{page.slug}.md", content)]
+
+
+def _compare_files(position: int, edition: Edition, pairs) -> list[tuple[str, str]]:
+    """A comparison page (run in a worker process)."""
+    pair = pairs[position]
+    page = compare_page(edition, pair)
+    shared_split = len(edition.plans) > PLANS_PER_PAGE
+    content = _worker_environment().get_template("compare.md.jinja").render(page=page, shared_split=shared_split)
+    return [(f"compare/{pair.slug}.md", content)]
+
+
+def _shared_wording_files(position: int, plans) -> list[tuple[str, str]]:
+    """A plan's shared-wording page, and the numbered pages of its clauses when they do not fit (in a worker)."""
+    plan, own = plans[position]
+    env = _worker_environment()
+    pages = note_pages(own, SHARED_NOTES_PER_PAGE)
+    if len(pages) == 1:
+        pages = ()  # all on the plan's page
+    files = [
+        (
+            f"shared-wording/{plan.meta.id}.md",
+            env.get_template("shared-wording-plan.md.jinja").render(
+                plan=plan, sections=own, pages=pages, spans=page_spans(pages), per_page=SHARED_NOTES_PER_PAGE
+            ),
+        )
+    ]
+    for number, share in enumerate(pages, 1):
+        files.append(
+            (
+                f"shared-wording/{plan.meta.id}/{number}.md",
+                env.get_template("shared-wording-plan-page.md.jinja").render(
+                    plan=plan, sections=share, number=number, pages=len(pages)
+                ),
+            )
+        )
+    return files
 
 
 def site_nav(edition: Edition) -> list[dict]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from build_tools.model import Clause, Edition, ParsedPlan
@@ -49,6 +49,27 @@ class PairSection:
 
 
 def passage(edition: Edition, clause: Clause) -> Passage:
+    """The clause's passage, made once per clause: a clause is in many pairs, and each pair is shown twice
+    (the shared-wording pages, the notes under its paragraphs)."""
+    made = _passages(edition)
+    found = made.get(clause)
+    if found is None:
+        found = made[clause] = _cut_passage(edition, clause)
+    return found
+
+
+_MEMO: tuple[Edition, dict[Clause, Passage]] | None = None
+
+
+def _passages(edition: Edition) -> dict[Clause, Passage]:
+    """The passages made so far for this edition (one edition at a time; forked render workers inherit it)."""
+    global _MEMO
+    if _MEMO is None or _MEMO[0] is not edition:
+        _MEMO = (edition, {})
+    return _MEMO[1]
+
+
+def _cut_passage(edition: Edition, clause: Clause) -> Passage:
     text = edition.bilingual.blocks[clause.block_id].zh_hans
     start = max(text.rfind(mark, 0, clause.start) for mark in SENTENCE_END) + 1
     ends = [found for found in (text.find(mark, clause.end - 1) for mark in SENTENCE_END) if found >= 0]
@@ -65,10 +86,24 @@ def passage(edition: Edition, clause: Clause) -> Passage:
     )
 
 
-def block_notes(edition: Edition, plan: ParsedPlan) -> Mapping[str, tuple[SharedNote, ...]]:
+class BlockNotes(tuple[SharedNote, ...]):
+    """A block's shared-wording notes, with ``plans``: the other plans they quote, each once, in order."""
+
+    plans: tuple[ParsedPlan, ...]
+
+    def __new__(cls, notes: Iterable[SharedNote]) -> BlockNotes:
+        made = super().__new__(cls, notes)
+        plans: dict[str, ParsedPlan] = {}
+        for note in made:
+            plans.setdefault(note.other.plan.meta.id, note.other.plan)
+        made.plans = tuple(plans.values())
+        return made
+
+
+def block_notes(edition: Edition, plan: ParsedPlan) -> Mapping[str, BlockNotes]:
     """Block id -> its shared-wording notes, for the blocks of one plan."""
     return {
-        block.id: tuple(
+        block.id: BlockNotes(
             SharedNote(passage(edition, mine), passage(edition, other), similarity)
             for mine, other, similarity in edition.shared.of_block(block.id)
         )
