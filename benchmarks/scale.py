@@ -3,8 +3,10 @@
 For each size, in a fresh process (so memory figures do not carry over), a whole build without
 PDFs (`build --no-pdf`, or only `generate` without --with-mkdocs) and then prints:
 
-- time and peak memory (resident set size, sampled every 20 ms) per stage: load and parse, each
-  enrich step, render, export, search index, mkdocs build (its own process: its peak RSS);
+- time and peak memory per stage: load and parse, each enrich step, render, export, search index,
+  mkdocs build. Memory is the resident set size sampled every 20 ms: of the largest single process
+  (this one, a render worker, one MkDocs share), and of the whole build (this process and all its
+  live children together: render workers, MkDocs shares), which is what the machine must hold;
 - the largest generated page (HTML when MkDocs ran, else Markdown), the site's size and file count;
 - the search payload of a first query (median and max over the judged queries, Chromium from
   file://, as benchmarks/search_scale.py measures it);
@@ -78,17 +80,42 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _rss() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+def _rss(pid: int | str = "self") -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+        return 0  # the process ended while being read
+
+
+def _tree_rss() -> int:
+    """This process and every live descendant, summed (a forked worker's shared pages count twice, so this
+    is an upper bound)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    total, waiting = 0, [os.getpid()]
+    while waiting:
+        pid = waiting.pop()
+        total += _rss(pid)
+        waiting += children.get(pid, [])
+    return total
 
 
 class Meter:
     """A progress callback: each pipeline step becomes a row (seconds, peak RSS while it ran)."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, float, float, float]] = []
+        self.rows: list[tuple[str, float, float, float, float]] = []
         self.name, self.started, self.peak, self.cpu = "", time.perf_counter(), _rss(), _cpu()
+        self.tree = self.peak
         self.children = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -97,10 +124,12 @@ class Meter:
     def _sample(self) -> None:
         while not self._stop.wait(0.02):
             self.peak = max(self.peak, _rss())
+            self.tree = max(self.tree, _tree_rss())
 
     def __call__(self, step: str) -> None:
         self.close()
         self.name, self.started, self.peak, self.cpu = step, time.perf_counter(), _rss(), _cpu()
+        self.tree = self.peak
 
     def close(self) -> None:
         if not self.name:
@@ -109,7 +138,9 @@ class Meter:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
         if children > self.children:  # a worker or MkDocs set a new high: report the larger process
             peak, self.children = max(peak, children), children
-        self.rows.append((_short(self.name), time.perf_counter() - self.started, _cpu() - self.cpu, peak / 2**20))
+        tree = max(self.tree, peak)
+        seconds, cpu = time.perf_counter() - self.started, _cpu() - self.cpu
+        self.rows.append((_short(self.name), seconds, cpu, peak / 2**20, tree / 2**20))
         self.name = ""
 
     def stop(self) -> None:
@@ -175,10 +206,14 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
     (build if with_mkdocs else generate)(config, meter)
     meter.stop()
     total = time.perf_counter() - started
-    lines = [f"{'stage':<34} {'seconds':>9} {'CPU s':>9} {'peak RSS MiB':>13}"]
-    lines += [f"{name:<34} {seconds:9.1f} {cpu:9.1f} {peak:13.0f}" for name, seconds, cpu, peak in meter.rows]
-    cpu_total = sum(cpu for _, _, cpu, _ in meter.rows)
-    lines.append(f"{'total':<34} {total:9.1f} {cpu_total:9.1f} {max(peak for *_, peak in meter.rows):13.0f}")
+    lines = [f"{'stage':<34} {'seconds':>9} {'CPU s':>9} {'peak RSS MiB':>13} {'whole build':>12}"]
+    lines += [
+        f"{name:<34} {seconds:9.1f} {cpu:9.1f} {peak:13.0f} {tree:12.0f}"
+        for name, seconds, cpu, peak, tree in meter.rows
+    ]
+    cpu_total = sum(row[2] for row in meter.rows)
+    peak, tree = max(row[3] for row in meter.rows), max(row[4] for row in meter.rows)
+    lines.append(f"{'total':<34} {total:9.1f} {cpu_total:9.1f} {peak:13.0f} {tree:12.0f}")
     html, page = _largest(config.site, ".html") if with_mkdocs else (0, "")
     markdown, md_page = _largest(config.docs, ".md")
     lines.append(
@@ -205,7 +240,7 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
         started = time.perf_counter()
         build(config, meter)
         meter.stop()
-        steps = ", ".join(f"{name} {seconds:.1f}" for name, seconds, *_ in meter.rows)
+        steps = ", ".join(f"{row[0]} {row[1]:.1f}" for row in meter.rows)
         lines.append(f"rebuild, one plan's translation edited: {time.perf_counter() - started:.1f} s ({steps})")
     print(*lines, sep="\n", flush=True)
 
