@@ -21,6 +21,8 @@
   outside it once per folder; these give it the key and the cache.
 - on_files / on_post_build: with ``EDITION_MKDOCS_SHARD`` set, this process builds only its share of
   the pages (build_tools/mkdocs_shard.py, run by build_tools/mkdocs_build.py).
+- on_page_content / on_page_context / on_post_page: a page's HTML waits compressed between being read
+  and being written (MkDocs reads all pages before writing any: at 500 plans, a gigabyte a process).
 - on_post_page: put a page's citation meta tags (front matter ``citation_meta``, made by
   build_tools/present/citation.py) into its <head>, where reference managers look for them.
 """
@@ -31,6 +33,7 @@ import logging
 import posixpath
 import re
 import sys
+import zlib
 from html import unescape
 from pathlib import Path
 
@@ -62,6 +65,8 @@ BUILD_ONLY = {
 RAW_OPENING = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 MARKDOWN_ATTRIBUTE = re.compile(r"<[a-z][^>]*\smarkdown(?:[\s=>])")
 ANCHOR_ID = re.compile(r"<[a-z][^>]*?\sid=\"([^\"]*)\"")
+SET_ASIDE = "<!--edition-content-set-aside-->"
+_set_aside_pages: dict[str, bytes] = {}
 RAW_MARK = re.compile(r"<!--edition-raw:(\d+)-->")
 _raw_blocks: dict[str, list[str]] = {}
 
@@ -187,10 +192,25 @@ def on_page_content(html, page, config, files):
             return match.group(0)
         return f'<span class="file-size">{size_label(path.stat().st_size)}</span>'
 
-    return FILE_SIZE.sub(size, SITE_LINK.sub(resolve, html))
+    return _set_aside(page, FILE_SIZE.sub(size, SITE_LINK.sub(resolve, html)))
+
+
+def _set_aside(page, html: str) -> str:
+    """MkDocs holds every page's HTML from reading it until all are written: gigabytes at hundreds of plans.
+    Kept compressed until the page is written (on_page_context); only a token stands in page.content."""
+    _set_aside_pages[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    return SET_ASIDE
+
+
+def on_page_context(context, page, config, nav):
+    packed = _set_aside_pages.pop(page.file.src_uri, None)
+    if packed is not None and page.content == SET_ASIDE:
+        page.content = zlib.decompress(packed).decode("utf-8")
+    return context
 
 
 def on_post_page(output, page, config):
+    page.content = SET_ASIDE  # written: no longer needed
     tags = page.meta.get("citation_meta")
     if not tags:
         return output
