@@ -15,7 +15,7 @@
 - on_page_markdown / on_page_content: raw HTML blocks pass through Markdown untouched. Most of a
   generated page is raw HTML (paragraph blocks, tables) that Python-Markdown would only copy, after
   parsing it twice with HTMLParser (md_in_html's block finder and MkDocs' anchor scan): 60 % of MkDocs'
-  time at 100 plans. Each such block (see ``RAW_BLOCK``) is swapped for a comment before Markdown runs
+  time at 100 plans. Each such block (see ``_is_raw_block``) is swapped for a comment before Markdown runs
   and put back after; its ids are added to the page's anchors, so links to them are still validated.
 - on_nav / on_env: the theme override (build_tools/theme/main.html) renders the navigation of pages
   outside it once per folder; these give it the key and the cache.
@@ -130,7 +130,7 @@ def on_nav(nav, config, files):
     return nav
 
 
-def _nav_key(page, base_url: str) -> str | None:
+def _nav_key(page) -> str | None:
     """The folder holding the page's URL: siblings there get the same relative links to every page of the
     navigation, so they share its rendering. None (render afresh) for the 404 page, a page in the
     navigation (it marks itself active) and a page with navigation pages under its own URL (its links
