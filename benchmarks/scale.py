@@ -15,9 +15,13 @@ PDFs (`build --no-pdf`, or only `generate` without --with-mkdocs) and then print
 
 `--similarity-only` times shared wording alone on copies whose characters are shifted so they read
 as different texts (copies of one plan otherwise share every clause, which no real corpus does).
+`--with-pdfs` builds with the PDFs and the offline bundle (`make site`) and prints the downloads made;
+the PDF cache lives in the work folder, so it is a cold build unless `--work DIR` keeps corpus and
+caches in `DIR/<size>` from an earlier run: then it is the cached build (everything else is reset).
 `BUILD_WORKERS=1` in the environment renders in one process.
 
-    python benchmarks/scale.py [SIZES…] [--with-mkdocs] [--no-search] [--similarity-only]
+    python benchmarks/scale.py [SIZES…] [--with-mkdocs] [--with-pdfs] [--work DIR] [--no-search]
+                               [--similarity-only]
 """
 
 from __future__ import annotations
@@ -151,7 +155,8 @@ class Meter:
 def _short(step: str) -> str:
     """A row name: ``mkdocs`` (or ``mkdocs --dirty``), ``enrich: <step>`` and the other steps as printed."""
     if step.startswith("mkdocs build"):
-        return "mkdocs --dirty" if "--dirty" in step else "mkdocs"
+        name = "mkdocs --dirty" if "--dirty" in step else "mkdocs"
+        return f"{name} (offline)" if "offline" in step else name
     if step.startswith("load and parse"):
         return "load and parse"
     return step[:34]
@@ -196,14 +201,50 @@ def _edit_one_translation(translations: Path) -> str:
     return po.name
 
 
-def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
-    sources = corpus(work / "sources", size)
+def _prepare(work: Path, size: int) -> Path:
+    """The corpus in ``work``: made, or (a kept --work folder) reused with everything else reset but the
+    caches, so the build is clean apart from what the caches hold."""
+    sources = work / "sources"
+    if not sources.is_dir():
+        corpus(sources, size)
+    for made in ("translations", "docs", "site", "build", "dist"):
+        shutil.rmtree(work / made, ignore_errors=True)
+    for stamp in work.glob(".build-state-*.json"):
+        stamp.unlink()
     shutil.copytree(ROOT / "translations", work / "translations")
     shutil.copytree(ROOT / "docs" / "assets", work / "docs" / "assets")
-    config = BuildConfig(sources=sources, docs=work / "docs", site=work / "site", translations=work / "translations")
+    return sources
+
+
+def _downloads(docs: Path) -> str:
+    files = sorted((docs / "downloads").glob("*.*"), key=lambda path: path.stat().st_size)
+    pdfs = [path for path in files if path.suffix == ".pdf"]
+    if not files:
+        return "none"
+    largest = max(pdfs, key=lambda path: path.stat().st_size) if pdfs else files[-1]
+    total = sum(path.stat().st_size for path in pdfs)
+    zips = ", ".join(f"{path.name} {path.stat().st_size / 2**20:.0f} MiB" for path in files if path.suffix == ".zip")
+    return (
+        f"{len(pdfs)} PDFs, {total / 2**20:.0f} MiB, largest {largest.name} {largest.stat().st_size / 2**20:.1f} MiB;"
+        f" {zips or 'no offline zip'}"
+    )
+
+
+def one_size(size: int, work: Path, with_mkdocs: bool, search: bool, pdfs: bool = False) -> None:
+    sources = _prepare(work, size)
+    config = BuildConfig(
+        sources=sources,
+        docs=work / "docs",
+        site=work / "site",
+        translations=work / "translations",
+        cache=work / "cache",
+    )
     meter = Meter()
     started = time.perf_counter()
-    (build if with_mkdocs else generate)(config, meter)
+    if with_mkdocs:
+        build(config, meter, pdfs=pdfs)
+    else:
+        generate(config, meter)
     meter.stop()
     total = time.perf_counter() - started
     lines = [f"{'stage':<34} {'seconds':>9} {'CPU s':>9} {'peak RSS MiB':>13} {'whole build':>12}"]
@@ -225,6 +266,8 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
     if with_mkdocs:
         site_bytes, site_files = _size(config.site)
         lines.append(f"site/: {site_bytes / 2**20:.1f} MiB in {site_files} files")
+    if pdfs:
+        lines.append(f"downloads: {_downloads(config.docs)}")
     search_bytes, search_files = _size(config.docs / "search")
     lines.append(f"search index: {search_bytes / 2**20:.1f} MiB in {search_files} files")
     if search:
@@ -233,12 +276,12 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool) -> None:
     lines = []
     if with_mkdocs:
         started = time.perf_counter()
-        assert build(config) is None, "a second build with no change must do nothing"
+        assert build(config, pdfs=pdfs) is None, "a second build with no change must do nothing"
         lines.append(f"rebuild, no change: {time.perf_counter() - started:.1f} s")
         _edit_one_translation(config.translations)
         meter = Meter()
         started = time.perf_counter()
-        build(config, meter)
+        build(config, meter, pdfs=pdfs)
         meter.stop()
         steps = ", ".join(f"{row[0]} {row[1]:.1f}" for row in meter.rows)
         lines.append(f"rebuild, one plan's translation edited: {time.perf_counter() - started:.1f} s ({steps})")
@@ -263,19 +306,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[5, 50, 500])
     parser.add_argument("--with-mkdocs", action="store_true", help="build the site too, and time rebuilds")
+    parser.add_argument(
+        "--with-pdfs", action="store_true", help="build with PDFs and the offline bundle (implies --with-mkdocs)"
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="keep corpus and caches in WORK/<size> (a second run reuses the PDF cache: the cached build)",
+    )
     parser.add_argument("--no-search", action="store_true", help="skip the first-query measurement (Chromium)")
     parser.add_argument("--similarity-only", action="store_true", help="only shared wording, on disguised copies")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child process: one size
     args = parser.parse_args()
     if args.one:
-        with tempfile.TemporaryDirectory(prefix="scale-") as folder:
-            if args.similarity_only:
-                similarity_only(args.sizes[0], Path(folder))
-            else:
-                one_size(args.sizes[0], Path(folder), args.with_mkdocs, not args.no_search)
+        size, with_mkdocs = args.sizes[0], args.with_mkdocs or args.with_pdfs
+        if args.similarity_only:
+            with tempfile.TemporaryDirectory(prefix="scale-") as folder:
+                similarity_only(size, Path(folder))
+        elif args.work:
+            folder = args.work.resolve() / str(size)
+            folder.mkdir(parents=True, exist_ok=True)
+            one_size(size, folder, with_mkdocs, not args.no_search, pdfs=args.with_pdfs)
+        else:
+            with tempfile.TemporaryDirectory(prefix="scale-") as folder:
+                one_size(size, Path(folder), with_mkdocs, not args.no_search, pdfs=args.with_pdfs)
         return
     for size in args.sizes:
-        flags = [flag for flag in sys.argv[1:] if flag.startswith("--")]
+        flags = [arg for arg in sys.argv[1:] if not arg.isdigit()]
         subprocess.run([sys.executable, __file__, str(size), "--one", *flags], check=True)
 
 
