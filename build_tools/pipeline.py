@@ -39,6 +39,7 @@ from build_tools.model import (
 from build_tools.outputs.downloads import build_downloads, publish_offline_bundle
 from build_tools.outputs.offline import build_offline_bundle, dist_dir, offline_site_dir
 from build_tools.parse.parser import parse_plan
+from build_tools.present import labels
 from build_tools.present.downloads import no_downloads, planned_downloads
 from build_tools.progress import Progress, quiet
 from build_tools.render.pages import render_site_pages
@@ -183,6 +184,7 @@ def generate(
         build_downloads(edition, config.docs, progress, config)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     warnings += load_target_english(config.translations / "en" / "targets.yml").problems(edition.targets)
+    warnings += labels.ambiguous_titles(plan.meta for plan in edition.plans)
     return GenerateResult(edition, tuple(written + exported), warnings)
 
 

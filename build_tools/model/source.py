@@ -78,6 +78,10 @@ class PlanMeta:
     """Editorial notes on the source (typos kept, missing title line, …)."""
     horizon: int = 0
     """A long-range target year beyond the period (e.g. 2035), 0 when none."""
+    name_zh: str = ""
+    """A short name that tells the plan from another of the same region and period (``高端装备``), or empty."""
+    name_en: str = ""
+    """Its English (``High-end equipment``), or empty."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ status_line(status)         已到期（规划期至2020年） · Expired (its p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from build_tools.model import Block, PlanMeta, PlanStatus
 
 DOCUMENT_STATUS = {
@@ -27,13 +29,31 @@ def period(meta: PlanMeta) -> str:
 
 
 def region_period(meta: PlanMeta, language: str = "zh") -> str:
-    """``河南 2017–2020`` (``language`` ``zh``) or ``Henan 2017–2020`` (``en``): a plan named in a list or table."""
-    return f"{meta.region_zh if language == 'zh' else meta.region_en} {period(meta)}"
+    """``河南 2017–2020`` (``language`` ``zh``) or ``Henan 2017–2020`` (``en``): a plan named in a list or table,
+    with its short name when it has one (``河南 2017–2020 机器人``)."""
+    name = meta.name_zh if language == "zh" else meta.name_en
+    label = f"{meta.region_zh if language == 'zh' else meta.region_en} {period(meta)}"
+    return f"{label} {name}" if name else label
 
 
 def short_title(meta: PlanMeta) -> str:
-    """``河南 Henan 2017–2020``: region in both languages and period."""
-    return f"{meta.region_zh} {meta.region_en} {period(meta)}"
+    """``河南 Henan 2017–2020``: region in both languages and period, then the short name when the plan has one
+    (``河南 Henan 2017–2020 机器人 Robots``)."""
+    label = f"{meta.region_zh} {meta.region_en} {period(meta)}"
+    return f"{label} {meta.name_zh} {meta.name_en}" if meta.name_zh else label
+
+
+def ambiguous_titles(metas: Iterable[PlanMeta]) -> tuple[str, ...]:
+    """A warning for each short title that names more than one plan (readers could not tell them apart in
+    the navigation, notes and tables): ``name_zh``/``name_en`` in meta.yml tell them apart."""
+    by_title: dict[str, list[str]] = {}
+    for meta in metas:
+        by_title.setdefault(short_title(meta), []).append(meta.id)
+    return tuple(
+        f"plans {', '.join(ids)} share the short title {title!r}: give each a name_zh and name_en in its meta.yml"
+        for title, ids in sorted(by_title.items())
+        if len(ids) > 1
+    )
 
 
 def nav_title(meta: PlanMeta) -> str:

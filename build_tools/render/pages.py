@@ -71,6 +71,9 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters.update(TEMPLATE_FILTERS)
+    # A plan named in a list or table: one spelling everywhere, with its short name when it has one.
+    env.filters["place"] = labels.region_period
+    env.filters["short_title"] = labels.short_title
     return env
 
 

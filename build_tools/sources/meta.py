@@ -32,6 +32,8 @@ SCHEMA = Record(
         Field("source_file", Text(), doc="File name the text was received as."),
         Field("notes_en", ListOf(Text()), required=False, doc="Editorial notes on the source."),
         Field("horizon", YEAR, required=False, doc="Long-range target year beyond the period, e.g. 2035."),
+        Field("name_zh", Text(), required=False, doc="Short name telling apart plans of one region and period."),
+        Field("name_en", Text(), required=False, doc="Its English."),
     ),
     what="meta.yml",
 )
@@ -50,6 +52,10 @@ def load_meta(path: Path, plan_id: str) -> PlanMeta:
     horizon = data.get("horizon", 0)
     if horizon and horizon < period[1]:
         raise InputError(path, f"'horizon' {horizon} lies before the end of the period", data.lines["horizon"])
+    if ("name_zh" in data) != ("name_en" in data):
+        given, missing = ("name_zh", "name_en") if "name_zh" in data else ("name_en", "name_zh")
+        message = f"'{given}' needs '{missing}' beside it: a plan is named in both languages"
+        raise InputError(path, message, data.lines[given])
     return PlanMeta(
         id=plan_id,
         title_zh=data["title_zh"],
@@ -68,4 +74,6 @@ def load_meta(path: Path, plan_id: str) -> PlanMeta:
         source_file=data["source_file"],
         notes_en=tuple(" ".join(note.split()) for note in data.get("notes_en", ())),
         horizon=horizon,
+        name_zh=data.get("name_zh", ""),
+        name_en=data.get("name_en", ""),
     )
