@@ -34,6 +34,7 @@ from build_tools.render.paging import (
     SHARED_NOTES_PER_PAGE,
     TARGETS_PER_PAGE,
     TIMELINE_ENTRIES_PER_PAGE,
+    VIEW_PLANS_UP_TO,
     PlanBatch,
     plan_batches,
 )
@@ -209,7 +210,10 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     env = _worker_environment()
     writer = PageWriter(docs, [])
     writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
-    writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
+    downloads_page = env.get_template("downloads.md.jinja").render(
+        edition=edition, downloads=downloads, volume_plans=VIEW_PLANS_UP_TO
+    )
+    writer.write("downloads.md", downloads_page)
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write(
