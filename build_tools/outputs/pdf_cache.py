@@ -9,6 +9,7 @@ The cache folder is git-ignored; delete it to reclaim space (entries unused for 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -78,9 +79,16 @@ def render_jobs(
         for job in todo:
             _render(job.html, str(cached[job.name]))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(_render, [job.html for job in todo], [str(cached[job.name]) for job in todo]):
-                pass
+        # The workers are forked from the build, which holds the whole edition: out of the collector's reach
+        # meanwhile, so that a collection in a worker does not copy every inherited page (as build_tools.parallel).
+        # Each worker then holds one WeasyPrint document at a time, the largest first (render/paging.py bounds it).
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for _ in pool.map(_render, [job.html for job in todo], [str(cached[job.name]) for job in todo]):
+                    pass
+        finally:
+            gc.unfreeze()
     fresh = {job.name for job in todo}
     result = {}
     for job in jobs:
