@@ -95,7 +95,9 @@ def test_pages_link_every_volume_and_no_whole_edition_pdf(large):
         assert f"]({volume.path})" in page  # linked, with its size placeholder (filled in by the MkDocs hook)
         assert f'<span class="file-size" data-file="{volume.path}"></span>' in page
         row = next(line for line in page.splitlines() if f"]({volume.path})" in line)
-        assert all(f"(plans/{plan_id}/index.md)" in row for plan_id in volume.plan_ids)
+        metas = [edition.plan(plan_id).meta for plan_id in volume.plan_ids]
+        named = [f"{meta.region_zh} {meta.date[:4]}" for meta in metas]
+        assert row.split(" | ")[-1].removesuffix(" |").split(" · ") == named  # its plans, by region and year
     assert edition_pdf_name(edition.meta) not in page
     linked = set(re.findall(r"\]\((downloads/[^)]+\.pdf)\)", page))
     assert linked == {download.path for download in planned.all}  # every link is a planned file, and every file
