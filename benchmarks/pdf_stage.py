@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from itertools import zip_longest
 from pathlib import Path
@@ -38,6 +39,61 @@ from build_tools.sources.edition import load_edition_meta  # noqa: E402
 
 EDIT = ("henan-equipment-2017", "培育本地知名品牌", "培育本土知名品牌")
 """One paragraph (henan-equipment-2017/s3.3.2/p1) changed by one character."""
+
+
+class Memory:
+    """Samples, twice a second, the memory of this process and its children (the forked rendering workers).
+
+    RSS would count the pages a worker shares with the build it was forked from; what it adds is its private
+    memory (USS), and what the machine holds is the sum of the proportional set sizes (PSS)."""
+
+    def __init__(self) -> None:
+        self.worker_private = 0
+        self.tree = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _rollup(pid: int | str) -> tuple[int, int]:
+        """(private, proportional) bytes of one process, (0, 0) when it is gone."""
+        fields: dict[str, int] = {}
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                for line in rollup:
+                    name, _, rest = line.partition(":")
+                    if rest.strip().endswith("kB"):
+                        fields[name] = int(rest.split()[0]) * 1024
+        except OSError:
+            return 0, 0
+        return fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0), fields.get("Pss", 0)
+
+    @staticmethod
+    def _children() -> list[int]:
+        me, found = str(os.getpid()), []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as stat:
+                        if stat.read().rsplit(")", 1)[1].split()[1] == me:
+                            found.append(int(entry))
+                except OSError:
+                    continue
+        return found
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            children = [self._rollup(pid) for pid in self._children()]
+            self.worker_private = max([self.worker_private, *(private for private, _ in children)])
+            self.tree = max(self.tree, self._rollup("self")[1] + sum(pss for _, pss in children))
+
+    def stop(self) -> str:
+        self._stop.set()
+        self._thread.join()
+        return (
+            f"memory: a rendering worker's own (USS) at most {self.worker_private / 2**20:.0f} MiB; "
+            f"build and workers together (PSS) at most {self.tree / 2**20:.0f} MiB"
+        )
 
 
 def _cpu_children() -> float:
@@ -102,6 +158,7 @@ def one_size(size: int, work: Path, translated: bool, extras: bool) -> None:
     )
     english = "translated" if translated or size <= 5 else "copies untranslated"
     print(f"== {size} plans ({english}), {os.cpu_count()} cores ==", flush=True)
+    memory = Memory()
     stage("clean build", config, docs)
     stage("no-change rebuild", config, docs)
     plan, old, new = EDIT
@@ -122,8 +179,7 @@ def one_size(size: int, work: Path, translated: bool, extras: bool) -> None:
     print(f"largest briefing: {describe(briefings[-1])}")
     longest = max(briefings, key=lambda path: len(PdfReader(path).pages))
     print(f"longest briefing: {describe(longest)}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS of a rendering worker: {peak:.0f} MiB", flush=True)
+    print(memory.stop(), flush=True)
     if extras:
         twelve_page_briefing(config, work / "briefing")
         # The offline bundle with every PDF inside (the PDFs come from the cache filled above).

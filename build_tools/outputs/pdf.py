@@ -1,4 +1,4 @@
-"""Briefing PDFs with WeasyPrint: one plan, the whole edition, a topic briefing, or bilingual excerpts.
+"""Briefing PDFs with WeasyPrint: one plan, the whole edition (or a volume of it), a topic briefing, or excerpts.
 
 Markup lives in templates/*.html.jinja (autoescaped: source text is never markup), styles in
 templates/print.css; this module builds contexts, renders HTML and writes PDFs. Every PDF is tagged

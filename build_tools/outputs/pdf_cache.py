@@ -3,7 +3,7 @@
 A PDF is a pure function of its HTML, the stylesheet, the code that post-processes it and the
 WeasyPrint version, so the hash of those names it: ``<cache>/pdf/<sha256>.pdf``. A build with no
 change copies every PDF from the cache; a change to one plan changes the HTML of the PDFs that
-print it (the plan's, the edition's, the briefings quoting it) and only those are rendered again.
+print it (the plan's, the edition's or its volume's, the briefings quoting it) and only those are rendered again.
 The cache folder is git-ignored; delete it to reclaim space (entries unused for 30 days are pruned).
 """
 
