@@ -199,7 +199,8 @@ def test_a_briefing_lists_a_bounded_share_of_a_large_topic(large):
     fewest_listed = min(row.brief.paragraphs for row in doc.plans)
     listed = {row.doc.plan.meta.id for row in doc.plans}
     assert all(row.paragraphs <= fewest_listed for row in brief.plans if row.plan.meta.id not in listed)
-    assert [excerpt.item.block.id for excerpt in doc.excerpts] == [item.block.id for item in brief.excerpts[:15]]
+    best = brief.excerpts[:BRIEFING_EXCERPTS]
+    assert [excerpt.item.block.id for excerpt in doc.excerpts] == [item.block.id for item in best]
     order = [plan.meta.id for plan in edition.plans]
     oldest_listed = min(order.index(row.line.plan_id) for row in doc.targets)
     shown = {row.line for row in doc.targets}

@@ -28,8 +28,9 @@ BRIEFING_PLANS = 12
 printed in edition order."""
 BRIEFING_TARGETS = 12
 """Targets in the summary at most: those of the most recently issued plans (a reader wants what is still to come)."""
-BRIEFING_EXCERPTS = 15
-"""Paragraphs about the topic quoted in full at most, best first (about a page each at most: ~10 pages)."""
+BRIEFING_EXCERPTS = 10
+"""Paragraphs about the topic quoted in full at most, best first (up to a page each: at 50 plans, 15 made a 19-page
+briefing)."""
 BRIEFING_MENTIONS = 30
 """Passing mentions at most: one per plan in turn, newest plans first, so that many plans are heard; printed in
 edition order."""
