@@ -54,9 +54,12 @@ def headings_above(plan: ParsedPlan, block: Block, by_id: Mapping[str, Block] | 
     return found
 
 
-def relevance(edition: Edition, plan: ParsedPlan, block: Block, topic_id: str) -> Relevance:
+def relevance(
+    edition: Edition, plan: ParsedPlan, block: Block, topic_id: str, by_id: Mapping[str, Block] | None = None
+) -> Relevance:
     hits = _topic_hits(edition, block.id, topic_id)
-    heading = any(topic_id in edition.topics.topics_of(above.id) for above in headings_above(plan, block))
+    above = headings_above(plan, block, by_id)
+    heading = any(topic_id in edition.topics.topics_of(item.id) for item in above)
     density = round(100 * len(hits) / max(1, len(block.display)), 2)
     return Relevance(block, len(hits), density, heading, bool(hits) and min(hits) < LEAD)
 
@@ -118,28 +121,36 @@ def target_line(edition: Edition, target: Target, occurrence: int = 0) -> Target
     )
 
 
+def _is_text(block: Block) -> bool:
+    """A paragraph or list item (quoted), not a heading (shown as the trail above its paragraphs)."""
+    return block.kind not in ("heading", "box", "title")
+
+
 def topic_brief(edition: Edition, topic: Topic) -> TopicBrief:
     wanted = set(edition.topics.blocks_of(topic.id))
     plans, scored = [], []
+    # Each plan's blocks by id, made once (not per block): at hundreds of plans a topic tags thousands of blocks.
+    indexes: dict[str, dict[str, Block]] = {}
     for plan in edition.plans:
         tagged = [block for block in plan.blocks if block.id in wanted]
         if not tagged:
             continue
-        paragraphs = [block for block in tagged if block.kind not in ("heading", "box", "title")]
+        by_id = indexes[plan.meta.id] = {block.id: block for block in plan.blocks}
+        paragraphs = [block for block in tagged if _is_text(block)]
         plans.append(BriefPlan(plan, plan_status(plan.meta, edition.meta), len(paragraphs)))
-        scored += [relevance(edition, plan, block, topic.id) for block in tagged]
-    text = [item for item in scored if item.block.kind not in ("heading", "box", "title")]
+        scored += [relevance(edition, plan, block, topic.id, by_id) for block in tagged]
+    text = [item for item in scored if _is_text(item.block)]
     order = {item.block.id: number for number, item in enumerate(scored)}
     excerpts = sorted((item for item in text if item.substantive), key=lambda item: (-item.score, order[item.block.id]))
-    shown_under = {
-        above.id
-        for item in excerpts
-        for above in headings_above(edition.plan(item.block.id.split("/", 1)[0]), item.block)
-    }
+    shown_under: set[str] = set()
+    for item in excerpts:
+        plan_id = item.block.id.split("/", 1)[0]
+        shown_under |= {above.id for above in headings_above(edition.plan(plan_id), item.block, indexes[plan_id])}
     mentions = [
         item
         for item in scored
-        if (item in text and not item.substantive) or (item not in text and item.block.id not in shown_under)
+        if (_is_text(item.block) and not item.substantive)
+        or (not _is_text(item.block) and item.block.id not in shown_under)
     ]
     years = sorted({year for block_id in wanted for year in edition.block_years.get(block_id, ())})
     lines, seen = [], {}

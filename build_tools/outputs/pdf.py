@@ -1,4 +1,4 @@
-"""Briefing PDFs with WeasyPrint: one plan, the whole edition, a topic briefing, or bilingual excerpts.
+"""Briefing PDFs with WeasyPrint: one plan, the whole edition (or a volume of it), a topic briefing, or excerpts.
 
 Markup lives in templates/*.html.jinja (autoescaped: source text is never markup), styles in
 templates/print.css; this module builds contexts, renders HTML and writes PDFs. Every PDF is tagged
@@ -20,8 +20,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.model import Edition, ParsedPlan, Topic, TopicIndex
 from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc
 from build_tools.outputs.topic_briefing import topic_briefing_doc
-from build_tools.present import labels
-from build_tools.present.downloads import edition_pdf_name, plan_pdf_name, topic_pdf_name
+from build_tools.present import labels, urls
+from build_tools.present.downloads import VolumeDownload, edition_pdf_name, plan_pdf_name, topic_pdf_name
 from build_tools.write import writing
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -132,8 +132,27 @@ def edition_job(edition: Edition, site_url: str = "") -> PdfJob:
         f"{len(edition.plans)} plans in Chinese with English translation, edition of {edition.meta.edition_date}.",
         ", ".join(plan.meta.id for plan in edition.plans),
     )
-    html = render_html("edition.html.jinja", meta=edition.meta, edition=edition_doc(edition, site_url), info=info)
+    doc = edition_doc(edition, site_url)
+    html = render_html("edition.html.jinja", meta=edition.meta, edition=doc, info=info, volume=None, downloads_url="")
     return PdfJob(edition_pdf_name(edition.meta), html)
+
+
+def volume_job(edition: Edition, volume: VolumeDownload, site_url: str = "") -> PdfJob:
+    """One volume of a large edition: a cover naming the volume, its period and plans, then as the whole edition."""
+    period = f"{volume.period[0]}–{volume.period[1]}"
+    info = _edition_info(
+        edition,
+        f"{edition.meta.title_zh} · {edition.meta.title_en} · 第 {volume.number} 册 Volume {volume.number}: {period}",
+        f"Volume {volume.number} of {volume.volumes}: {len(volume.plan_ids)} plans for {period} in Chinese with "
+        f"English translation, edition of {edition.meta.edition_date}.",
+        ", ".join(volume.plan_ids),
+    )
+    doc = edition_doc(edition, site_url, volume.plan_ids)
+    downloads_url = urls.absolute(site_url, "downloads.md", "edition")
+    html = render_html(
+        "edition.html.jinja", meta=edition.meta, edition=doc, info=info, volume=volume, downloads_url=downloads_url
+    )
+    return PdfJob(volume.name, html)
 
 
 def topic_job(edition: Edition, topic: Topic, site_url: str = "") -> PdfJob:

@@ -3,12 +3,13 @@
 A PDF is a pure function of its HTML, the stylesheet, the code that post-processes it and the
 WeasyPrint version, so the hash of those names it: ``<cache>/pdf/<sha256>.pdf``. A build with no
 change copies every PDF from the cache; a change to one plan changes the HTML of the PDFs that
-print it (the plan's, the edition's, the briefings quoting it) and only those are rendered again.
+print it (the plan's, the edition's or its volume's, the briefings quoting it) and only those are rendered again.
 The cache folder is git-ignored; delete it to reclaim space (entries unused for 30 days are pruned).
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -78,9 +79,16 @@ def render_jobs(
         for job in todo:
             _render(job.html, str(cached[job.name]))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(_render, [job.html for job in todo], [str(cached[job.name]) for job in todo]):
-                pass
+        # The workers are forked from the build, which holds the whole edition: out of the collector's reach
+        # meanwhile, so that a collection in a worker does not copy every inherited page (as build_tools.parallel).
+        # Each worker then holds one WeasyPrint document at a time, the largest first (render/paging.py bounds it).
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for _ in pool.map(_render, [job.html for job in todo], [str(cached[job.name]) for job in todo]):
+                    pass
+        finally:
+            gc.unfreeze()
     fresh = {job.name for job in todo}
     result = {}
     for job in jobs:

@@ -137,8 +137,10 @@ def plan_doc(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PlanDoc:
     )
 
 
-def edition_doc(edition: Edition, site_url: str = "") -> EditionDoc:
-    return EditionDoc(edition.meta, tuple(plan_doc(edition, plan, site_url) for plan in edition.plans))
+def edition_doc(edition: Edition, site_url: str = "", plan_ids: Sequence[str] = ()) -> EditionDoc:
+    """Every plan, or (a volume) the plans named, in that order."""
+    plans = [edition.plan(plan_id) for plan_id in plan_ids] if plan_ids else edition.plans
+    return EditionDoc(edition.meta, tuple(plan_doc(edition, plan, site_url) for plan in plans))
 
 
 def _excerpt(edition: Edition, docs: dict[str, PlanDoc], block_id: str, site_url: str) -> Excerpt:

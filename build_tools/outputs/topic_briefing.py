@@ -3,6 +3,12 @@
 What to say comes from ``build_tools.enrich.topic_brief`` (shared with the topic page); this module
 adds what print needs: the blocks as the PDF prints them, citations with their web address, and the
 matched terms cut out for highlighting in Chinese and English.
+
+A briefing stays a briefing at any corpus size: it lists at most ``BRIEFING_PLANS`` plans, ``BRIEFING_TARGETS``
+targets, ``BRIEFING_EXCERPTS`` paragraphs and ``BRIEFING_MENTIONS`` passing mentions, and says how many it left
+out, linking the topic's page online, which lists them all (split by plans, render/paging.py). The bounds are above
+the largest counts of the five real plans (5 plans, 4 targets, 9 paragraphs, 23 mentions), so their briefings print
+everything, as before.
 """
 
 from __future__ import annotations
@@ -13,8 +19,21 @@ from dataclasses import dataclass
 from build_tools.enrich.topic_brief import english_needles, topic_brief
 from build_tools.model import Block, BriefPlan, Edition, EditionMeta, Relevance, TargetLine, Topic, TopicBrief
 from build_tools.outputs.pdf_context import PdfBlock, PlanDoc, plan_doc
+from build_tools.present import urls
 from build_tools.present.trails import trail
 from build_tools.present.urls import block_address
+
+BRIEFING_PLANS = 12
+"""Plans in the summary table at most: those with the most paragraphs on the topic (newer first on a tie),
+printed in edition order."""
+BRIEFING_TARGETS = 12
+"""Targets in the summary at most: those of the most recently issued plans (a reader wants what is still to come)."""
+BRIEFING_EXCERPTS = 10
+"""Paragraphs about the topic quoted in full at most, best first (up to a page each: at 50 plans, 15 made a 19-page
+briefing)."""
+BRIEFING_MENTIONS = 30
+"""Passing mentions at most: one per plan in turn, newest plans first, so that many plans are heard; printed in
+edition order."""
 
 Segments = tuple[tuple[str, bool], ...]
 """A text cut into (stretch, highlighted) pieces."""
@@ -70,6 +89,40 @@ class TopicBriefingDoc:
     mentions: tuple[Mention, ...]
     keywords: str
     """PDF keywords: the topic's names and signal terms."""
+    topic_url: str
+    """The topic's page online (``site_url`` + path, or the path alone): it lists what the briefing leaves out."""
+    plans_left: int
+    plans_left_paragraphs: int
+    targets_left: int
+    excerpts_left: int
+    mentions_left: int
+
+
+def most_paragraphs(rows: tuple[BriefPlan, ...], limit: int) -> tuple[BriefPlan, ...]:
+    """The ``limit`` plans with most paragraphs (the later plan first on a tie), in their order."""
+    ranked = sorted(range(len(rows)), key=lambda index: (-rows[index].paragraphs, -index))[:limit]
+    return tuple(rows[index] for index in sorted(ranked))
+
+
+def newest_targets(lines: tuple[TargetLine, ...], position: dict[str, int], limit: int) -> tuple[TargetLine, ...]:
+    """The ``limit`` targets of the most recently issued plans (``position``: plan id -> place in edition order)."""
+    ranked = sorted(range(len(lines)), key=lambda index: (-position[lines[index].plan_id], index))[:limit]
+    return tuple(lines[index] for index in sorted(ranked))
+
+
+def plans_in_turn(items: tuple[Relevance, ...], position: dict[str, int], limit: int) -> tuple[Relevance, ...]:
+    """At most ``limit`` items, one per plan in turn (newest plan first, each plan's in order), in their order."""
+    queues: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        queues.setdefault(item.block.id.split("/", 1)[0], []).append(index)
+    turn = sorted(queues, key=lambda plan_id: -position[plan_id])
+    chosen: list[int] = []
+    while len(chosen) < limit and turn:
+        for plan_id in turn:
+            if len(chosen) < limit and queues[plan_id]:
+                chosen.append(queues[plan_id].pop(0))
+        turn = [plan_id for plan_id in turn if queues[plan_id]]
+    return tuple(items[index] for index in sorted(chosen))
 
 
 def cut(text: str, spans: list[tuple[int, int]]) -> Segments:
@@ -159,14 +212,22 @@ def english_clause(en: str, needles: tuple[str, ...], zh_share: float) -> Segmen
 
 def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> TopicBriefingDoc:
     brief = topic_brief(edition, topic)
-    docs = {row.plan.meta.id: plan_doc(edition, row.plan, site_url) for row in brief.plans}
+    position = {plan.meta.id: number for number, plan in enumerate(edition.plans)}
+    rows = most_paragraphs(brief.plans, BRIEFING_PLANS)
+    lines = newest_targets(brief.targets, position, BRIEFING_TARGETS)
+    quoted = brief.excerpts[:BRIEFING_EXCERPTS]
+    passing = plans_in_turn(brief.mentions, position, BRIEFING_MENTIONS)
+    # Only the plans printed: a plan's PdfBlocks are the whole plan, and a large topic speaks of hundreds of plans.
+    shown = {row.plan.meta.id for row in rows} | {line.plan_id for line in lines}
+    shown |= {item.block.id.split("/", 1)[0] for item in (*quoted, *passing)}
+    docs = {plan.meta.id: plan_doc(edition, plan, site_url) for plan in edition.plans if plan.meta.id in shown}
     items = {item.block.id: item for doc in docs.values() for item in doc.blocks}
 
     def plan_of(block_id: str) -> PlanDoc:
         return docs[block_id.split("/", 1)[0]]
 
     excerpts = []
-    for scored in brief.excerpts:
+    for scored in quoted:
         block = scored.block
         item = items[block.id]
         matched = {m.term for m in edition.topics.matches_of(block.id) if m.topic_id == topic.id}
@@ -183,7 +244,7 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
             )
         )
     mentions = []
-    for scored in brief.mentions:
+    for scored in passing:
         block = scored.block
         hits = zh_spans(edition, block, topic.id)
         text, spans = clause(block.display, hits)
@@ -207,16 +268,22 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
             line.block_id.split("/", 1)[1],
             block_address(edition, line.block_id, site_url),
         )
-        for line in brief.targets
+        for line in lines
     )
     return TopicBriefingDoc(
         meta=edition.meta,
         title_zh=f"专题简报：{topic.zh}",
         title_en=f"Topic briefing: {topic.en}",
         brief=brief,
-        plans=tuple(PlanRow(docs[row.plan.meta.id], row) for row in brief.plans),
+        plans=tuple(PlanRow(docs[row.plan.meta.id], row) for row in rows),
         targets=targets,
         excerpts=tuple(excerpts),
         mentions=tuple(mentions),
         keywords=", ".join((topic.zh, topic.en, *topic.terms)),
+        topic_url=urls.absolute(site_url, urls.topic_page(topic.id)),
+        plans_left=len(brief.plans) - len(rows),
+        plans_left_paragraphs=brief.paragraphs - sum(row.paragraphs for row in rows),
+        targets_left=len(brief.targets) - len(lines),
+        excerpts_left=len(brief.excerpts) - len(quoted),
+        mentions_left=len(brief.mentions) - len(passing),
     )

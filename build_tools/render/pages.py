@@ -34,6 +34,7 @@ from build_tools.render.paging import (
     SHARED_NOTES_PER_PAGE,
     TARGETS_PER_PAGE,
     TIMELINE_ENTRIES_PER_PAGE,
+    VIEW_PLANS_UP_TO,
     PlanBatch,
     plan_batches,
 )
@@ -207,12 +208,18 @@ def home_context(edition: Edition, downloads: Downloads) -> dict:
     }
 
 
+def downloads_page(edition: Edition, downloads: Downloads) -> str:
+    """The Downloads page: every PDF with its size; the whole edition as one file or, when large, its volumes."""
+    template = _worker_environment().get_template("downloads.md.jinja")
+    return template.render(edition=edition, downloads=downloads, volume_plans=VIEW_PLANS_UP_TO)
+
+
 def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = _worker_environment()
     writer = PageWriter(docs, [])
     writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
-    writer.write("downloads.md", env.get_template("downloads.md.jinja").render(edition=edition, downloads=downloads))
+    writer.write("downloads.md", downloads_page(edition, downloads))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
     writer.write(

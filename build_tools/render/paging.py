@@ -114,3 +114,52 @@ def plan_groups(plans: tuple[ParsedPlan, ...] | list[ParsedPlan]) -> tuple[PlanG
     for plan in plans:
         periods.setdefault(tuple(plan.meta.period), []).append(plan)
     return tuple(PlanGroup(period, tuple(members)) for period, members in sorted(periods.items()))
+
+
+VOLUME_TEXT = 800_000
+"""Characters (Chinese and English) of the plans one volume of the whole-edition PDF holds at most. Beyond
+VIEW_PLANS_UP_TO plans the edition is printed in volumes (``plan_volumes``), because WeasyPrint lays out a whole
+document in memory: the five real plans in one PDF (324,000 characters, 148 pages) take 30 s and peak at 290 MB,
+one plan (61,000 characters) 190 MB, so a volume of this weight stays near 500 MB in each rendering worker
+(two on these cores). A volume also holds at most VIEW_PLANS_UP_TO plans, as the single whole-edition PDF does."""
+
+
+@dataclass(frozen=True)
+class Volume:
+    """Plans of one period printed together: a volume of the whole edition beyond VIEW_PLANS_UP_TO plans."""
+
+    number: int
+    """1-based among the edition's volumes (periods earliest first)."""
+    period: tuple[int, int]
+    part: int
+    """1-based among the volumes of its period."""
+    parts: int
+    plans: tuple[ParsedPlan, ...]
+
+
+def plan_volumes(
+    plans: tuple[ParsedPlan, ...] | list[ParsedPlan], weight: Callable[[ParsedPlan], int]
+) -> tuple[Volume, ...]:
+    """The plans by period (``plan_groups``), a period's plans cut in order into volumes of at most VIEW_PLANS_UP_TO
+    plans and VOLUME_TEXT of ``weight`` (a heavier plan stands alone); a period's volumes hold about as many plans each
+    (13 plans are 7 + 6, not 12 + 1)."""
+    cuts: list[tuple[tuple[int, int], list[tuple[ParsedPlan, ...]]]] = []
+    for group in plan_groups(plans):
+        size = -(-len(group.plans) // -(-len(group.plans) // VIEW_PLANS_UP_TO))  # balanced: ceil(n / volumes needed)
+        volumes: list[tuple[ParsedPlan, ...]] = []
+        current: list[ParsedPlan] = []
+        load = 0
+        for plan in group.plans:
+            items = weight(plan)
+            if current and (len(current) == size or load + items > VOLUME_TEXT):
+                volumes.append(tuple(current))
+                current, load = [], 0
+            current.append(plan)
+            load += items
+        volumes.append(tuple(current))
+        cuts.append((group.period, volumes))
+    numbered: list[Volume] = []
+    for period, volumes in cuts:
+        for part, members in enumerate(volumes, start=1):
+            numbered.append(Volume(len(numbered) + 1, period, part, len(volumes), members))
+    return tuple(numbered)
