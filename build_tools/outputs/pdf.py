@@ -78,6 +78,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["quotes"] = typographic_quotes
+    env.filters["place"] = labels.region_period  # a plan named by region and period, with its short name if any
+    env.filters["place_year"] = labels.region_year
     return env
 
 

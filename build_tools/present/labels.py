@@ -36,6 +36,12 @@ def region_period(meta: PlanMeta, language: str = "zh") -> str:
     return f"{label} {name}" if name else label
 
 
+def region_year(meta: PlanMeta) -> str:
+    """``河南 2017``: the compact form of ``region_period`` for narrow columns (briefing tables), name kept."""
+    label = f"{meta.region_zh} {meta.period[0]}"
+    return f"{label} {meta.name_zh}" if meta.name_zh else label
+
+
 def short_title(meta: PlanMeta) -> str:
     """``河南 Henan 2017–2020``: region in both languages and period, then the short name when the plan has one
     (``河南 Henan 2017–2020 机器人 Robots``)."""
