@@ -25,7 +25,6 @@ from build_tools.enrich.cache import (
     unpack_shared,
 )
 from build_tools.enrich.glossary_marks import expand_marks
-from build_tools.enrich.lazy import Unpacked
 from build_tools.enrich.per_plan import PlanContext, PlanEnrichment, enrich_plan
 from build_tools.enrich.topics import index_topics
 from build_tools.errors import InputError
@@ -197,12 +196,11 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
         for block, found in zip(result.plan.blocks, result.topic_hits, strict=True)
     )
     topics = index_topics(hits, inputs.taxonomy)
-    marks = {
-        block.id: (spans, blocks[block.id])
+    glossary_marks = {
+        block.id: expand_marks(spans, blocks[block.id], glossary)
         for result in results
         for block, spans in zip(result.plan.blocks, result.marks, strict=True)
     }
-    glossary_marks = Unpacked(marks, lambda packed: expand_marks(packed[0], packed[1], glossary))
     hans = SimplifiedView.of(plans, bilingual)
     progress("enrich: policy vocabulary")
     found_vocabulary = _across_plans(

@@ -26,10 +26,10 @@ import time
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from build_tools.config import ROOT, BuildConfig
-from build_tools.enrich.lazy import Unpacked
 from build_tools.incremental import CODE, digest_files, files_under
 from build_tools.model import Clause, HantSettings, SharedIndex, SharedWording
 from build_tools.write import write_if_changed
@@ -148,12 +148,13 @@ def pack_shared(index: SharedIndex) -> PackedShared:
 def unpack_shared(packed: PackedShared) -> SharedIndex:
     rows, pairs, by_block, rules = packed
     clauses = [Clause(*row) for row in rows]
-
-    def matches(found: tuple[_Row, ...]) -> tuple[tuple[Clause, Clause, float], ...]:
-        return tuple((clauses[mine], clauses[other], similarity) for mine, other, similarity in found)
-
     return SharedIndex(
         tuple(SharedWording(clauses[left], clauses[right], similarity) for left, right, similarity in pairs),
         rules,
-        Unpacked(by_block, matches),
+        MappingProxyType(
+            {
+                block_id: tuple((clauses[mine], clauses[other], similarity) for mine, other, similarity in found)
+                for block_id, found in by_block.items()
+            }
+        ),
     )
