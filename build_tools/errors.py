@@ -15,6 +15,10 @@ class InputError(Exception):
         where = f"{self.path}:{line}" if line else f"{self.path}"
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[Path, str, int | None]]:
+        # Raised in a worker process (build_tools/parallel.py), it is pickled back whole.
+        return InputError, (self.path, self.message, self.line)
+
 
 class BuildFailed(Exception):
     """mkdocs build did not succeed; the message carries its output."""

@@ -51,7 +51,7 @@ def forget_state(site: Path) -> None:
         state_file(site, kind).unlink(missing_ok=True)
 
 
-def _files(root: Path) -> list[Path]:
+def files_under(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     if not root.is_dir():
@@ -62,7 +62,7 @@ def _files(root: Path) -> list[Path]:
     )
 
 
-def _digest(files: Iterable[Path], extra: Iterable[str] = ()) -> str:
+def digest_files(files: Iterable[Path], extra: Iterable[str] = ()) -> str:
     digest = hashlib.sha256()
     for text in extra:
         digest.update(text.encode("utf-8") + b"\0")
@@ -77,14 +77,14 @@ def input_digest(config: BuildConfig, options: Iterable[str]) -> str:
     inputs += sorted(config.mkdocs_config.parent.glob("mkdocs*.yml"))
     extra = [*options, f"SITE_URL={os.environ.get('SITE_URL', '')}"]
     extra += [f"{name}=={version(name)}" for name in (*THEME_PACKAGES, "weasyprint", "opencc")]
-    return _digest((path for root in inputs for path in _files(root)), extra)
+    return digest_files((path for root in inputs for path in files_under(root)), extra)
 
 
 def listing(folders: Iterable[Path]) -> str:
     """A hash of every file's path, size and modification time under the folders: cheap, and changed by any write."""
     digest = hashlib.sha256()
     for folder in folders:
-        for path in _files(folder):
+        for path in files_under(folder):
             status = path.stat()
             digest.update(f"{path.as_posix()}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
@@ -103,10 +103,10 @@ def site_wide_state(config_file: Path, docs: Path) -> str:
     """What every page MkDocs writes depends on, besides its own Markdown."""
     configs = [path for path in sorted(config_file.parent.glob("mkdocs*.yml"))]
     wide = [*configs, docs / ".nav.yml", CODE / "site_hooks.py", CODE / "theme", CODE / "render" / "templates"]
-    pages = [path.relative_to(docs).as_posix() for path in _files(docs)]
+    pages = [path.relative_to(docs).as_posix() for path in files_under(docs)]
     extra = [config_file.name, f"SITE_URL={os.environ.get('SITE_URL', '')}", *pages]
     extra += [f"{name}=={version(name)}" for name in THEME_PACKAGES]
-    return _digest((path for root in wide for path in _files(root)), extra)
+    return digest_files((path for root in wide for path in files_under(root)), extra)
 
 
 def _site_identity(site: Path) -> str:

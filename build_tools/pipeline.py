@@ -5,23 +5,33 @@ Everything is gathered into one Edition before anything is written (as MkDocs' o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from build_tools import incremental
 from build_tools.config import BuildConfig
 from build_tools.enrich import similarity, vocabulary
-from build_tools.enrich.bilingual import collect_bilingual
-from build_tools.enrich.glossary_marks import mark_blocks
-from build_tools.enrich.targets import extract_targets
-from build_tools.enrich.timeline import extract_timeline
-from build_tools.enrich.topics import tag_edition
+from build_tools.enrich.cache import (
+    EnrichCache,
+    edition_key,
+    inputs_key,
+    pack_shared,
+    plan_key,
+    text_key,
+    unpack_shared,
+)
+from build_tools.enrich.glossary_marks import expand_marks
+from build_tools.enrich.per_plan import PlanContext, PlanEnrichment, enrich_plan
+from build_tools.enrich.topics import index_topics
 from build_tools.errors import InputError
 from build_tools.export.data import write_exports
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import (
+    Bilingual,
     Edition,
     EditionMeta,
     HantSettings,
@@ -29,7 +39,6 @@ from build_tools.model import (
     ParsedPlan,
     SimilarityRules,
     SimplifiedView,
-    StoredTranslation,
     TargetEnglish,
     TargetWords,
     Taxonomy,
@@ -38,6 +47,7 @@ from build_tools.model import (
 )
 from build_tools.outputs.downloads import build_downloads, publish_offline_bundle
 from build_tools.outputs.offline import build_offline_bundle, dist_dir, offline_site_dir
+from build_tools.parallel import shared_with_workers
 from build_tools.parse.parser import parse_plan
 from build_tools.present import labels
 from build_tools.present.downloads import no_downloads, planned_downloads
@@ -56,7 +66,9 @@ from build_tools.sources.target_english import load_target_english, load_target_
 from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter
-from build_tools.translation.store import read_translations
+from build_tools.translation.store import po_path
+
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -67,39 +79,33 @@ class GenerateResult:
 
 
 def load_and_parse(config: BuildConfig, progress: Progress = quiet) -> list[ParsedPlan]:
-    """Every plan folder loaded and parsed, in one process: a plan parses in tens of milliseconds, less
-    than sending its parsed blocks back from a worker would cost (measured, see README)."""
+    """Every plan folder loaded and parsed, in one process (the build parses in workers, with each plan's
+    own enrichment: see ``assemble``)."""
     plans = []
     seen: dict[str, Path] = {}
     folders = plan_folders(config.sources)
     progress(f"load and parse {len(folders)} plans")
     for folder in folders:
         meta = load_meta(folder / "meta.yml", folder.name)
-        if meta.source_file in seen:
-            raise InputError(
-                folder / "meta.yml", f"source_file {meta.source_file!r} is also claimed by {seen[meta.source_file]}"
-            )
-        seen[meta.source_file] = folder
+        _claim_source(seen, meta.source_file, folder)
         plans.append(parse_plan(meta, load_source(folder / "source.txt")))
     return plans
 
 
-def assemble(config: BuildConfig, progress: Progress = quiet) -> Edition:
-    """Load, parse and enrich: the whole edition in memory."""
-    return enrich(config, load_and_parse(config, progress), progress)
+def _claim_source(seen: dict[str, Path], source_file: str, folder: Path) -> None:
+    if source_file in seen:
+        raise InputError(folder / "meta.yml", f"source_file {source_file!r} is also claimed by {seen[source_file]}")
+    seen[source_file] = folder
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """Every input file besides the plans, read (by build_tools.sources and the translation store) and checked."""
+    """Every input file besides the plans and their translations, read (by build_tools.sources) and checked."""
 
     edition: EditionMeta
     glossary: tuple[Term, ...]
     hant: HantSettings
     taxonomy: Taxonomy
-    translations: Mapping[str, StoredTranslation]
-    """Block id -> what the PO store holds, for every block of the plans."""
-    translation_warnings: tuple[str, ...]
     target_english: TargetEnglish
     target_words: TargetWords
     vocabulary: VocabularyRules
@@ -108,19 +114,13 @@ class Inputs:
     site_url: str
 
 
-def load_inputs(config: BuildConfig, plans: list[ParsedPlan]) -> Inputs:
+def load_inputs(config: BuildConfig) -> Inputs:
     """Read every input the enrichers need: they receive data, never paths."""
-    warnings: list[str] = []
-    stored = {}
-    for plan in plans:
-        stored.update(read_translations(plan, config.translations, warnings=warnings))
     return Inputs(
         edition=load_edition_meta(config.sources),
         glossary=load_glossary(config.glossary),
         hant=load_hant_settings(config.translations / "traditional.yml"),
         taxonomy=load_taxonomy(config.topics),
-        translations=MappingProxyType(stored),
-        translation_warnings=tuple(warnings),
         target_english=load_target_english(config.translations / "en" / "targets.yml"),
         target_words=load_target_words(config.target_words),
         vocabulary=load_vocabulary_rules(config.across / "vocabulary.yml"),
@@ -130,47 +130,114 @@ def load_inputs(config: BuildConfig, plans: list[ParsedPlan]) -> Inputs:
     )
 
 
-def enrich(config: BuildConfig, plans: list[ParsedPlan], progress: Progress = quiet) -> Edition:
-    """Add translations, Traditional text, topics and timeline to parsed plans (put in time order)."""
-    plans = sorted(plans, key=lambda plan: (plan.meta.date, plan.meta.id))
-    inputs = load_inputs(config, plans)
-    progress("enrich: translations and Traditional text")
+def assemble(config: BuildConfig, progress: Progress = quiet) -> Edition:
+    """Load, parse and enrich: the whole edition in memory."""
+    return _assemble(config, progress)[0]
+
+
+def _pickled_plan(folder: Path, context: PlanContext) -> bytes:
+    """Worker: one plan's own work, pickled once here (the bytes go to the cache and to the pipeline)."""
+    return pickle.dumps(enrich_plan(folder, context), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _plan_results(
+    config: BuildConfig, folders: list[Path], context: PlanContext, inputs_key: str, progress: Progress
+) -> list[PlanEnrichment]:
+    """Each plan folder's own work, from the cache or made on every core (results in folder order)."""
+    cache = EnrichCache(config)
+    keys = [
+        plan_key(inputs_key, text_key(folder), po_path(config.translations, "en", folder.name)) for folder in folders
+    ]
+    progress(f"load and parse {len(folders)} plans, each with its own enrichment, on every core or from the cache")
+    found: list[PlanEnrichment | None] = [cache.load(key) for key in keys]
+    todo = [index for index, result in enumerate(found) if result is None]
+    made = shared_with_workers(_pickled_plan, [folders[index] for index in todo], (context,))
+    for index, data in zip(todo, made, strict=True):
+        cache.write(keys[index], data)
+        found[index] = pickle.loads(data)
+    cache.prune()
+    return [result for result in found if result is not None]
+
+
+def _across_plans(config: BuildConfig, key: str, make: Callable[[], Result]) -> Result:
+    """A step over every plan's text, from the cache when no plan's text changed."""
+    cache = EnrichCache(config)
+    found = cache.load(key)
+    if found is None:
+        found = make()
+        cache.store(key, found)
+    return found
+
+
+def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]:
+    folders = plan_folders(config.sources)
+    inputs = load_inputs(config)
     converter = hant_converter(inputs.hant, inputs.glossary)
-    bilingual = collect_bilingual(plans, inputs.translations, converter, inputs.glossary, inputs.translation_warnings)
-    progress("enrich: industry topics")
+    context = PlanContext(config.translations, inputs.glossary, converter, inputs.taxonomy, inputs.target_english)
+    key = inputs_key(config, inputs.hant)
+    results = _plan_results(config, folders, context, key, progress)
+    seen: dict[str, Path] = {}
+    for folder, result in zip(folders, results, strict=True):
+        _claim_source(seen, result.plan.meta.source_file, folder)
+    # In time order: issue date, then id.
+    order = sorted(range(len(results)), key=lambda index: (results[index].plan.meta.date, results[index].plan.meta.id))
+    results = [results[index] for index in order]
+    texts = [text_key(folders[index]) for index in order]
+    plans = [result.plan for result in results]
+    progress("enrich: each plan's own translations, topics, targets, timeline, glossary terms joined")
+    glossary = inputs.glossary
+    blocks = {
+        block.id: text for result in results for block, text in zip(result.plan.blocks, result.texts, strict=True)
+    }
+    warnings = tuple(warning for result in results for warning in result.translation_warnings)
+    bilingual = Bilingual(MappingProxyType(blocks), converter.config, glossary, warnings)
+    hits = (
+        (block.id, found)
+        for result in results
+        for block, found in zip(result.plan.blocks, result.topic_hits, strict=True)
+    )
+    topics = index_topics(hits, inputs.taxonomy)
+    glossary_marks = {
+        block.id: expand_marks(spans, blocks[block.id], glossary)
+        for result in results
+        for block, spans in zip(result.plan.blocks, result.marks, strict=True)
+    }
     hans = SimplifiedView.of(plans, bilingual)
-    topics = tag_edition(plans, inputs.taxonomy, hans)
-    progress("enrich: timeline and targets")
-    targets = extract_targets(plans, inputs.taxonomy, inputs.target_english, hans)
-    timeline = extract_timeline(plans, targets, hans)
     progress("enrich: policy vocabulary")
-    found_vocabulary = vocabulary.find_vocabulary(plans, inputs.glossary, inputs.vocabulary, hans)
+    found_vocabulary = _across_plans(
+        config,
+        edition_key(key, texts, "vocabulary"),
+        lambda: vocabulary.find_vocabulary(plans, glossary, inputs.vocabulary, hans),
+    )
     progress("enrich: shared wording")
-    shared = similarity.find_shared(plans, inputs.similarity, hans)
-    progress("enrich: glossary terms in the text")
-    glossary_marks = mark_blocks(plans, bilingual)
-    return Edition(
+    shared = _across_plans(
+        config,
+        edition_key(key, texts, "shared wording"),
+        lambda: pack_shared(similarity.find_shared(plans, inputs.similarity, hans)),
+    )
+    edition = Edition(
         meta=inputs.edition,
         plans=tuple(plans),
         bilingual=bilingual,
         taxonomy=inputs.taxonomy,
         topics=topics,
-        timeline=timeline,
-        targets=targets,
+        timeline=tuple(entry for result in results for entry in result.timeline),
+        targets=tuple(target for result in results for target in result.targets),
         site_url=inputs.site_url,
         vocabulary=found_vocabulary,
-        shared=shared,
+        shared=unpack_shared(shared),
         pair_rules=inputs.pairs,
         target_words=inputs.target_words,
         glossary_marks=glossary_marks,
     )
+    return edition, inputs
 
 
 def generate(
     config: BuildConfig, progress: Progress = quiet, pdfs: bool = False, offline: bool = False
 ) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
-    edition = assemble(config, progress)
+    edition, inputs = _assemble(config, progress)
     # Pages link to the PDFs by name, known before any is built; the PDFs come last.
     downloads = planned_downloads(edition) if pdfs else no_downloads(edition, offline)
     progress("render pages")
@@ -183,7 +250,7 @@ def generate(
     if pdfs:
         build_downloads(edition, config.docs, progress, config)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
-    warnings += load_target_english(config.translations / "en" / "targets.yml").problems(edition.targets)
+    warnings += inputs.target_english.problems(edition.targets)
     warnings += labels.ambiguous_titles(plan.meta for plan in edition.plans)
     return GenerateResult(edition, tuple(written + exported), warnings)
 

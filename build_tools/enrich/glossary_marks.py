@@ -18,7 +18,7 @@ from build_tools.translation.checks import term_hits
 from build_tools.translation.term_scan import term_scan
 
 if TYPE_CHECKING:
-    from build_tools.model import Bilingual, ParsedPlan
+    from build_tools.model import Bilingual, Block, BlockText, ParsedPlan
 
 
 def _segments(text: str, spans: list[tuple[int, int, Term]]) -> tuple[Marked, ...]:
@@ -43,13 +43,12 @@ def _take(taken: list[bool], start: int, end: int) -> None:
         taken[index] = True
 
 
-def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[tuple[Marked, ...], tuple[Term, ...]]:
-    """Segments of a Chinese text with each term's first free occurrence marked, and the terms found.
+_Span = tuple[int, int, Term]
 
-    ``form`` is ``zh`` (Simplified) or ``zh_hant``; a term with no Traditional form is looked for as written.
-    """
+
+def _chinese_spans(text: str, terms: tuple[Term, ...], form: str) -> list[_Span]:
     taken = [False] * len(text)
-    spans: list[tuple[int, int, Term]] = []
+    spans: list[_Span] = []
     for term, needle in term_scan(terms, form).present(text):
         start = text.find(needle)
         while start >= 0:
@@ -59,6 +58,15 @@ def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[
                 spans.append((start, end, term))
                 break
             start = text.find(needle, start + 1)
+    return spans
+
+
+def mark_chinese(text: str, terms: tuple[Term, ...], form: str = "zh") -> tuple[tuple[Marked, ...], tuple[Term, ...]]:
+    """Segments of a Chinese text with each term's first free occurrence marked, and the terms found.
+
+    ``form`` is ``zh`` (Simplified) or ``zh_hant``; a term with no Traditional form is looked for as written.
+    """
+    spans = _chinese_spans(text, terms, form)
     return _segments(text, spans), tuple(term for _, _, term in spans)
 
 
@@ -68,37 +76,79 @@ def _whole_words(rendering: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(rendering)}(?!\w)", re.IGNORECASE)
 
 
-def mark_english(text: str, terms: tuple[Term, ...]) -> tuple[Marked, ...]:
-    """Segments of an English text with the first occurrence of each term's rendering (whole words) marked."""
+def _english_spans(text: str, terms: tuple[Term, ...]) -> list[_Span]:
     taken = [False] * len(text)
-    spans: list[tuple[int, int, Term]] = []
+    spans: list[_Span] = []
     for term in sorted(terms, key=lambda t: (-len(t.en), t.id)):
         for rendering in sorted({r for r in term.renderings if r}, key=lambda r: (-len(r), r)):
             found = next(
-                (
-                    match
-                    for match in _whole_words(rendering).finditer(text)
-                    if _free(taken, match.start(), match.end())
-                ),
+                (match for match in _whole_words(rendering).finditer(text) if _free(taken, match.start(), match.end())),
                 None,
             )
             if found:
                 _take(taken, found.start(), found.end())
                 spans.append((found.start(), found.end(), term))
                 break
-    return _segments(text, spans)
+    return spans
+
+
+def mark_english(text: str, terms: tuple[Term, ...]) -> tuple[Marked, ...]:
+    """Segments of an English text with the first occurrence of each term's rendering (whole words) marked."""
+    return _segments(text, _english_spans(text, terms))
+
+
+_Indexed = tuple[tuple[int, int, int], ...]
+MarkSpans = tuple[_Indexed, _Indexed, _Indexed, tuple[int, ...]]
+"""One block's marks without their text: (start, end, glossary index) in the Simplified text, the
+Traditional, the English, and the glossary indexes of its hits. A few integers where the BlockMarks
+hold the text twice and a Term per segment: what a worker sends back and the cache keeps."""
+
+
+def block_spans(block: Block, text: BlockText, glossary: tuple[Term, ...]) -> MarkSpans:
+    """The marks of one block (its texts and English in ``text``), as glossary indexes."""
+    number = _numbering(glossary)
+    hans = _chinese_spans(text.zh_hans, glossary, "zh")
+    hant = _chinese_spans(text.zh_hant, glossary, "zh_hant")
+    english = _english_spans(text.en, tuple(term for _, _, term in hans))
+
+    def indexed(spans: list[_Span]) -> _Indexed:
+        return tuple((start, end, number[term]) for start, end, term in spans)
+
+    hits = tuple(number[term] for term in term_hits(block.display, glossary))
+    return indexed(hans), indexed(hant), indexed(english), hits
+
+
+_NUMBERS: dict[int, tuple[tuple[Term, ...], dict[Term, int]]] = {}
+
+
+def _numbering(glossary: tuple[Term, ...]) -> dict[Term, int]:
+    """Term -> its index in the glossary, made once per glossary (as term_scan does)."""
+    cached = _NUMBERS.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        cached = _NUMBERS[id(glossary)] = (glossary, {term: index for index, term in enumerate(glossary)})
+    return cached[1]
+
+
+def expand_marks(spans: MarkSpans, text: BlockText, glossary: tuple[Term, ...]) -> BlockMarks:
+    """The BlockMarks of ``block_spans``' result."""
+    hans, hant, english, hits = spans
+
+    def termed(found: _Indexed) -> list[_Span]:
+        return [(start, end, glossary[index]) for start, end, index in found]
+
+    return BlockMarks(
+        _segments(text.zh_hans, termed(hans)),
+        _segments(text.zh_hant, termed(hant)),
+        _segments(text.en, termed(english)),
+        tuple(glossary[index] for index in hits),
+    )
 
 
 def mark_blocks(plans: Iterable[ParsedPlan], bilingual: Bilingual) -> Mapping[str, BlockMarks]:
     """Block id -> its marks, for every block of the plans."""
     glossary = bilingual.glossary
     marks = {}
-    for plan in plans:
-        for block in plan.blocks:
-            text = bilingual.blocks[block.id]
-            hans, found = mark_chinese(text.zh_hans, glossary)
-            hant, _ = mark_chinese(text.zh_hant, glossary, "zh_hant")
-            marks[block.id] = BlockMarks(
-                hans, hant, mark_english(text.en, found), tuple(term_hits(block.display, glossary))
-            )
+    for block in (block for plan in plans for block in plan.blocks):
+        text = bilingual.blocks[block.id]
+        marks[block.id] = expand_marks(block_spans(block, text, glossary), text, glossary)
     return marks

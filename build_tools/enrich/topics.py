@@ -69,17 +69,23 @@ def tag_edition(plans: Iterable[ParsedPlan], taxonomy: Taxonomy, hans: Simplifie
     The terms are Simplified: a block printed in Traditional is read through its Simplified view
     (``hans``, from build_tools.enrich.bilingual.SimplifiedView.of); the offsets hold in the print.
     """
+    found = ((block.id, tag_block(hans.display(block), taxonomy)) for plan in plans for block in plan.blocks)
+    return index_topics(found, taxonomy)
+
+
+def index_topics(found: Iterable[tuple[str, tuple[TopicMatch, ...]]], taxonomy: Taxonomy) -> TopicIndex:
+    """The edition's index from each block's hits (block id, its ``tag_block``), blocks in edition order:
+    the hits may be found plan by plan, apart (build_tools.enrich.per_plan)."""
     topic_ids = tuple(topic.id for topic in taxonomy.topics)
     block_topics: dict[str, tuple[str, ...]] = {}
     matches: dict[str, tuple[TopicMatch, ...]] = {}
     topic_blocks: dict[str, list[str]] = {topic_id: [] for topic_id in topic_ids}
-    for block in (block for plan in plans for block in plan.blocks):
-        found = tag_block(hans.display(block), taxonomy)
-        if found:
-            matches[block.id] = found
-            block_topics[block.id] = topics_of(found, taxonomy)
-            for topic_id in block_topics[block.id]:
-                topic_blocks[topic_id].append(block.id)
+    for block_id, hits in found:
+        if hits:
+            matches[block_id] = hits
+            block_topics[block_id] = topics_of(hits, taxonomy)
+            for topic_id in block_topics[block_id]:
+                topic_blocks[topic_id].append(block_id)
     per_plan = _count_plans(topic_blocks)
     return TopicIndex(
         topic_ids=topic_ids,
