@@ -25,7 +25,7 @@ from build_tools.enrich.cache import (
     unpack_shared,
 )
 from build_tools.enrich.glossary_marks import expand_marks
-from build_tools.enrich.per_plan import PlanContext, PlanEnrichment, enrich_plan
+from build_tools.enrich.per_plan import PlanContext, PlanEnrichment, enrich_plan, load_plan
 from build_tools.enrich.topics import index_topics
 from build_tools.errors import InputError
 from build_tools.export.data import write_exports
@@ -48,7 +48,6 @@ from build_tools.model import (
 from build_tools.outputs.downloads import build_downloads, publish_offline_bundle
 from build_tools.outputs.offline import build_offline_bundle, dist_dir, offline_site_dir
 from build_tools.parallel import shared_with_workers
-from build_tools.parse.parser import parse_plan
 from build_tools.present import labels
 from build_tools.present.downloads import no_downloads, planned_downloads
 from build_tools.progress import Progress, quiet
@@ -60,8 +59,6 @@ from build_tools.sources.across import load_pair_rules, load_similarity_rules, l
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
 from build_tools.sources.glossary import load_glossary
-from build_tools.sources.load import load_source
-from build_tools.sources.meta import load_meta
 from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings
@@ -86,9 +83,9 @@ def load_and_parse(config: BuildConfig, progress: Progress = quiet) -> list[Pars
     folders = plan_folders(config.sources)
     progress(f"load and parse {len(folders)} plans")
     for folder in folders:
-        meta = load_meta(folder / "meta.yml", folder.name)
-        _claim_source(seen, meta.source_file, folder)
-        plans.append(parse_plan(meta, load_source(folder / "source.txt")))
+        plan = load_plan(folder)
+        _claim_source(seen, plan.meta.source_file, folder)
+        plans.append(plan)
     return plans
 
 

@@ -62,9 +62,14 @@ class PlanEnrichment:
     timeline: tuple[TimelineEntry, ...]
 
 
+def load_plan(folder: Path) -> ParsedPlan:
+    """One plan folder read (meta.yml, source.txt) and parsed."""
+    return parse_plan(load_meta(folder / "meta.yml", folder.name), load_source(folder / "source.txt"))
+
+
 def enrich_plan(folder: Path, context: PlanContext) -> PlanEnrichment:
     """Everything of one plan folder that depends on that plan alone."""
-    plan = parse_plan(load_meta(folder / "meta.yml", folder.name), load_source(folder / "source.txt"))
+    plan = load_plan(folder)
     warnings: list[str] = []
     stored = read_translations(plan, context.translations, warnings=warnings)
     bilingual = collect_bilingual([plan], stored, context.converter, context.glossary)

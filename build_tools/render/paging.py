@@ -58,23 +58,39 @@ class PlanBatch:
         return f"{self.first}–{last} ({span})" if last != self.first else f"{self.first} ({span})"
 
 
+def _cut(
+    plans: tuple[ParsedPlan, ...] | list[ParsedPlan],
+    most: int,
+    weight: Callable[[ParsedPlan], int] | None = None,
+    budget: int = 0,
+) -> list[tuple[ParsedPlan, ...]]:
+    """The plans in their order, cut before a plan that would make a share hold more than ``most`` plans or
+    (with ``weight``) take its items over ``budget`` (a plan heavier than the budget stands alone)."""
+    shares: list[tuple[ParsedPlan, ...]] = []
+    current: list[ParsedPlan] = []
+    load = 0
+    for plan in plans:
+        items = weight(plan) if weight else 0
+        if current and (len(current) == most or (budget and load + items > budget)):
+            shares.append(tuple(current))
+            current, load = [], 0
+        current.append(plan)
+        load += items
+    if current:
+        shares.append(tuple(current))
+    return shares
+
+
 def plan_batches(
     plans: tuple[ParsedPlan, ...] | list[ParsedPlan], weight: Callable[[ParsedPlan], int] | None = None, budget: int = 0
 ) -> tuple[PlanBatch, ...]:
     """The plans cut into batches, in their order: at most PLANS_PER_PAGE plans, and (with ``weight``) a new
     batch before a plan that would take the batch's items over ``budget`` (a plan heavier than it stands alone)."""
     batches: list[PlanBatch] = []
-    current: list[ParsedPlan] = []
-    load = 0
-    for plan in plans:
-        items = weight(plan) if weight else 0
-        if current and (len(current) == PLANS_PER_PAGE or (budget and load + items > budget)):
-            batches.append(PlanBatch(len(batches) + 1, tuple(current), sum(len(b.plans) for b in batches) + 1))
-            current, load = [], 0
-        current.append(plan)
-        load += items
-    if current:
-        batches.append(PlanBatch(len(batches) + 1, tuple(current), sum(len(b.plans) for b in batches) + 1))
+    first = 1
+    for share in _cut(plans, PLANS_PER_PAGE, weight, budget):
+        batches.append(PlanBatch(len(batches) + 1, share, first))
+        first += len(share)
     return tuple(batches)
 
 
@@ -146,18 +162,7 @@ def plan_volumes(
     cuts: list[tuple[tuple[int, int], list[tuple[ParsedPlan, ...]]]] = []
     for group in plan_groups(plans):
         size = -(-len(group.plans) // -(-len(group.plans) // VIEW_PLANS_UP_TO))  # balanced: ceil(n / volumes needed)
-        volumes: list[tuple[ParsedPlan, ...]] = []
-        current: list[ParsedPlan] = []
-        load = 0
-        for plan in group.plans:
-            items = weight(plan)
-            if current and (len(current) == size or load + items > VOLUME_TEXT):
-                volumes.append(tuple(current))
-                current, load = [], 0
-            current.append(plan)
-            load += items
-        volumes.append(tuple(current))
-        cuts.append((group.period, volumes))
+        cuts.append((group.period, _cut(group.plans, size, weight, VOLUME_TEXT)))
     numbered: list[Volume] = []
     for period, volumes in cuts:
         for part, members in enumerate(volumes, start=1):
