@@ -47,6 +47,15 @@ def large(megabytes: float) -> str:
     return body * (int(megabytes * 2**20 / len(body.encode("utf-8"))) + 1)
 
 
+SENTENCE = "到2015年产值达到100亿元，"
+
+
+def repeated_target(times: int) -> str:
+    """The real plan plus one paragraph of one target sentence ``times`` times (issue 27: linear cost)."""
+    body = (REAL / "source.txt").read_text(encoding="utf-8")
+    return body.rstrip("\n") + "\n" + SENTENCE * times + "\n" if times else body
+
+
 def measure(name: str, text: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sources, docs = Path(tmp) / "sources", Path(tmp) / "docs"
@@ -73,7 +82,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=float, default=20.0, help="size of the large source")
     parser.add_argument("--line-megabytes", type=float, nargs="*", default=[0.45, 0.9, 1.8], help="long lines")
+    parser.add_argument(
+        "--repeat", type=int, nargs="*", default=[], help="target sentences in one paragraph (0: the plan alone)"
+    )
     args = parser.parse_args()
+    for times in args.repeat:
+        measure(f"×{times}", repeated_target(times))
     for megabytes in args.line_megabytes:
         measure("long line", long_line(megabytes))
     if args.megabytes:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from types import MappingProxyType
@@ -55,17 +55,17 @@ def _nearest(mine: Clause, here: int, group: list[Clause], ranks: list[int], lim
 
     ``ranks`` are the plan positions of ``group`` (ascending); ``here`` is that of ``mine``.
     """
-    start = bisect_left(ranks, here)
-    before, after, picked = start - 1, start, []
+    # The clauses of mine's own plan are one run of equal ranks: step over it at once, not one by one
+    # (a paragraph repeating one clause thousands of times would make this quadratic).
+    before, after, picked = bisect_left(ranks, here) - 1, bisect_right(ranks, here), []
     while len(picked) < limit and (before >= 0 or after < len(group)):
         take_after = before < 0 or (after < len(group) and ranks[after] - here <= here - ranks[before])
-        clause = group[after] if take_after else group[before]
         if take_after:
+            picked.append(group[after])
             after += 1
         else:
+            picked.append(group[before])
             before -= 1
-        if clause.plan_id != mine.plan_id:
-            picked.append(clause)
     return picked
 
 

@@ -32,6 +32,7 @@ Each figure gets:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -43,6 +44,7 @@ from build_tools.enrich.timeline import (
     _plans_of,
     _sentences,
     issue_year,
+    snippet_bounds,
     target_section,
 )
 from build_tools.enrich.topics import tag_block, topics_of
@@ -330,8 +332,9 @@ def _block_targets(
     all_dated = _dated_in(block, plan, hans)
     issued = issue_year(plan)
     past = any(d.end_year < issued or d.mention.relation == "since" for d in all_dated)
+    starts = [item.mention.start for item in all_dated]  # ascending: each sentence's dates by bisection
     for start, end in _sentences(text):
-        dated = [item for item in all_dated if start <= item.mention.start < end]
+        dated = all_dated[bisect_left(starts, start) : bisect_left(starts, end)]
         kinds = [_classify(item, block, plan, in_target, hans) for item in dated]
         years = [item for item, kind in zip(dated, kinds, strict=True) if kind in ("target", "period")]
         committed = not past and _COMMITMENT.search(text[start:end])
@@ -343,7 +346,8 @@ def _block_targets(
             for item in _inherit(found):
                 subject = f"{sector}：{item.subject}" if sector else item.subject
                 quoted = replace(item, subject=subject, text=_printed(item, text, block.zh))
-                yield quoted, _span(item, years, sentence_years), block.zh[start:end]
+                shown = snippet_bounds(block.zh, (item.start, item.end))
+                yield quoted, _span(item, years, sentence_years), block.zh[max(start, shown[0]) : min(end, shown[1])]
         if "target" in kinds:
             last = years[-1]
             fallback = (last.end_year, last.end_year, "block")

@@ -31,8 +31,10 @@ targets table agree.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from build_tools.enrich.years import YearMention, find_years
 from build_tools.model import AS_PRINTED, AXIS, Block, Edition, ParsedPlan, SimplifiedView, Target, TimelineEntry
@@ -40,18 +42,34 @@ from build_tools.model import AS_PRINTED, AXIS, Block, Edition, ParsedPlan, Simp
 # ---------------------------------------------------------------------------------- sentences
 
 _SENTENCE_END = "。；;！？!?\n"
+SNIPPET_REACH = 200
+"""Characters a snippet keeps on each side of what it quotes: a paragraph that is one endless sentence
+(clauses joined by ，) gives snippets of bounded size, not a copy of itself for every date in it."""
+
+
+@lru_cache(maxsize=64)
+def _terminators(text: str) -> tuple[int, ...]:
+    """Offsets of the sentence terminators of ``text``, ascending (computed once per text)."""
+    return tuple(offset for offset, char in enumerate(text) if char in _SENTENCE_END)
 
 
 def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     """The sentence around ``offset``: after the previous terminator, through the next one."""
-    start = max(text.rfind(char, 0, offset) for char in _SENTENCE_END) + 1
-    ends = [pos for pos in (text.find(char, offset) for char in _SENTENCE_END) if pos != -1]
-    end = min(ends) + 1 if ends else len(text)
+    ends = _terminators(text)
+    following = bisect_left(ends, offset)
+    start = ends[following - 1] + 1 if following else 0
+    end = ends[following] + 1 if following < len(ends) else len(text)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def snippet_bounds(text: str, quoted: tuple[int, int]) -> tuple[int, int]:
+    """The sentence around ``quoted`` (start, end offsets), at most SNIPPET_REACH characters either side."""
+    start, end = sentence_bounds(text, quoted[0])
+    return max(start, quoted[0] - SNIPPET_REACH), min(end, max(quoted[1], quoted[0]) + SNIPPET_REACH)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -80,7 +98,6 @@ _NOT_TARGET_HEADING = re.compile(r"指导思想|原则|思路")
 # Plan-relative words, resolved against meta.period.
 _PLAN_RELATIVE = re.compile(r"(?:本)?(?:规划|计划)(?:实施)?期(?P<rel>末|内|间)")
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
-_COMPARISON_BASE = re.compile(r"(?:比|较|相比)\s*$")
 _DATE_ZONES = ("notice", "front", "back")
 
 
@@ -147,8 +164,30 @@ def _plan_relative(text: str, plan: ParsedPlan) -> Iterator[_Dated]:
         yield _Dated(mention, year, last, match.group())
 
 
+@lru_cache(maxsize=64)
+def _book_titles(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the 《…》 titles of ``text`` (they do not nest: both ascend)."""
+    spans = [match.span() for match in _BOOK_TITLE.finditer(text)]
+    return tuple(start for start, _ in spans), tuple(end for _, end in spans)
+
+
 def _in_book_title(text: str, mention: YearMention) -> bool:
-    return any(m.start() < mention.start and mention.end <= m.end() for m in _BOOK_TITLE.finditer(text))
+    starts, ends = _book_titles(text)
+    before = bisect_left(starts, mention.start) - 1  # the last title opening before the mention
+    return before >= 0 and mention.end <= ends[before]
+
+
+def _comparison_base(text: str, start: int) -> bool:
+    """Whether 比/较/相比 (and spaces) stand just before ``start``: read backwards, not the whole prefix."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text.endswith(("比", "较"), 0, start)
+
+
+@lru_cache(maxsize=1024)
+def _has_target_cue(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` has a target word (once per sentence, not per date in it)."""
+    return _TARGET_CUE.search(text, start, end) is not None
 
 
 def _is_own_period(dated: _Dated, plan: ParsedPlan) -> bool:
@@ -172,12 +211,11 @@ def _classify(
         return "period"
     named_period = mention.form == "fyp"
     # 比2015年末增加…: the base of a comparison is a point of reference, not a fact the plan states.
-    if _COMPARISON_BASE.search(text[: mention.start]):
+    if _comparison_base(text, mention.start):
         return "reference"
     if dated.end_year < issued or (mention.relation == "since" and dated.year < issued):
         return "reference" if named_period else "fact"
-    start, end = sentence_bounds(text, mention.start)
-    if in_target_section or _TARGET_CUE.search(text[start:end]):
+    if in_target_section or _has_target_cue(text, *sentence_bounds(text, mention.start)):
         return "target"
     return "reference"
 
@@ -208,7 +246,7 @@ def _entry(
         return TimelineEntry(plan.meta.id, "", year, end_year, kind, "", "", -1, "", outside)
     # Found on the Simplified view, quoted from the print: the two are aligned character for character.
     mention = dated.mention
-    start, end = sentence_bounds(block.zh, mention.start)
+    start, end = snippet_bounds(block.zh, (mention.start, mention.end))
     printed = block.zh[mention.start : mention.end]
     relative = printed if dated.relative == mention.text else dated.relative
     return TimelineEntry(
