@@ -41,11 +41,13 @@ serve: generate
 test: setup
 	$(PY) -m ruff check build_tools tests benchmarks
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 lint: setup
 	$(PY) -m ruff check build_tools tests benchmarks
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 
 benchmark: setup
 	$(PY) benchmarks/generate_speed.py

@@ -46,6 +46,12 @@ from build_tools.enrich import similarity  # noqa: E402
 from build_tools.pipeline import build, generate, load_and_parse  # noqa: E402
 from build_tools.sources.across import load_similarity_rules  # noqa: E402
 
+# The smallest page that runs the site's search (search_scale.py uses it too: one direction, no import circle).
+PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
+<header class="md-header"><nav class="md-header__inner"><a class="md-header__button md-logo" href="index.html">⌂</a>
+</nav></header><script src="assets/javascripts/search.js"></script></body></html>
+"""
+
 
 def corpus(target: Path, size: int) -> Path:
     """`size` plans: the real ones repeated under new ids; the copies of a plan share its translations."""
@@ -177,7 +183,6 @@ def _first_query(search: Path, work: Path) -> str:
     from playwright.sync_api import sync_playwright
 
     from benchmarks.search_quality import CHROMIUM, QUERIES, first_query_payloads, kb
-    from benchmarks.search_scale import PAGE
 
     queries = [entry["q"] for entry in yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]]
     probe = work / "probe"

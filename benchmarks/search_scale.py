@@ -22,7 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.scale import corpus  # noqa: E402
+from benchmarks.scale import PAGE, corpus  # noqa: E402
 from benchmarks.search_quality import CHROMIUM, QUERIES, first_query_payloads, index_size, kb  # noqa: E402
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.pipeline import assemble  # noqa: E402
@@ -30,10 +30,6 @@ from build_tools.search import write_search_index  # noqa: E402
 
 # The parts of the theme's page search.js relies on: a header to put its button in, the logo link whose
 # form (index.html or a folder) tells file URLs from directory URLs.
-PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
-<header class="md-header"><nav class="md-header__inner"><a class="md-header__button md-logo" href="index.html">⌂</a>
-</nav></header><script src="assets/javascripts/search.js"></script></body></html>
-"""
 
 
 def measure(size: int, work: Path, browser, queries: list[str]) -> str:

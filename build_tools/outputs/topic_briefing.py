@@ -6,7 +6,7 @@ matched terms cut out for highlighting in Chinese and English.
 
 A briefing stays a briefing at any corpus size: it lists at most ``BRIEFING_PLANS`` plans, ``BRIEFING_TARGETS``
 targets, ``BRIEFING_EXCERPTS`` paragraphs and ``BRIEFING_MENTIONS`` passing mentions, and says how many it left
-out, linking the topic's page online, which lists them all (split by plans, render/paging.py). The bounds are above
+out, linking the topic's page online, which lists them all (split by plans, present/paging.py). The bounds are above
 the largest counts of the five real plans (5 plans, 4 targets, 9 paragraphs, 23 mentions), so their briefings print
 everything, as before.
 """

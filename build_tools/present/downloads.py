@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from build_tools.model import Edition, EditionMeta, ParsedPlan
+from build_tools.present.paging import VIEW_PLANS_UP_TO, Volume, plan_volumes
 from build_tools.present.urls import download_path
-from build_tools.render.paging import VIEW_PLANS_UP_TO, Volume, plan_volumes
 
 
 def edition_slug(meta: EditionMeta) -> str:
@@ -54,7 +54,7 @@ class Download:
 
 @dataclass(frozen=True)
 class VolumeDownload(Download):
-    """A volume of the whole edition (render/paging.py ``plan_volumes``): what its cover and the pages say of it."""
+    """A volume of the whole edition (present/paging.py ``plan_volumes``): what its cover and the pages say of it."""
 
     number: int
     volumes: int
@@ -99,7 +99,7 @@ class Downloads:
     plans: dict[str, Download] = field(default_factory=dict)
     topics: dict[str, Download] = field(default_factory=dict)
     edition: Download | None = None
-    """The whole edition as one PDF, up to VIEW_PLANS_UP_TO plans (render/paging.py)."""
+    """The whole edition as one PDF, up to VIEW_PLANS_UP_TO plans (present/paging.py)."""
     volumes: tuple[VolumeDownload, ...] = ()
     """Beyond that, the whole edition in volumes (``edition`` is then None)."""
     offline_zip_name: str = ""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from build_tools.model import Edition
 from build_tools.present import urls
-from build_tools.render.paging import VIEW_PLANS_UP_TO, PlanGroup, plan_groups
+from build_tools.present.paging import VIEW_PLANS_UP_TO, PlanGroup, plan_groups
 
 LABEL = 150
 CELL_W = 44
@@ -43,7 +43,7 @@ class HeatRow:
 
 @dataclass(frozen=True)
 class HeatColumn:
-    """A plan, or (beyond VIEW_PLANS_UP_TO plans, render/paging.py) the plans of one period."""
+    """A plan, or (beyond VIEW_PLANS_UP_TO plans, present/paging.py) the plans of one period."""
 
     x: float
     label: str

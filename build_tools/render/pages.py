@@ -20,12 +20,7 @@ from build_tools.present import labels, urls
 from build_tools.present.citation import paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
-from build_tools.render.cite_formats import format_templates, page_sections
-from build_tools.render.compare import compare_page
-from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
-from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
-from build_tools.render.heatmap import heatmap
-from build_tools.render.paging import (
+from build_tools.present.paging import (
     COMPARE_PAIRS_PER_PAGE,
     NAV_COMPARE_UP_TO,
     NAV_PLANS_UP_TO,
@@ -38,6 +33,11 @@ from build_tools.render.paging import (
     PlanBatch,
     plan_batches,
 )
+from build_tools.render.cite_formats import format_templates, page_sections
+from build_tools.render.compare import compare_page
+from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
+from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
+from build_tools.render.heatmap import heatmap
 from build_tools.render.shared import PairSection, block_notes, note_pages, page_spans, pair_sections
 from build_tools.render.status import glossary_page, translation_status
 from build_tools.render.target_charts import target_charts
@@ -353,7 +353,7 @@ def plans_by_period(edition: Edition) -> list[tuple[tuple[int, int], list[Parsed
 
 @dataclass(frozen=True)
 class TimelineBatch:
-    """The timeline entries of a share of a large edition's plans, on ``timeline/plans-<n>.md`` (render/paging.py)."""
+    """The timeline entries of a share of a large edition's plans, on ``timeline/plans-<n>.md`` (present/paging.py)."""
 
     batch: PlanBatch
     sections: tuple[YearSection, ...]
@@ -393,7 +393,7 @@ def year_index(batches: tuple[TimelineBatch, ...]) -> list[tuple[int, int, list[
 
 @dataclass(frozen=True)
 class TargetBatch:
-    """The targets of a share of a large edition's plans, on ``targets/plans-<n>.md`` (render/paging.py)."""
+    """The targets of a share of a large edition's plans, on ``targets/plans-<n>.md`` (present/paging.py)."""
 
     batch: PlanBatch
     rows: tuple[TargetRow, ...]
@@ -462,7 +462,7 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
         )
     # Made here, before the workers fork: they inherit the passages (render/shared.py), as do the plans' pages.
     sections = pair_sections(edition)
-    plans = []  # a large edition: one page per earlier plan of each pair (render/paging.py)
+    plans = []  # a large edition: one page per earlier plan of each pair (present/paging.py)
     if len(edition.plans) > PLANS_PER_PAGE:
         by_left: dict[str, list[PairSection]] = {}
         for section in sections:

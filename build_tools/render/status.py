@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from build_tools.model import Block, Edition, ParsedPlan, Term
 from build_tools.present import urls
-from build_tools.render.paging import PLANS_PER_PAGE, plan_batches
+from build_tools.present.paging import PLANS_PER_PAGE, plan_batches
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class GlossaryEntry:
 @dataclass(frozen=True)
 class TermPage:
     """Where the terms of one letter occur, in one batch of plans (all plans while they fit one page):
-    ``glossary/<letter>.md`` or ``glossary/<letter>-<n>.md`` (render/paging.py)."""
+    ``glossary/<letter>.md`` or ``glossary/<letter>-<n>.md`` (present/paging.py)."""
 
     letter: str
     slug: str

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from build_tools.model import AXIS, Edition, ParsedPlan, Target, TimelineEntry
 from build_tools.present import urls
-from build_tools.render.paging import VIEW_PLANS_UP_TO, PlanGroup, plan_groups
+from build_tools.present.paging import VIEW_PLANS_UP_TO, PlanGroup, plan_groups
 
 KIND_LABELS = {
     "issued": "发布 issued",
@@ -50,7 +50,7 @@ class Marker:
 
 @dataclass(frozen=True)
 class Lane:
-    """One plan, or (in a large edition, render/paging.py) the plans of one period."""
+    """One plan, or (in a large edition, present/paging.py) the plans of one period."""
 
     status: str
     """The plan's status (a CSS class), ``group`` for a period's plans."""

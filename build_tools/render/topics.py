@@ -9,7 +9,7 @@ from build_tools.enrich.glossary_marks import mark_chinese
 from build_tools.enrich.topic_brief import topic_brief
 from build_tools.model import Block, BlockText, BriefPlan, Edition, Group, ParsedPlan, TargetLine, Topic, TopicBrief
 from build_tools.present import urls
-from build_tools.render.paging import (
+from build_tools.present.paging import (
     EXCERPTS_PER_PAGE,
     PLANS_PER_PAGE,
     VIEW_PLANS_UP_TO,
@@ -52,7 +52,7 @@ class PlanExcerpts:
 
 @dataclass(frozen=True)
 class TopicBatch:
-    """A share of a large topic's plans on a page of its own, ``topics/<topic>/plans-<n>.md`` (render/paging.py)."""
+    """A share of a large topic's plans on a page of its own, ``topics/<topic>/plans-<n>.md`` (present/paging.py)."""
 
     batch: PlanBatch
     plans: tuple[PlanExcerpts, ...]
@@ -118,7 +118,7 @@ class MatrixRow:
 class MatrixPage:
     plans: tuple[ParsedPlan, ...]
     columns: tuple[PlanGroup, ...]
-    """One per plan, or beyond VIEW_PLANS_UP_TO plans one per plan period (render/paging.py)."""
+    """One per plan, or beyond VIEW_PLANS_UP_TO plans one per plan period (present/paging.py)."""
     grouped: bool
     groups: tuple[tuple[Group, tuple[MatrixRow, ...]], ...]
 

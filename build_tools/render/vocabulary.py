@@ -76,7 +76,7 @@ class KindSection:
 
 @dataclass(frozen=True)
 class EntriesPage:
-    """A few entries of one kind with their charts and plans: ``vocabulary/<kind>-<n>.md`` (render/paging.py)."""
+    """A few entries of one kind with their charts and plans: ``vocabulary/<kind>-<n>.md`` (present/paging.py)."""
 
     section: KindSection
     number: int
