@@ -24,6 +24,7 @@ from build_tools.enrich.cache import (
     text_key,
     unpack_shared,
 )
+from build_tools.enrich.finish import finish
 from build_tools.enrich.glossary_marks import expand_marks
 from build_tools.enrich.per_plan import PlanContext, PlanEnrichment, enrich_plan, load_plan
 from build_tools.enrich.topics import index_topics
@@ -227,7 +228,8 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
         target_words=inputs.target_words,
         glossary_marks=glossary_marks,
     )
-    return edition, inputs
+    progress("enrich: finish the edition (standings, compared pairs, topic briefs, highlights)")
+    return finish(edition), inputs
 
 
 def generate(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from build_tools.enrich.plan_status import plan_status
 from build_tools.model import (
     Block,
     BriefPlan,
@@ -27,6 +26,7 @@ from build_tools.model import (
     TargetWords,
     Topic,
     TopicBrief,
+    headings_above,
 )
 
 LEAD = 12
@@ -35,23 +35,6 @@ LEAD = 12
 
 def _topic_hits(edition: Edition, block_id: str, topic_id: str) -> list[int]:
     return [match.start for match in edition.topics.matches_of(block_id) if match.topic_id == topic_id]
-
-
-def headings_above(plan: ParsedPlan, block: Block, by_id: Mapping[str, Block] | None = None) -> list[Block]:
-    """The headings whose sections enclose the block, outermost first (the block itself excluded).
-
-    ``by_id`` (block id -> block, at least the plan's headings) saves rebuilding the index per call.
-    """
-    if by_id is None:
-        by_id = {item.id: item for item in plan.blocks}
-    local = block.section.split("/", 1)[1] if "/" in block.section else ""
-    pieces = local.split(".") if local else []
-    found = []
-    for depth in range(1, len(pieces) + 1):
-        heading = by_id.get(f"{plan.meta.id}/{'.'.join(pieces[:depth])}")
-        if heading is not None and heading.id != block.id:
-            found.append(heading)
-    return found
 
 
 def relevance(
@@ -137,7 +120,7 @@ def topic_brief(edition: Edition, topic: Topic) -> TopicBrief:
             continue
         by_id = indexes[plan.meta.id] = {block.id: block for block in plan.blocks}
         paragraphs = [block for block in tagged if _is_text(block)]
-        plans.append(BriefPlan(plan, plan_status(plan.meta, edition.meta), len(paragraphs)))
+        plans.append(BriefPlan(plan, edition.statuses[plan.meta.id], len(paragraphs)))
         scored += [relevance(edition, plan, block, topic.id, by_id) for block in tagged]
     text = [item for item in scored if _is_text(item.block)]
     order = {item.block.id: number for number, item in enumerate(scored)}
@@ -169,11 +152,3 @@ def topic_brief(edition: Edition, topic: Topic) -> TopicBrief:
         tuple(excerpts),
         tuple(mentions),
     )
-
-
-def english_needles(edition: Edition, topic: Topic, matched: set[str]) -> tuple[str, ...]:
-    """English words to highlight: the glossary's renderings of the matched terms, and the topic's name."""
-    needles = {rendering for term in edition.bilingual.glossary if term.zh in matched for rendering in term.renderings}
-    name = topic.en.lower()
-    needles |= {name, name.removesuffix("s")}
-    return tuple(sorted((needle for needle in needles if len(needle) > 2), key=lambda needle: (-len(needle), needle)))

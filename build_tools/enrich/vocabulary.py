@@ -158,18 +158,3 @@ def find_vocabulary(
     kind_order = {kind: position for position, kind in enumerate(VOCABULARY_KINDS)}
     plan_order = {plan.meta.id: position for position, plan in enumerate(plans)}
     return tuple(sorted(entries, key=lambda e: (kind_order[e.kind], e.years, plan_order[e.first.plan_id], e.key)))
-
-
-def plans_of_period(plans: Sequence[ParsedPlan], years: tuple[int, int]) -> tuple[ParsedPlan, ...]:
-    """Plans of the edition whose own period overlaps a five-year-plan period by at least two years."""
-    return tuple(
-        plan for plan in plans if min(plan.meta.period[1], years[1]) - max(plan.meta.period[0], years[0]) + 1 >= 2
-    )
-
-
-def occurrence_counts(entry: VocabularyEntry) -> Mapping[str, int]:
-    """Plan id -> paragraphs where the entry occurs."""
-    counts: dict[str, set[str]] = defaultdict(set)
-    for occurrence in entry.occurrences:
-        counts[occurrence.plan_id].add(occurrence.block_id)
-    return {plan_id: len(found) for plan_id, found in counts.items()}

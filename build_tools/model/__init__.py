@@ -20,9 +20,19 @@ from build_tools.model.across import (
     VocabularyKind,
     VocabularyRules,
 )
-from build_tools.model.brief import DENSE, BriefPlan, Relevance, TargetLine, TopicBrief, first_sentence
-from build_tools.model.document import Block, BlockKind, Dropped, ParsedPlan, Part, Zone
-from build_tools.model.edition import Edition, PlanStatus
+from build_tools.model.brief import (
+    DENSE,
+    BriefPlan,
+    Offsets,
+    PlanStatus,
+    Relevance,
+    TargetLine,
+    TopicBrief,
+    TopicHighlight,
+    first_sentence,
+)
+from build_tools.model.document import Block, BlockKind, Dropped, ParsedPlan, Part, Zone, headings_above
+from build_tools.model.edition import Edition
 from build_tools.model.source import DatePrecision, DocType, EditionMeta, Issuance, PlanMeta, Script, SourceText, Span
 from build_tools.model.timeline import (
     AXIS,
@@ -81,6 +91,7 @@ __all__ = [
     "Group",
     "Issuance",
     "Occurrence",
+    "Offsets",
     "PairRules",
     "ParsedPlan",
     "Part",
@@ -108,6 +119,7 @@ __all__ = [
     "TimelineKind",
     "Topic",
     "TopicBrief",
+    "TopicHighlight",
     "TopicIndex",
     "TopicMatch",
     "VocabularyEntry",
@@ -116,4 +128,5 @@ __all__ = [
     "YearSource",
     "Zone",
     "first_sentence",
+    "headings_above",
 ]

@@ -143,3 +143,11 @@ class VocabularyEntry:
     @property
     def plan_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(o.plan_id for o in self.occurrences))
+
+    @property
+    def paragraph_counts(self) -> Mapping[str, int]:
+        """Plan id -> paragraphs where the entry occurs."""
+        counts: dict[str, set[str]] = {}
+        for occurrence in self.occurrences:
+            counts.setdefault(occurrence.plan_id, set()).add(occurrence.block_id)
+        return {plan_id: len(found) for plan_id, found in counts.items()}

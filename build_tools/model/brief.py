@@ -4,13 +4,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from build_tools.model.document import Block, ParsedPlan
-from build_tools.model.edition import PlanStatus
 from build_tools.model.topics import Topic
 
 DENSE = 1.5
 """Hits per 100 characters from which a paragraph counts as about the topic."""
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    key: Literal["in-force", "expired", "not-yet", "draft", "internal"]
+    """``in-force``, ``expired``, ``not-yet``, ``draft`` or ``internal``."""
+    zh: str
+    """Short Chinese label, e.g. ``已到期``."""
+    en: str
+    """Short English label, e.g. ``Expired``."""
+    note_zh: str
+    """What the label rests on, e.g. ``规划期至2020年``."""
+    note_en: str
+    """How a page words it: build_tools/present/labels.py (status_line)."""
+
+
+Offsets = tuple[int, int]
+"""Start and end offsets in a text."""
+
+
+@dataclass(frozen=True)
+class TopicHighlight:
+    """Where one topic's words stand in one block: the one highlighting rule (build_tools/enrich/highlights.py),
+    read by the topic page and the topic briefing alike, so the two cannot disagree."""
+
+    zh: tuple[Offsets, ...]
+    """The topic's matched terms in the block's text as printed; the same offsets hold in the other script
+    (the conversion keeps one character for one; a page shows the other script unmarked if it does not)."""
+    en: tuple[Offsets, ...]
+    """The English words of those terms (glossary renderings, the topic's name) in the block's English."""
 
 
 @dataclass(frozen=True)

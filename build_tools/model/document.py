@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -81,3 +82,20 @@ class ParsedPlan:
     dropped: tuple[Dropped, ...]
     parts: tuple[Part, ...]
     warnings: tuple[str, ...] = field(default=())
+
+
+def headings_above(plan: ParsedPlan, block: Block, by_id: Mapping[str, Block] | None = None) -> list[Block]:
+    """The headings whose sections enclose the block, outermost first (the block itself excluded).
+
+    ``by_id`` (block id -> block, at least the plan's headings) saves rebuilding the index per call.
+    """
+    if by_id is None:
+        by_id = {item.id: item for item in plan.blocks}
+    local = block.section.split("/", 1)[1] if "/" in block.section else ""
+    pieces = local.split(".") if local else []
+    found = []
+    for depth in range(1, len(pieces) + 1):
+        heading = by_id.get(f"{plan.meta.id}/{'.'.join(pieces[:depth])}")
+        if heading is not None and heading.id != block.id:
+            found.append(heading)
+    return found

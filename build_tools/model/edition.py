@@ -1,14 +1,14 @@
-"""The whole edition, gathered before anything is written, and a plan's standing on the edition date."""
+"""The whole edition, gathered and finished before anything is written."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Literal
 
-from build_tools.model.across import PairRules, SharedIndex, VocabularyEntry
+from build_tools.model.across import PairRules, PlanPair, SharedIndex, VocabularyEntry
+from build_tools.model.brief import PlanStatus, TopicBrief, TopicHighlight
 from build_tools.model.document import Block, ParsedPlan
 from build_tools.model.source import EditionMeta
 from build_tools.model.timeline import Target, TargetWords, TimelineEntry
@@ -16,18 +16,8 @@ from build_tools.model.topics import Taxonomy, TopicIndex
 from build_tools.model.translation import Bilingual, BlockMarks, SimplifiedView
 
 
-@dataclass(frozen=True)
-class PlanStatus:
-    key: Literal["in-force", "expired", "not-yet", "draft", "internal"]
-    """``in-force``, ``expired``, ``not-yet``, ``draft`` or ``internal``."""
-    zh: str
-    """Short Chinese label, e.g. ``已到期``."""
-    en: str
-    """Short English label, e.g. ``Expired``."""
-    note_zh: str
-    """What the label rests on, e.g. ``规划期至2020年``."""
-    note_en: str
-    """How a page words it: build_tools/present/labels.py (status_line)."""
+def _empty() -> Mapping:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -59,6 +49,16 @@ class Edition:
     """Block id -> its texts cut at glossary terms, for links to the glossary (build_tools.enrich.glossary_marks)."""
     site_url: str = ""
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
+    # What every page, PDF, export and the search show, computed once by build_tools/enrich/finish.py before
+    # anything is written; render, export, search and outputs only read it (empty until finished).
+    statuses: Mapping[str, PlanStatus] = field(default_factory=_empty)
+    """Plan id -> its standing on the edition date (build_tools.enrich.plan_status)."""
+    pairs: tuple[PlanPair, ...] = ()
+    """The pairs of plans that get a comparison page, in edition order (build_tools.enrich.compare)."""
+    briefs: Mapping[str, TopicBrief] = field(default_factory=_empty)
+    """Topic id -> its brief: plans, targets, years, ranked paragraphs (build_tools.enrich.topic_brief)."""
+    highlights: Mapping[tuple[str, str], TopicHighlight] = field(default_factory=_empty)
+    """(topic id, block id) -> the topic's words in that tagged block (build_tools.enrich.highlights)."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
         return self._plans_by_id[plan_id]
@@ -74,21 +74,24 @@ class Edition:
     def block(self, block_id: str) -> Block:
         return self._blocks_by_id[block_id]
 
+    def plans_of_period(self, years: tuple[int, int]) -> tuple[ParsedPlan, ...]:
+        """Plans whose own period overlaps ``years`` (a five-year-plan period) by at least two years."""
+        return tuple(
+            plan
+            for plan in self.plans
+            if min(plan.meta.period[1], years[1]) - max(plan.meta.period[0], years[0]) + 1 >= 2
+        )
+
     @cached_property
     def hans(self) -> SimplifiedView:
         """The Simplified view of the blocks printed in Traditional: what topics, timeline and targets read."""
         return SimplifiedView.of(self.plans, self.bilingual)
 
     @cached_property
-    def block_pages(self) -> Mapping[str, str]:
-        """Block id -> the docs/-relative path of the page it is on (``plans/<plan>/<part>.md``)."""
+    def block_parts(self) -> Mapping[str, str]:
+        """Block id -> the slug of the part of its plan it stands in (its page: build_tools/present/urls.py)."""
         return MappingProxyType(
-            {
-                block_id: f"plans/{plan.meta.id}/{part.slug}.md"
-                for plan in self.plans
-                for part in plan.parts
-                for block_id in part.block_ids
-            }
+            {block_id: part.slug for plan in self.plans for part in plan.parts for block_id in part.block_ids}
         )
 
     @cached_property

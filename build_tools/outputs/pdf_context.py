@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from build_tools.enrich.plan_status import plan_status
 from build_tools.model import Block, BlockText, Edition, EditionMeta, ParsedPlan, PlanStatus
 from build_tools.present import labels, urls
 from build_tools.present.citation import short_citation
@@ -123,7 +122,7 @@ def _pdf_block(block: Block, text: BlockText) -> PdfBlock:
 def plan_doc(edition: Edition, plan: ParsedPlan, site_url: str = "") -> PlanDoc:
     blocks = tuple(_pdf_block(block, edition.bilingual.blocks[block.id]) for block in plan.blocks)
     contents = tuple(item for item in blocks if labels.in_contents(item.block))
-    standing = plan_status(plan.meta, edition.meta)
+    standing = edition.statuses[plan.meta.id]
     return PlanDoc(
         plan=plan,
         html_id=f"plan-{plan.meta.id}",

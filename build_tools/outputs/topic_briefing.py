@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.enrich.topic_brief import english_needles, topic_brief
 from build_tools.model import Block, BriefPlan, Edition, EditionMeta, Relevance, TargetLine, Topic, TopicBrief
 from build_tools.outputs.pdf_context import PdfBlock, PlanDoc, plan_doc
 from build_tools.present import urls
@@ -140,19 +139,6 @@ def cut(text: str, spans: list[tuple[int, int]]) -> Segments:
     return tuple(pieces)
 
 
-def zh_spans(edition: Edition, block: Block, topic_id: str) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in edition.topics.matches_of(block.id) if m.topic_id == topic_id]
-
-
-def en_spans(text: str, needles: tuple[str, ...], word_forms: bool = False) -> list[tuple[int, int]]:
-    """Where the needles occur as whole words; with ``word_forms`` also as the start of a longer word (robotics)."""
-    if not needles or not text:
-        return []
-    end = r"\w*" if word_forms else r"\b"
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(needle) for needle in needles) + r")" + end, re.IGNORECASE)
-    return [match.span() for match in pattern.finditer(text)]
-
-
 def clause(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """The clause around the first hit (between punctuation), with the hits inside it re-based."""
     if not spans:
@@ -190,15 +176,14 @@ def _around(
     return bounds[first], bounds[last]
 
 
-def english_clause(en: str, needles: tuple[str, ...], zh_share: float) -> Segments:
-    """The English sentence (to ``.``, ``;`` or ``:``) that holds the first highlighted term.
+def english_clause(en: str, spans: list[tuple[int, int]], zh_share: float) -> Segments:
+    """The English sentence (to ``.``, ``;`` or ``:``) that holds the first highlighted term (``spans``).
 
     Where the English has none of the terms, the sentence as far into the paragraph as the Chinese
     clause is (``zh_share``, 0–1): the translation keeps the order of the Chinese.
     """
     if not en:
         return ()
-    spans = en_spans(en, needles, word_forms=True)
     first = spans[0][0] if spans else int(zh_share * len(en))
     start, end = _around(en, SENTENCE_END, first)
     if end - start > LONG_SENTENCE:  # a whole long sentence is no compact citation: the clauses around the term
@@ -211,7 +196,7 @@ def english_clause(en: str, needles: tuple[str, ...], zh_share: float) -> Segmen
 
 
 def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> TopicBriefingDoc:
-    brief = topic_brief(edition, topic)
+    brief = edition.briefs[topic.id]
     position = {plan.meta.id: number for number, plan in enumerate(edition.plans)}
     rows = most_paragraphs(brief.plans, BRIEFING_PLANS)
     lines = newest_targets(brief.targets, position, BRIEFING_TARGETS)
@@ -230,25 +215,24 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
     for scored in quoted:
         block = scored.block
         item = items[block.id]
-        matched = {m.term for m in edition.topics.matches_of(block.id) if m.topic_id == topic.id}
-        needles = english_needles(edition, topic, matched)
+        marks = edition.highlights[(topic.id, block.id)]
         excerpts.append(
             TopicExcerpt(
                 item,
                 plan_of(block.id),
                 trail(plan_of(block.id).plan, block),
                 block_address(edition, block.id, site_url),
-                cut(block.display, zh_spans(edition, block, topic.id)),
-                cut(item.text.en, en_spans(item.text.en, needles)),
+                cut(block.display, list(marks.zh)),
+                cut(item.text.en, list(marks.en)),
                 scored,
             )
         )
     mentions = []
     for scored in passing:
         block = scored.block
-        hits = zh_spans(edition, block, topic.id)
+        marks = edition.highlights[(topic.id, block.id)]
+        hits = list(marks.zh)
         text, spans = clause(block.display, hits)
-        matched = {m.term for m in edition.topics.matches_of(block.id) if m.topic_id == topic.id}
         english = edition.bilingual.blocks[block.id].en
         share = min(hits)[0] / max(1, len(block.display)) if hits else 0.0
         mentions.append(
@@ -258,7 +242,7 @@ def topic_briefing_doc(edition: Edition, topic: Topic, site_url: str = "") -> To
                 trail(plan_of(block.id).plan, block),
                 block_address(edition, block.id, site_url),
                 cut(text, spans),
-                english_clause(english, english_needles(edition, topic, matched), share),
+                english_clause(english, list(marks.en), share),
             )
         )
     targets = tuple(

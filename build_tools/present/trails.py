@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from build_tools.enrich.topic_brief import headings_above
-from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.model import Block, Edition, ParsedPlan, headings_above
 
 SEPARATOR = " › "
 CITATION_MAX = {"zh": 24, "en": 60}

@@ -75,7 +75,7 @@ def absolute(site_url: str, path: str, anchor: str = "") -> str:
 
 def block_path(edition: Edition, block_id: str) -> str:
     """The docs/ path of the page a block is on."""
-    return edition.block_pages[block_id]
+    return part_page(block_id.split("/", 1)[0], edition.block_parts[block_id])
 
 
 def block_link(edition: Edition, block_id: str, from_page: str) -> str:

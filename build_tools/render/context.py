@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from build_tools.enrich.glossary_marks import Marked
-from build_tools.model import Block, BlockText, ParsedPlan, Part, PlanStatus, Topic
+from build_tools.model import Block, BlockText, Marked, ParsedPlan, Part, PlanStatus, Topic
 from build_tools.present.citation import Citation
 from build_tools.render.shared import SharedNote
 

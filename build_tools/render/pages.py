@@ -12,8 +12,6 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from build_tools.enrich import compare
-from build_tools.enrich.plan_status import plan_status
 from build_tools.model import Block, BlockMarks, BlockText, Edition, ParsedPlan, Part
 from build_tools.parallel import shared_with_workers
 from build_tools.present import labels, urls
@@ -179,7 +177,7 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
     characters = sum(len("".join(block.display.split())) for block in plan.blocks)
     parts = tuple((part, part_title_en(edition, part)) for part in plan.parts)
     cite = plan_citation(edition, plan, overview_page)
-    standing = plan_status(plan.meta, edition.meta)
+    standing = edition.statuses[plan.meta.id]
     return PlanOverview(
         plan,
         parts,
@@ -226,7 +224,7 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         "topics/index.md",
         env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
     )
-    pairs = compare.choose_pairs(edition.plans, edition.pair_rules)
+    pairs = edition.pairs
     writer.write(
         "topics/matrix.md",
         env.get_template("topic-matrix.md.jinja").render(
@@ -534,7 +532,7 @@ def site_nav(edition: Edition) -> list[dict]:
             title = f"{part.title_zh} · {english}" if english else part.title_zh
             entries.append({html_text(title): urls.part_page(plan.meta.id, part.slug)})
         plans.append({html_text(labels.nav_title(plan.meta)): entries})
-    pairs = compare.choose_pairs(edition.plans, edition.pair_rules)
+    pairs = edition.pairs
     return [
         {"首页 Home": "index.md"},
         {"规划 Plans": plans},

@@ -139,7 +139,7 @@ def glossary_page(edition: Edition) -> GlossaryPage:
             Occurrence(
                 plan,
                 found[term.id][plan.meta.id][0],
-                edition.block_pages[found[term.id][plan.meta.id][0].id],
+                urls.block_path(edition, found[term.id][plan.meta.id][0].id),
                 len(found[term.id][plan.meta.id]),
             )
             for plan in edition.plans

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from build_tools.enrich.glossary_marks import mark_chinese
-from build_tools.enrich.topic_brief import topic_brief
-from build_tools.model import Block, BlockText, BriefPlan, Edition, Group, ParsedPlan, TargetLine, Topic, TopicBrief
+from build_tools.model import (
+    Block,
+    BlockText,
+    BriefPlan,
+    Edition,
+    Group,
+    Offsets,
+    ParsedPlan,
+    TargetLine,
+    Topic,
+    TopicBrief,
+    TopicHighlight,
+)
 from build_tools.present import urls
 from build_tools.present.paging import (
     EXCERPTS_PER_PAGE,
@@ -19,6 +28,8 @@ from build_tools.present.paging import (
     plan_groups,
 )
 from build_tools.render.timeline import TargetRow, TimelineSvg, YearSection, target_rows, topic_timeline
+
+NOT_TAGGED = TopicHighlight((), ())
 
 
 @dataclass(frozen=True)
@@ -137,7 +148,7 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
             plans.append(PlanExcerpts(plan, excerpts))
     svg, years = topic_timeline(edition, topic.id)
     targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), page=page)
-    brief = topic_brief(edition, topic)
+    brief = edition.briefs[topic.id]
     links = {line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets}
     batches = ()
     counts = {group.plan.meta.id: len(group.excerpts) for group in plans}
@@ -181,53 +192,32 @@ def recut(segments: tuple[Highlight, ...], other: str) -> tuple[Highlight, ...]:
     return tuple(cut)
 
 
-def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Highlight, ...]:
-    """The block's text cut so that this topic's matched terms can be highlighted."""
-    text = block.display
+def _cut(text: str, spans: tuple[Offsets, ...]) -> tuple[Highlight, ...]:
+    """Text cut at ``spans`` (ascending, not overlapping), the spans marked."""
     segments: list[Highlight] = []
     position = 0
-    for match in edition.topics.matches_of(block.id):
-        if match.topic_id != topic_id or match.start < position:
-            continue
-        if match.start > position:
-            segments.append(Highlight(text[position : match.start], False))
-        segments.append(Highlight(text[match.start : match.end], True))
-        position = match.end
+    for start, end in spans:
+        if start > position:
+            segments.append(Highlight(text[position:start], False))
+        segments.append(Highlight(text[start:end], True))
+        position = end
     if position < len(text):
         segments.append(Highlight(text[position:], False))
     return tuple(segments)
+
+
+def _spans(edition: Edition, block: Block, topic_id: str) -> TopicHighlight:
+    return edition.highlights.get((topic_id, block.id), NOT_TAGGED)
+
+
+def highlighted(edition: Edition, block: Block, topic_id: str) -> tuple[Highlight, ...]:
+    """The block's text cut so that this topic's matched terms are highlighted (build_tools/enrich/highlights.py)."""
+    return _cut(block.display, _spans(edition, block, topic_id).zh)
 
 
 def highlighted_en(edition: Edition, block: Block, topic_id: str) -> tuple[Highlight, ...]:
-    """The English cut at the renderings of the glossary terms inside this topic's matched terms."""
-    english = edition.bilingual.blocks[block.id].en
-    text = edition.hans.display(block)  # the glossary is Simplified; the offsets hold in either view
-    renderings: set[str] = set()
-    for match in edition.topics.matches_of(block.id):
-        if match.topic_id == topic_id:
-            for term in mark_chinese(text[match.start : match.end], edition.bilingual.glossary)[1]:
-                renderings.update(rendering for rendering in term.renderings if rendering)
-    return cut_at(english, renderings)
-
-
-def cut_at(text: str, phrases: set[str]) -> tuple[Highlight, ...]:
-    """Text cut into segments, the occurrences of phrases (case-insensitive, whole words, longest first) marked."""
-    if not text:
-        return ()
-    if not phrases:
-        return (Highlight(text, False),)
-    alternatives = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=lambda p: (-len(p), p)))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-    segments: list[Highlight] = []
-    position = 0
-    for found in pattern.finditer(text):
-        if found.start() > position:
-            segments.append(Highlight(text[position : found.start()], False))
-        segments.append(Highlight(found.group(0), True))
-        position = found.end()
-    if position < len(text):
-        segments.append(Highlight(text[position:], False))
-    return tuple(segments)
+    """The English cut at the same rule's English words (the topic briefing marks the same ones)."""
+    return _cut(edition.bilingual.blocks[block.id].en, _spans(edition, block, topic_id).en)
 
 
 def topic_index(edition: Edition) -> tuple[GroupSummary, ...]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import sqrt
 
-from build_tools.enrich.vocabulary import occurrence_counts, plans_of_period
 from build_tools.model import VOCABULARY_KINDS, Edition, ParsedPlan, VocabularyEntry
 from build_tools.present import urls
 
@@ -121,7 +120,7 @@ def _title_key(text: str) -> str:
 
 
 def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int]) -> EntryView:
-    counts = occurrence_counts(entry)
+    counts = entry.paragraph_counts
     hits = []
     for plan_id in entry.plan_ids[:MAX_PLANS]:
         seen = dict.fromkeys(o.block_id for o in entry.occurrences if o.plan_id == plan_id)
@@ -173,7 +172,7 @@ def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int])
         tuple(hits),
         max(0, len(entry.plan_ids) - MAX_PLANS),
         tuple(dots),
-        plans_of_period(edition.plans, entry.years) if entry.kind == "period" else (),
+        edition.plans_of_period(entry.years) if entry.kind == "period" else (),
         same,
     )
 

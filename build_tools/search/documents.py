@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_tools.enrich.compare import choose_pairs
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.present import labels, urls
 from build_tools.present.trails import SEPARATOR, trail_steps
@@ -66,7 +65,7 @@ def block_docs(edition: Edition) -> list[SearchDoc]:
                 continue
             text = edition.bilingual.blocks[block.id]
             english = text.en if text.en_status != "untranslated" else ""
-            page = edition.block_pages[block.id].removesuffix(".md")  # the search's own page key
+            page = urls.block_path(edition, block.id).removesuffix(".md")  # the search's own page key
             trail = _trail(edition, plan, headings, block)
             if block.kind in ("heading", "box"):
                 docs.append(SearchDoc("heading", page, block.anchor, _heading_text(edition, block), trail, "", ""))
@@ -154,7 +153,7 @@ def across_docs(edition: Edition) -> list[SearchDoc]:
             "",
             "",
         )
-        for pair in choose_pairs(edition.plans, edition.pair_rules)
+        for pair in edition.pairs
     ]
     return docs
 
