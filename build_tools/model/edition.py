@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
 from build_tools.model.across import PairRules, PlanPair, SharedIndex, VocabularyEntry
 from build_tools.model.brief import PlanStatus, TopicBrief, TopicHighlight
@@ -16,7 +17,7 @@ from build_tools.model.topics import Taxonomy, TopicIndex
 from build_tools.model.translation import Bilingual, BlockMarks, SimplifiedView
 
 
-def _empty() -> Mapping:
+def _empty() -> Mapping[Any, Any]:
     return MappingProxyType({})
 
 
