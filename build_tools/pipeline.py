@@ -41,6 +41,7 @@ from build_tools.model import (
     SimilarityRules,
     SimplifiedView,
     TargetEnglish,
+    TargetSeries,
     TargetWords,
     Taxonomy,
     Term,
@@ -56,7 +57,12 @@ from build_tools.render.pages import render_site_pages
 from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
 from build_tools.site_address import read_site_url
-from build_tools.sources.across import load_pair_rules, load_similarity_rules, load_vocabulary_rules
+from build_tools.sources.across import (
+    load_pair_rules,
+    load_similarity_rules,
+    load_target_series,
+    load_vocabulary_rules,
+)
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import load_edition_meta
 from build_tools.sources.glossary import load_glossary
@@ -109,6 +115,7 @@ class Inputs:
     vocabulary: VocabularyRules
     similarity: SimilarityRules
     pairs: PairRules
+    target_series: tuple[TargetSeries, ...]
     site_url: str
 
 
@@ -124,6 +131,7 @@ def load_inputs(config: BuildConfig) -> Inputs:
         vocabulary=load_vocabulary_rules(config.across / "vocabulary.yml"),
         similarity=load_similarity_rules(config.across / "similarity.yml"),
         pairs=load_pair_rules(config.across / "compare.yml"),
+        target_series=load_target_series(config.across / "target_series.yml"),
         site_url=read_site_url(config.mkdocs_config),
     )
 
@@ -226,6 +234,7 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
         shared=unpack_shared(shared),
         pair_rules=inputs.pairs,
         target_words=inputs.target_words,
+        target_series=inputs.target_series,
         glossary_marks=glossary_marks,
     )
     progress("enrich: finish the edition (standings, compared pairs, topic briefs, highlights)")

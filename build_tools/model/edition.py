@@ -12,7 +12,7 @@ from build_tools.model.across import PairRules, PlanPair, SharedIndex, Vocabular
 from build_tools.model.brief import PlanStatus, TopicBrief, TopicHighlight
 from build_tools.model.document import Block, ParsedPlan
 from build_tools.model.source import EditionMeta
-from build_tools.model.timeline import Target, TargetWords, TimelineEntry
+from build_tools.model.timeline import Target, TargetSeries, TargetWords, TimelineEntry
 from build_tools.model.topics import Taxonomy, TopicIndex
 from build_tools.model.translation import Bilingual, BlockMarks, SimplifiedView
 
@@ -50,6 +50,8 @@ class Edition:
     """Block id -> its texts cut at glossary terms, for links to the glossary (build_tools.enrich.glossary_marks)."""
     site_url: str = ""
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
+    target_series: tuple[TargetSeries, ...] = ()
+    """The comparable target series the targets page charts (across/target_series.yml)."""
     # What every page, PDF, export and the search show, computed once by build_tools/enrich/finish.py before
     # anything is written; render, export, search and outputs only read it (empty until finished).
     statuses: Mapping[str, PlanStatus] = field(default_factory=_empty)

@@ -161,6 +161,32 @@ def _number(value: float) -> str:
 
 
 @dataclass(frozen=True)
+class TargetSeries:
+    """A comparable target series drawn as a small chart on the targets page (across/target_series.yml)."""
+
+    id: str
+    zh: str
+    en: str
+    kind: TargetKind
+    unit_zh: str
+    unit_en: str
+    units: Mapping[str, float]
+    """Unit as written -> factor to the series unit."""
+    terms: tuple[str, ...]
+    """A target joins when its subject contains one of these…"""
+    exclude: tuple[str, ...]
+    """…and none of these."""
+
+    def value_of(self, target: Target) -> float | None:
+        """The target's value in the series unit, or None when it does not belong (or has no value)."""
+        if target.kind != self.kind or target.unit not in self.units or target.value is None:
+            return None
+        if not any(term in target.subject for term in self.terms) or any(w in target.subject for w in self.exclude):
+            return None
+        return target.value * self.units[target.unit]
+
+
+@dataclass(frozen=True)
 class TargetWords:
     """English words for the units and qualifiers of targets in briefings (``build_tools/enrich/target_words.yml``)."""
 

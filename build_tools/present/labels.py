@@ -28,6 +28,14 @@ def period(meta: PlanMeta) -> str:
     return f"{meta.period[0]}–{meta.period[1]}"
 
 
+def region(meta: PlanMeta, language: str = "zh") -> str:
+    """``河南`` (``language`` ``zh``) or ``Henan`` (``en``), with the plan's short name when it has one
+    (``Henan Robots``): a plan named where its period shows beside it."""
+    name = meta.name_zh if language == "zh" else meta.name_en
+    label = meta.region_zh if language == "zh" else meta.region_en
+    return f"{label} {name}" if name else label
+
+
 def region_period(meta: PlanMeta, language: str = "zh") -> str:
     """``河南 2017–2020`` (``language`` ``zh``) or ``Henan 2017–2020`` (``en``): a plan named in a list or table,
     with its short name when it has one (``河南 2017–2020 机器人``)."""

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from build_tools.model import AXIS, Edition, ParsedPlan, Target, TimelineEntry
-from build_tools.present import urls
+from build_tools.present import labels, urls
 from build_tools.present.paging import VIEW_PLANS_UP_TO, PlanGroup, plan_groups
 
 KIND_LABELS = {
@@ -142,8 +142,8 @@ def _plan_lane(plan: ParsedPlan, top: float, markers: tuple[Marker, ...]) -> Lan
     meta = plan.meta
     return Lane(
         status=meta.status,
-        label_zh=f"{meta.region_zh} {meta.period[0]}–{meta.period[1]}",
-        label_en=meta.region_en + (f" ({meta.status})" if meta.status != "issued" else ""),
+        label_zh=labels.region_period(meta),
+        label_en=labels.region(meta, "en") + (f" ({meta.status})" if meta.status != "issued" else ""),
         href="",
         top=top,
         period=(year_x(meta.period[0]), year_x(meta.period[1] + 1)),

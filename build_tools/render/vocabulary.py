@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from math import sqrt
 
 from build_tools.model import VOCABULARY_KINDS, Edition, ParsedPlan, VocabularyEntry
-from build_tools.present import urls
+from build_tools.present import labels, urls
 
 KIND_TITLES = {
     "slogan": ("口号、工程与提法", "Slogans, campaigns and programmes"),
@@ -140,7 +140,7 @@ def entry_view(edition: Edition, entry: VocabularyEntry, years: tuple[int, int])
     dots = []
     for year, plans in sorted(per_year.items()):
         count = sum(counts.get(plan.meta.id, 0) for plan in plans)
-        names = ", ".join(f"{plan.meta.region_en} {plan.meta.period[0]}–{plan.meta.period[1]}" for plan in plans[:3])
+        names = ", ".join(labels.region_period(plan.meta, "en") for plan in plans[:3])
         if len(plans) > 3:  # a year of a large edition has many plans: the title names a few
             names += f" and {len(plans) - 3} more"
         dots.append(

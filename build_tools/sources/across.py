@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from types import MappingProxyType
 
-from build_tools.model import GLOSSARY_CATEGORIES, PairRules, QuotedRules, SimilarityRules, VocabularyRules
+from build_tools.model import (
+    GLOSSARY_CATEGORIES,
+    TARGET_KINDS,
+    PairRules,
+    QuotedRules,
+    SimilarityRules,
+    TargetSeries,
+    VocabularyRules,
+)
 from build_tools.sources.schema import Bool, Field, Int, ListOf, MapOf, Number, Record, Text, read_yaml
 
 PAIRS = Record(
@@ -48,6 +56,50 @@ VOCABULARY = Record(
     ),
     what="the vocabulary rules",
 )
+
+
+SERIES = Record(
+    (
+        Field(
+            "series",
+            ListOf(
+                Record(
+                    (
+                        Field("id", Text()),
+                        Field("zh", Text()),
+                        Field("en", Text()),
+                        Field("kind", Text(choices=TARGET_KINDS)),
+                        Field("unit_zh", Text()),
+                        Field("unit_en", Text()),
+                        Field("units", MapOf(Text(), Number(above=0), what="units"), doc="unit -> factor"),
+                        Field("terms", ListOf(Text())),
+                        Field("exclude", ListOf(Text())),
+                    ),
+                    what="a series",
+                )
+            ),
+        ),
+    ),
+    what="the target series",
+)
+
+
+def load_target_series(path: Path) -> tuple[TargetSeries, ...]:
+    """The comparable target series the targets page charts."""
+    return tuple(
+        TargetSeries(
+            item["id"],
+            item["zh"],
+            item["en"],
+            item["kind"],
+            item["unit_zh"],
+            item["unit_en"],
+            MappingProxyType({str(unit): float(factor) for unit, (factor, _) in item["units"].items()}),
+            tuple(item["terms"]),
+            tuple(item["exclude"]),
+        )  # fmt: skip
+        for item in read_yaml(path, SERIES, "the target series")["series"]
+    )
 
 
 def load_pair_rules(path: Path) -> PairRules:
