@@ -12,14 +12,15 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
+from build_tools.sources.schema import Field, ListOf, Record, Text, read_yaml
 
 # Han ideographs (basic, extension A, compatibility) and Latin letters/digits: everything else separates words.
 TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
+STOPWORDS_SCHEMA = Record((Field("stopwords", ListOf(Text())),), what="the search stop words")
 STOPWORDS = frozenset(
-    yaml.safe_load((Path(__file__).parent / "stopwords.yml").read_text(encoding="utf-8"))["stopwords"]
+    read_yaml(Path(__file__).parent / "stopwords.yml", STOPWORDS_SCHEMA, "the search stop words")["stopwords"]
 )
 
 
