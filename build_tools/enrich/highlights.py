@@ -2,8 +2,10 @@
 
 Chinese: the topic's matched terms (build_tools.enrich.topics), in reading order, an overlapping match
 dropped. English: the renderings of the glossary terms found inside those matches, and the topic's own
-English name (singular too: a topic ``Robots`` marks "robot"), as whole words, case-insensitive, longest
-first; words of two characters or fewer are left out (they would mark parts of unrelated phrases).
+English name (singular too: a topic ``Robots`` marks "robot"), each from the start of a word to the end of
+the word it opens (``robot`` marks "robotics": the briefing finds the English clause of a passing mention
+by it), case-insensitive, longest first; needles of two characters or fewer are left out (they would mark
+parts of unrelated phrases).
 Computed once per (topic, tagged block) before anything is written; pages and PDFs only read the spans.
 """
 
@@ -42,11 +44,12 @@ def english_needles(edition: Edition, topic: Topic, block: Block, spans: tuple[O
 
 
 def english_spans(text: str, needles: tuple[str, ...]) -> tuple[Offsets, ...]:
-    """Where the needles occur in ``text`` as whole words (case-insensitive, the longest at a place wins)."""
+    """Where the needles occur in ``text`` at the start of a word, through the end of that word
+    (case-insensitive, the longest at a place wins)."""
     if not text or not needles:
         return ()
     alternatives = "|".join(re.escape(needle) for needle in needles)
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
     return tuple(found.span() for found in pattern.finditer(text))
 
 
