@@ -110,9 +110,10 @@ def test_glossary_page_links_to_occurrences(built_site):
     glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
     assert "数控机床" in glossary and "CNC machine tool" in glossary
     # each term's plans are on its letter's page (render/paging.py), which links to the first occurrence
-    link = re.search(r'<tr id="g-cnc-machine-tool".*?<a href="(c/#g-cnc-machine-tool)">(\d+) · (\d+) ¶</a>', glossary)
+    row = r'<tr id="g-cnc-machine-tool".*?<a href="(glossary/c\.html#g-cnc-machine-tool)">(\d+) · (\d+) ¶</a>'
+    link = re.search(row, glossary)
     assert link, "the glossary row links to where the term occurs"
     letter = (built_site / "glossary" / "c.html").read_text(encoding="utf-8")
     section = re.search(r'id="g-cnc-machine-tool".*?(?=<h2|</article>)', letter, re.S).group(0)
-    firsts = re.findall(r'href="\.\./\.\./plans/[a-z0-9-]+/part-\d\d/#[a-z0-9-]+"', section)
+    firsts = re.findall(r'href="\.\./plans/[a-z0-9-]+/part-\d\d\.html#[a-z0-9-]+"', section)
     assert len(firsts) == int(link.group(2)) >= 3  # one per plan, as the row counts

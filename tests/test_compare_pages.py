@@ -79,7 +79,7 @@ def test_markup_in_sources_is_literal_on_the_across_pages(tmp_path):
     config = sandbox_config(tmp_path, sources)
     build(config)
     pages = {
-        name: (config.site / name / "index.html").read_text(encoding="utf-8")
+        name: (config.site / f"{name}.html").read_text(encoding="utf-8")
         for name in ("vocabulary", "shared-wording", "compare/plan-0--plan-1", "plans/plan-0/part-01")
     }
     for name, html in pages.items():

@@ -77,7 +77,7 @@ def test_glossary_terms_link_to_their_entry_with_the_other_language_as_title(bui
     zh = re.search(r'<p class="zh t-hans"[^>]*>(.*?)</p>', row, re.S).group(1)
     hant = re.search(r'<p class="zh t-hant[^"]*"[^>]*>(.*?)</p>', row, re.S).group(1)
     en = re.search(r'<p class="en">(.*?)</p>', row, re.S).group(1)
-    assert re.search(r'<a class="gl" href="../../../glossary/#g-cnc-machine-tool"( title="[^"]*")?>数控机床</a>', zh)
+    assert re.search(r'<a class="gl" href="../../glossary.html#g-cnc-machine-tool"( title="[^"]*")?>数控机床</a>', zh)
     assert re.search(r'<a class="gl" href="[^"]+#g-cnc-machine-tool"( title="[^"]*")?>CNC machine tools?</a>', en)
     assert zh.count("#g-cnc-machine-tool") == 1  # the first occurrence only
     assert 'id="g-cnc-machine-tool"' in glossary

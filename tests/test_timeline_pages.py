@@ -61,7 +61,7 @@ def test_topic_pages_have_their_own_timeline_and_targets(built_site):
     html = (built_site / "topics" / "tunnel-boring-machines.html").read_text(encoding="utf-8")
     assert len(svgs(html)) == 1
     assert 'id="timeline"' in html
-    assert "../../timeline/#y2016" in html  # “十三五” mentions in the TBM paragraphs
+    assert "../timeline.html#y2016" in html  # “十三五” mentions in the TBM paragraphs
 
 
 def test_export_has_timeline_targets_and_block_years(built_site, edition):

@@ -38,7 +38,7 @@ def test_matrix_cells_equal_the_block_tags(built_site, edition):
 
 def test_plan_pages_show_each_blocks_topics(built_site, edition):
     html = (built_site / "plans" / "henan-equipment-2017" / "part-02.html").read_text(encoding="utf-8")
-    assert 'class="topic-tag" href="../../../topics/tunnel-boring-machines/"' in html
+    assert 'class="topic-tag" href="../../topics/tunnel-boring-machines.html"' in html
     tagged = [b for b in edition.plan("henan-equipment-2017").blocks if b.part == 2 and edition.topics.topics_of(b.id)]
     assert html.count('class="blk-topics"') == len(tagged)
 

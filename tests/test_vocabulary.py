@@ -60,7 +60,7 @@ def test_vocabulary_page_and_export(built_site):
     assert page.count("<tr id=") == len(json.loads((built_site / "data" / "edition.json").read_text())["vocabulary"])
     assert sum(html.count('class="vocab-chart"') for html in entries) >= 300
     period = next(html for html in entries if 'id="twelfth-five-year-plan"' in html)
-    assert 'href="../../plans/shanxi-equipment-2011/' in period  # period 十二五 links to its plans
+    assert 'href="../plans/shanxi-equipment-2011/' in period  # period 十二五 links to its plans
     data = json.loads((built_site / "data" / "edition.json").read_text(encoding="utf-8"))
     records = {record["key"]: record for record in data["vocabulary"]}
     assert records["卡脖子"]["kind"] == "slogan" and records["卡脖子"]["en"] == "chokepoint"
