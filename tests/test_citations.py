@@ -110,7 +110,7 @@ def test_every_plan_page_carries_highwire_tags_a_reference_manager_can_read(buil
             # Highwire dates are YYYY/MM/DD (or a prefix of it): what Zotero parses
             assert re.fullmatch(r"\d{4}(/\d{2}(/\d{2})?)?", tags["citation_date"])
             assert tags["citation_date"].replace("/", "-") == plan.meta.date
-            address = page.parent.relative_to(built_site).as_posix() + "/"
+            address = page.relative_to(built_site).as_posix()  # file URLs: the page's own name
             assert tags["citation_public_url"] == SITE_URL + address
             assert head.canonical == tags["citation_public_url"]
 
@@ -186,7 +186,7 @@ def test_every_paragraph_shows_the_formats_citation_py_makes(built_site, edition
         blocks = {block.anchor: block for block in plan.blocks}
         assert boxes
         for anchor, shown in boxes.items():
-            cite = paragraph_citation(edition, plan, blocks[anchor], f"plans/{PLAN}/{part}/")
+            cite = paragraph_citation(edition, plan, blocks[anchor], f"plans/{PLAN}/{part}.md")
             assert shown["BibTeX"] == cite.bibtex(), anchor
             assert shown["RIS"] == cite.ris(), anchor
             assert shown["CSL-JSON"] == cite.csl_json(), anchor
@@ -198,7 +198,7 @@ def test_a_part_page_carries_the_citations_once_and_each_paragraph_its_address(b
     plan = edition.plan(PLAN)
     assert html.count("@misc{") == 2 and html.count("GOVDOC") == 2  # the templates: with and without a section
     assert html.count("载《") == 2  # the Chinese text template, with and without a section
-    assert html.count(f'href="../{PLAN}.bib"') == 1  # the plan's own files, once (edition.js puts them in a box)
+    assert html.count(f'href="{PLAN}.bib"') == 1  # the plan's own files, once (edition.js puts them in a box)
     boxes = cite_boxes(html)
     assert len(boxes) > 10 and html.count('<details class="cite"') == len(boxes)
     # without JavaScript each box shows the paragraph's full id and its address, anchor included
@@ -215,7 +215,7 @@ def test_plan_citation_files_are_downloadable(built_site, edition):
         assert f'href="{PLAN}.{suffix}"' in overview
         assert (folder / f"{PLAN}.{suffix}").is_file()
     (item,) = json.loads((folder / f"{PLAN}.json").read_text(encoding="utf-8"))
-    assert item["title"] == edition.plan(PLAN).meta.title_en and item["URL"] == f"{SITE_URL}plans/{PLAN}/"
+    assert item["title"] == edition.plan(PLAN).meta.title_en and item["URL"] == f"{SITE_URL}plans/{PLAN}/index.html"
 
 
 def test_bibtex_escapes_tex_characters():

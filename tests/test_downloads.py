@@ -37,7 +37,7 @@ def test_pages_link_every_download_with_its_size(tmp_path, edition):
     overview = (site / "plans" / "henan-equipment-2017" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../downloads/henan-equipment-2017.pdf"' in overview and "1.4 MB" in overview
     topic = (site / "topics" / "robots.html").read_text(encoding="utf-8")
-    assert 'href="../../downloads/topic-robots.pdf"' in topic
+    assert 'href="../downloads/topic-robots.pdf"' in topic
     assert broken_links(site) == []
 
 

@@ -255,12 +255,15 @@ def test_bundle_pages_show_the_offline_note_not_the_download(reader, bundle):
         assert page.locator(".build-online").count() and not page.locator(".build-online").first.is_visible(), name
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
+        pass
+
+
 @pytest.fixture(scope="module")
 def served(built):
     """The built site over HTTP, as readers of the online edition get it."""
-    handler = partial(SimpleHTTPRequestHandler, directory=str(built[0].site))
-    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built[0].site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
