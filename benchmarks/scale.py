@@ -155,8 +155,7 @@ class Meter:
 def _short(step: str) -> str:
     """A row name: ``mkdocs`` (or ``mkdocs --dirty``), ``enrich: <step>`` and the other steps as printed."""
     if step.startswith("mkdocs build"):
-        name = "mkdocs --dirty" if "--dirty" in step else "mkdocs"
-        return f"{name} (offline)" if "offline" in step else name
+        return "mkdocs --dirty" if "--dirty" in step else "mkdocs"
     if step.startswith("load and parse"):
         return "load and parse"
     return step[:34]

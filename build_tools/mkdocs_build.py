@@ -66,13 +66,18 @@ def mkdocs_build(config: BuildConfig, progress: Progress = quiet, clean: bool = 
         shutil.rmtree(staging, ignore_errors=True)
         incremental.forget_state(site)  # the next build starts clean
         raise BuildFailed(f"mkdocs build failed:\n{failure}")
+    _swap_in(staging, site)
+    incremental.record_mkdocs(site, wide)
+
+
+def _swap_in(staging: Path, site: Path) -> None:
+    """The new site in place of the old one (two renames: the old one is never half deleted while read)."""
     old = site.with_name(site.name + ".old")
     if site.exists():
         shutil.rmtree(old, ignore_errors=True)
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    incremental.record_mkdocs(site, wide)
 
 
 def _report(folder: Path) -> Path:
