@@ -62,7 +62,7 @@ def test_plans_index_links_every_plan(scaled):
     edition, site = scaled
     html = page(site, "plans")
     for plan in edition.plans:
-        assert f'href="{plan.meta.id}/"' in html, plan.meta.id
+        assert f'href="{plan.meta.id}/index.html"' in html, plan.meta.id
 
 
 def test_a_topic_lists_every_plan_and_its_paragraphs_are_on_the_batch_pages(scaled):
@@ -81,7 +81,7 @@ def test_a_topic_lists_every_plan_and_its_paragraphs_are_on_the_batch_pages(scal
     excerpts = []
     for name in pages:
         html = page(site, f"topics/{topic}/{name}")
-        assert f'href="../{name}/"' not in html  # the pager shows the current page unlinked
+        assert f'href="{name}.html"' not in html  # the pager shows the current page unlinked
         excerpts += re.findall(r'<p class="excerpt-link"><a href="[^"]*#([^"]+)">¶ ([^<]+)</a>', html)
     assert len(excerpts) == len(wanted)  # every paragraph reachable, once
     assert {block_id for _, block_id in excerpts} == wanted
@@ -118,10 +118,10 @@ def test_whole_edition_views_draw_a_lane_per_period(scaled):
     assert matrix.count('class="col-zh"') == len(periods)
     counts = edition.topics.plan_block_counts
     topic = edition.taxonomy.topics[0]
-    row = re.search(rf'<th scope="row"><a href="../{topic.id}/">.*?</tr>', matrix, re.S).group(0)
+    row = re.search(rf'<th scope="row"><a href="{topic.id}\.html">.*?</tr>', matrix, re.S).group(0)
     cells = [int(n or 0) for n, _ in re.findall(r'<td class="num">(?:<a href="[^"]+">(\d+)</a>|(<span))', row)]
     assert cells == [sum(counts.get((topic.id, p.meta.id), 0) for p in g.plans) for g in periods]
-    assert not re.search(r'href="\.\./\.\./plans/[^"#]+/"', matrix)  # no plan listed: its period links there
+    assert not re.search(r'href="\.\./plans/[^"#]+/index\.html"', matrix)  # no plan listed: its period links there
 
 
 def test_targets_are_split_by_plans_with_filters_on_each_page(scaled):
