@@ -45,7 +45,7 @@ def main() -> None:
         config = BuildConfig(docs=work / "docs", site=work / "site")
         edition = timed("generate (docs/)", lambda: generate(config).edition)
         timed("site: mkdocs build --strict", lambda: mkdocs_build(config))
-        bundle = timed("offline bundle (build + zip)", lambda: build_offline_bundle(config, edition.meta))
+        bundle = timed("offline bundle (site/ zipped)", lambda: build_offline_bundle(config, edition.meta))
         pdf_dir = work / "pdf"
         started = time.perf_counter()
         pdfs = [

@@ -161,8 +161,7 @@ class Meter:
 def _short(step: str) -> str:
     """A row name: ``mkdocs`` (or ``mkdocs --dirty``), ``enrich: <step>`` and the other steps as printed."""
     if step.startswith("mkdocs build"):
-        name = "mkdocs --dirty" if "--dirty" in step else "mkdocs"
-        return f"{name} (offline)" if "offline" in step else name
+        return "mkdocs --dirty" if "--dirty" in step else "mkdocs"
     if step.startswith("load and parse"):
         return "load and parse"
     return step[:34]
@@ -221,8 +220,9 @@ def _prepare(work: Path, size: int) -> Path:
     return sources
 
 
-def _downloads(docs: Path) -> str:
-    files = sorted((docs / "downloads").glob("*.*"), key=lambda path: path.stat().st_size)
+def _downloads(site: Path) -> str:
+    """The site's downloads: the PDFs (copied from docs/) and the offline zip (added after MkDocs)."""
+    files = sorted((site / "downloads").glob("*.*"), key=lambda path: path.stat().st_size)
     pdfs = [path for path in files if path.suffix == ".pdf"]
     if not files:
         return "none"
@@ -272,7 +272,7 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool, pdfs: bool 
         site_bytes, site_files = _size(config.site)
         lines.append(f"site/: {site_bytes / 2**20:.1f} MiB in {site_files} files")
     if pdfs:
-        lines.append(f"downloads: {_downloads(config.docs)}")
+        lines.append(f"downloads: {_downloads(config.site)}")
     search_bytes, search_files = _size(config.docs / "search")
     lines.append(f"search index: {search_bytes / 2**20:.1f} MiB in {search_files} files")
     if search:

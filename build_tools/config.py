@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE_LIMIT_MB = 2048
+"""The caches' size bound unless ``BUILD_CACHE_MB`` says otherwise. A 500-plan edition's PDFs are 253 MiB
+(README, "Measured at 500 plans") and its enrich entries about 120 MiB (1.2 MiB at 5 plans): they fit
+several times over, so edits never evict what the next build reads."""
+
+
+def _cache_limit() -> int:
+    configured = os.environ.get("BUILD_CACHE_MB", "").strip()
+    return (int(configured) if configured.isdigit() else CACHE_LIMIT_MB) * 2**20
 
 
 @dataclass(frozen=True)
@@ -26,4 +36,6 @@ class BuildConfig:
     site: Path = ROOT / "site"
     """Where mkdocs build writes the site."""
     cache: Path = ROOT / ".cache"
-    """Build caches (``pdf/<content hash>.pdf``): git-ignored, safe to delete."""
+    """Build caches (``pdf/<content hash>.pdf``, ``enrich/<key>.pickle``): git-ignored, safe to delete."""
+    cache_limit: int = field(default_factory=_cache_limit)
+    """Bytes all caches together may hold; the least recently used entries go first (build_tools/cache.py)."""

@@ -3,14 +3,15 @@
 Two decisions, both falling back to the full build whenever in doubt:
 
 - ``pipeline_is_current``: every input the pipeline reads (sources, translations, glossary, topics,
-  rules, its own code and templates, the MkDocs configs, the options and ``SITE_URL``) hashes as it
+  rules, its own code and templates, the MkDocs config, the software: build_tools/cache.py's one list,
+  the options and ``SITE_URL``) hashes as it
   did at the last build, and nothing under ``docs/`` or the site was touched since: nothing to do.
 - ``mkdocs_dirty_allowed``: only the contents of pages changed, so ``mkdocs build --dirty`` (which
   re-renders a page only when its Markdown is newer than its HTML) gives the same site as a clean
   build. Any change MkDocs spreads over every page (the navigation, the config, the hooks, the
   theme's version, a page added or removed) makes it a clean build.
 
-The stamps are ``.build-state-<site>.json`` files beside the site folder (git-ignored); deleting
+The stamps are ``.build-state-<site>-*.json`` files beside the site folder (git-ignored); deleting
 them, or ``build --clean``, forces a clean build.
 """
 
@@ -20,15 +21,11 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.cache import CODE, dependencies, digest_files, files_under, software
+from build_tools.config import BuildConfig
 from build_tools.write import write_if_changed
-
-CODE = ROOT / "build_tools"
-THEME_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
-"""Their versions shape every page MkDocs writes."""
 
 
 def state_file(site: Path, kind: str) -> Path:
@@ -51,33 +48,12 @@ def forget_state(site: Path) -> None:
         state_file(site, kind).unlink(missing_ok=True)
 
 
-def files_under(root: Path) -> list[Path]:
-    if root.is_file():
-        return [root]
-    if not root.is_dir():
-        return []
-    return sorted(
-        (path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts),
-        key=lambda path: path.as_posix(),
-    )
-
-
-def digest_files(files: Iterable[Path], extra: Iterable[str] = ()) -> str:
-    digest = hashlib.sha256()
-    for text in extra:
-        digest.update(text.encode("utf-8") + b"\0")
-    for path in files:
-        digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 def input_digest(config: BuildConfig, options: Iterable[str]) -> str:
-    """One hash of everything the pipeline reads, the way it was asked to run, and the site address."""
-    inputs = [config.sources, config.translations, config.glossary, config.topics, config.across, CODE]
-    inputs += sorted(config.mkdocs_config.parent.glob("mkdocs*.yml"))
-    extra = [*options, f"SITE_URL={os.environ.get('SITE_URL', '')}"]
-    extra += [f"{name}=={version(name)}" for name in (*THEME_PACKAGES, "weasyprint", "opencc")]
-    return digest_files((path for root in inputs for path in files_under(root)), extra)
+    """One hash of everything a build depends on (build_tools/cache.py), the way it was asked to run, and the
+    site address."""
+    found = dependencies(config)
+    extra = [*options, f"SITE_URL={os.environ.get('SITE_URL', '')}", *found.paths, *software()]
+    return digest_files([*found.code, *found.shared, *found.plans, *found.site], extra)
 
 
 def listing(folders: Iterable[Path]) -> str:
@@ -105,7 +81,7 @@ def site_wide_state(config_file: Path, docs: Path) -> str:
     wide = [*configs, docs / ".nav.yml", CODE / "site_hooks.py", CODE / "theme", CODE / "render" / "templates"]
     pages = [path.relative_to(docs).as_posix() for path in files_under(docs)]
     extra = [config_file.name, f"SITE_URL={os.environ.get('SITE_URL', '')}", *pages]
-    extra += [f"{name}=={version(name)}" for name in THEME_PACKAGES]
+    extra += software()
     return digest_files((path for root in wide for path in files_under(root)), extra)
 
 

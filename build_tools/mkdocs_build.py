@@ -17,13 +17,7 @@ from build_tools.progress import Progress, quiet
 from build_tools.write import write_if_changed
 
 
-def mkdocs_build(
-    config: BuildConfig,
-    progress: Progress = quiet,
-    config_file: Path | None = None,
-    site: Path | None = None,
-    clean: bool = False,
-) -> None:
+def mkdocs_build(config: BuildConfig, progress: Progress = quiet, clean: bool = False) -> None:
     """Run mkdocs build --strict into a temporary directory, then swap it in.
 
     A failed build leaves the last good site in place. When only the contents of pages changed since
@@ -31,8 +25,7 @@ def mkdocs_build(
     site and MkDocs re-renders only the pages whose Markdown is newer (``--dirty``); ``clean`` forces
     a clean build.
     """
-    site = site or config.site
-    config_file = config_file or config.mkdocs_config
+    site, config_file = config.site, config.mkdocs_config
     site.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(site.parent, config_file.parent)
     wide = incremental.site_wide_state(config_file, config.docs)
@@ -73,13 +66,18 @@ def mkdocs_build(
         shutil.rmtree(staging, ignore_errors=True)
         incremental.forget_state(site)  # the next build starts clean
         raise BuildFailed(f"mkdocs build failed:\n{failure}")
+    _swap_in(staging, site)
+    incremental.record_mkdocs(site, wide)
+
+
+def _swap_in(staging: Path, site: Path) -> None:
+    """The new site in place of the old one (two renames: the old one is never half deleted while read)."""
     old = site.with_name(site.name + ".old")
     if site.exists():
         shutil.rmtree(old, ignore_errors=True)
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    incremental.record_mkdocs(site, wide)
 
 
 def _report(folder: Path) -> Path:

@@ -1,8 +1,12 @@
-"""Per-plan work on every core: results in input order, so a parallel build is byte-identical to a serial one.
+"""The build's one process pool: per-plan enrichment, page rendering and PDFs run here, and MkDocs' shares
+(mkdocs_build.py) are counted by it too. Results come in input order, so a parallel build is byte-identical
+to a serial one.
 
-``BUILD_WORKERS=1`` runs everything in this process (for a debugger or a profile); unset, one worker
-per core. Work items and results travel between processes by pickling: worth it only for work that
-costs much more than its results (rendering a plan's pages, not parsing it).
+``BUILD_WORKERS=n`` sets the number of workers everywhere, never more than the cores this process may run
+on (more processes than cores only add memory and switching); ``BUILD_WORKERS=1`` runs everything in this
+process (for a debugger or a profile); unset, one worker per core. Work items and results travel between
+processes by pickling: worth it only for work that costs much more than its results (rendering a plan's
+pages or a PDF, not parsing a plan).
 """
 
 from __future__ import annotations
@@ -16,11 +20,21 @@ from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+VARIABLE = "BUILD_WORKERS"
+
+
+def cores() -> int:
+    """The cores this process may run on (its affinity, which a container or ``taskset`` may narrow)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def worker_count() -> int:
-    configured = os.environ.get("BUILD_WORKERS", "").strip()
-    return max(1, int(configured)) if configured.isdigit() else os.cpu_count() or 1
+    """``BUILD_WORKERS`` (at least 1), capped at the cores there are; unset or not a number, every core."""
+    configured = os.environ.get(VARIABLE, "").strip()
+    wanted = max(1, int(configured)) if configured.isdigit() else cores()
+    return min(wanted, cores())
 
 
 _SHARED: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
@@ -38,8 +52,8 @@ def shared_with_workers(
     """``function(item, *context)`` for each item, in order, the context handed over without pickling.
 
     The workers are forked after the context is set, so they see it in the memory they inherit (the
-    whole edition costs nothing to send); only the results travel back. Without fork (not Linux) or
-    with one worker, it runs here.
+    whole edition costs nothing to send); only the items go to them and the results come back. Without
+    fork (not Linux) or with one worker, it runs here. Items go out one at a time, so put the costliest first.
     """
     global _SHARED
     workers = min(worker_count(), len(items))

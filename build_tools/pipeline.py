@@ -12,21 +12,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from build_tools import incremental
+from build_tools import cache, incremental
+from build_tools.cache import edition_key, enrich_cache, inputs_key, plan_key, text_key
 from build_tools.config import BuildConfig
 from build_tools.enrich import similarity, vocabulary
-from build_tools.enrich.cache import (
-    EnrichCache,
-    edition_key,
-    inputs_key,
-    pack_shared,
-    plan_key,
-    text_key,
-    unpack_shared,
-)
 from build_tools.enrich.finish import finish
 from build_tools.enrich.glossary_marks import expand_marks
 from build_tools.enrich.per_plan import PlanContext, PlanEnrichment, enrich_plan, load_plan
+from build_tools.enrich.shared_rows import pack_shared, unpack_shared
 from build_tools.enrich.topics import index_topics
 from build_tools.errors import InputError
 from build_tools.export.data import write_exports
@@ -47,8 +40,8 @@ from build_tools.model import (
     Term,
     VocabularyRules,
 )
-from build_tools.outputs.downloads import build_downloads, publish_offline_bundle
-from build_tools.outputs.offline import build_offline_bundle, dist_dir, offline_site_dir
+from build_tools.outputs.downloads import build_downloads
+from build_tools.outputs.offline import build_offline_bundle, dist_dir
 from build_tools.parallel import shared_with_workers
 from build_tools.present import labels
 from build_tools.present.downloads import no_downloads, planned_downloads
@@ -150,28 +143,27 @@ def _plan_results(
     config: BuildConfig, folders: list[Path], context: PlanContext, inputs_key: str, progress: Progress
 ) -> list[PlanEnrichment]:
     """Each plan folder's own work, from the cache or made on every core (results in folder order)."""
-    cache = EnrichCache(config)
+    stored = enrich_cache(config)
     keys = [
         plan_key(inputs_key, text_key(folder), po_path(config.translations, "en", folder.name)) for folder in folders
     ]
     progress(f"load and parse {len(folders)} plans, each with its own enrichment, on every core or from the cache")
-    found: list[PlanEnrichment | None] = [cache.load(key) for key in keys]
+    found: list[PlanEnrichment | None] = [stored.load(key) for key in keys]
     todo = [index for index, result in enumerate(found) if result is None]
     made = shared_with_workers(_pickled_plan, [folders[index] for index in todo], (context,))
     for index, data in zip(todo, made, strict=True):
-        cache.write(keys[index], data)
+        stored.write(keys[index], data)
         found[index] = pickle.loads(data)
-    cache.prune()
     return [result for result in found if result is not None]
 
 
 def _across_plans(config: BuildConfig, key: str, make: Callable[[], Result]) -> Result:
     """A step over every plan's text, from the cache when no plan's text changed."""
-    cache = EnrichCache(config)
-    found = cache.load(key)
+    stored = enrich_cache(config)
+    found = stored.load(key)
     if found is None:
         found = make()
-        cache.store(key, found)
+        stored.store(key, found)
     return found
 
 
@@ -180,7 +172,7 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
     inputs = load_inputs(config)
     converter = hant_converter(inputs.hant, inputs.glossary)
     context = PlanContext(config.translations, inputs.glossary, converter, inputs.taxonomy, inputs.target_english)
-    key = inputs_key(config, inputs.hant)
+    key = inputs_key(config, inputs.hant.path)
     results = _plan_results(config, folders, context, key, progress)
     seen: dict[str, Path] = {}
     for folder, result in zip(folders, results, strict=True):
@@ -257,6 +249,7 @@ def generate(
     write_search_index(edition, config.docs)
     if pdfs:
         build_downloads(edition, config.docs, progress, config)
+    cache.prune(config.cache, config.cache_limit)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     warnings += inputs.target_english.problems(edition.targets)
     warnings += labels.ambiguous_titles(plan.meta for plan in edition.plans)
@@ -268,23 +261,23 @@ def build(
 ) -> GenerateResult | None:
     """The whole pipeline: generate, then build the site with MkDocs in strict mode.
 
-    With ``pdfs``, also the PDFs (after the pages, before MkDocs copies them) and the offline bundle;
-    with ``offline``, the offline bundle without the PDFs. Returns None when nothing changed since the
-    last build (see incremental.py); ``clean`` rebuilds everything all the same.
+    With ``pdfs``, also the PDFs (after the pages, before MkDocs copies them) and the offline bundle
+    (the built site zipped: one MkDocs build serves both); with ``offline``, the offline bundle without
+    the PDFs. Returns None when nothing changed since the last build (see incremental.py); ``clean``
+    rebuilds everything all the same.
     """
     bundle = pdfs or offline
     watched = [config.docs, config.site]
     if bundle:
-        watched += [offline_site_dir(config), dist_dir(config)]
+        watched += [dist_dir(config)]
     inputs = incremental.input_digest(config, [f"pdfs={pdfs}", f"offline={bundle}"])
     if not clean and incremental.pipeline_is_current(config, inputs, watched):
         progress("no input changed since the last build: site is up to date")
         return None
     result = generate(config, progress, pdfs=pdfs, offline=offline)
-    if bundle:
-        # The bundle first: the online site serves it from downloads/ (its size filled in by the MkDocs hook).
-        archive = build_offline_bundle(config, result.edition.meta, progress, clean=clean)
-        publish_offline_bundle(archive, config.docs)
     mkdocs_build(config, progress, clean=clean)
+    if bundle:
+        # Zipped from the site just built, then served from its downloads/ (build_tools/outputs/offline.py).
+        build_offline_bundle(config, result.edition.meta, progress)
     incremental.record_pipeline(config, inputs, watched)
     return result

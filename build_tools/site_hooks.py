@@ -5,10 +5,10 @@
   ``href="@/plans/x/part-01.md#a"``: each becomes the right relative URL for this build, with or
   without directory URLs (online site or file:// bundle); a target that does not exist is a warning,
   so --strict fails on it like on any broken Markdown link.
-- on_page_content, before that: keep what is meant for this build only. A ``<div class="build-online">``
-  (the offline zip's download link: a bundle never holds itself) is left out of the offline bundle, a
-  ``<div class="build-offline">`` (you are reading the bundle; the online address) out of the online
-  site. ``extra.offline_bundle`` in mkdocs.offline.yml says which build this is. Such a div holds no div.
+- The offline zip is made from this very site after MkDocs (build_tools/outputs/offline.py), so it is not
+  among MkDocs' files: a link to it (``MADE_AFTER``) is resolved by path, and its size placeholder is left
+  for offline.py to fill in. (The online and offline notes, ``build-online``/``build-offline`` divs, are both
+  kept; the browser shows the one for where the page is read: edition.css and theme/main.html.)
 - on_page_content also fills in file sizes: ``<span class="file-size" data-file="downloads/x.pdf"></span>``
   (render/templates/file-size.html.jinja) gets the size of docs/downloads/x.pdf, so pages are written
   before the PDFs exist; a missing file is a warning, so --strict fails on it.
@@ -56,10 +56,8 @@ def size_label(size: int) -> str:
     """``1.4 MB``, ``293 KB``."""
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
 
-BUILD_ONLY = {
-    build: re.compile(rf'<div class="build-{build}(?: [^"]*)?"[^>]*>.*?</div>\n?', re.DOTALL)
-    for build in ("online", "offline")
-}
+MADE_AFTER = re.compile(r"downloads/[^/]+-offline\.zip")
+"""The offline bundle: zipped from the built site, then added to site/downloads/ (outputs/offline.py)."""
 
 
 RAW_OPENING = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
@@ -175,11 +173,12 @@ def on_config(config):
 
 def on_page_content(html, page, config, files):
     html = _restore_raw_blocks(html, page)
-    other = "online" if config["extra"].get("offline_bundle") else "offline"
-    html = BUILD_ONLY[other].sub("", html)
 
     def resolve(match: re.Match[str]) -> str:
         target = files.get_file_from_path(match.group(1))
+        if target is None and MADE_AFTER.fullmatch(match.group(1)):
+            folder = posixpath.dirname(page.file.url)
+            return f'href="{posixpath.relpath(match.group(1), folder or ".")}{match.group(2) or ""}"'
         if target is None:
             log.warning("Doc file '%s' links to '@/%s', which is not a page", page.file.src_uri, match.group(1))
             return match.group(0)
@@ -187,6 +186,8 @@ def on_page_content(html, page, config, files):
 
     def size(match: re.Match[str]) -> str:
         path = Path(config["docs_dir"]) / match.group(1)
+        if MADE_AFTER.fullmatch(match.group(1)):
+            return match.group(0)
         if not path.is_file():
             log.warning("Doc file '%s' gives the size of '%s', which does not exist", page.file.src_uri, match.group(1))
             return match.group(0)

@@ -14,7 +14,7 @@ from tests.site_checks import scan
 
 
 def page(site, plan, part):
-    return (site / "plans" / plan / part / "index.html").read_text(encoding="utf-8")
+    return (site / "plans" / plan / f"{part}.html").read_text(encoding="utf-8")
 
 
 def test_every_block_is_a_row_with_chinese_and_english(built_site, edition):
@@ -55,7 +55,7 @@ def test_traditional_text_is_converted_with_the_chosen_config(built_site, editio
 def test_view_switch_is_hidden_without_javascript_and_script_is_local(built_site):
     html = page(built_site, "henan-equipment-2017", "part-01")
     assert '<div class="view-switch" role="group" aria-label="Language view" hidden>' in html
-    scripts = scan(built_site / "plans/henan-equipment-2017/part-01/index.html").scripts_src
+    scripts = scan(built_site / "plans/henan-equipment-2017/part-01.html").scripts_src
     assert any(src.endswith("assets/javascripts/edition.js") for src in scripts)
     assert all(not src.startswith(("http:", "https:", "//")) for src in scripts)
 
@@ -81,13 +81,13 @@ def test_pending_and_stale_translations_are_marked_never_hidden(tmp_path):
     assert "Translation pending" in pending
     stale = re.search(r'id="s1-3-p1".*?<div class="col-en" lang="en">(.*?)</div>', html, re.S).group(1)
     assert "needs review" in stale and "Guangdong" in stale and "旧的原文。" in stale
-    status = (config.site / "translation-status" / "index.html").read_text(encoding="utf-8")
+    status = (config.site / "translation-status.html").read_text(encoding="utf-8")
     row = re.search(r"广东省培育高端装备制造产业集群行动计划.*?</tr>", status, re.S).group(0)
     assert [int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", row)][:4] == [68, 66, 1, 1]
 
 
 def test_status_page_matches_the_po_files(built_site, edition):
-    status = (built_site / "translation-status" / "index.html").read_text(encoding="utf-8")
+    status = (built_site / "translation-status.html").read_text(encoding="utf-8")
     for plan in edition.plans:
         po = polib.pofile(str(ROOT / "translations" / "en" / f"{plan.meta.id}.po"))
         live = [e for e in po if not e.obsolete]
@@ -107,12 +107,13 @@ def test_english_reader_can_navigate(built_site):
 
 
 def test_glossary_page_links_to_occurrences(built_site):
-    glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
     assert "数控机床" in glossary and "CNC machine tool" in glossary
     # each term's plans are on its letter's page (render/paging.py), which links to the first occurrence
-    link = re.search(r'<tr id="g-cnc-machine-tool".*?<a href="(c/#g-cnc-machine-tool)">(\d+) · (\d+) ¶</a>', glossary)
+    row = r'<tr id="g-cnc-machine-tool".*?<a href="(glossary/c\.html#g-cnc-machine-tool)">(\d+) · (\d+) ¶</a>'
+    link = re.search(row, glossary)
     assert link, "the glossary row links to where the term occurs"
-    letter = (built_site / "glossary" / "c" / "index.html").read_text(encoding="utf-8")
+    letter = (built_site / "glossary" / "c.html").read_text(encoding="utf-8")
     section = re.search(r'id="g-cnc-machine-tool".*?(?=<h2|</article>)', letter, re.S).group(0)
-    firsts = re.findall(r'href="\.\./\.\./plans/[a-z0-9-]+/part-\d\d/#[a-z0-9-]+"', section)
+    firsts = re.findall(r'href="\.\./plans/[a-z0-9-]+/part-\d\d\.html#[a-z0-9-]+"', section)
     assert len(firsts) == int(link.group(2)) >= 3  # one per plan, as the row counts

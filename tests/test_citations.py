@@ -98,7 +98,7 @@ def test_site_url_is_configured_and_can_be_overridden(monkeypatch, tmp_path):
 def test_every_plan_page_carries_highwire_tags_a_reference_manager_can_read(built_site, edition):
     for plan in edition.plans:
         pages = [built_site / "plans" / plan.meta.id / "index.html"]
-        pages += [built_site / "plans" / plan.meta.id / part.slug / "index.html" for part in plan.parts]
+        pages += [built_site / "plans" / plan.meta.id / f"{part.slug}.html" for part in plan.parts]
         for page in pages:
             head = head_meta(page)
             tags = dict(head.meta)
@@ -110,7 +110,7 @@ def test_every_plan_page_carries_highwire_tags_a_reference_manager_can_read(buil
             # Highwire dates are YYYY/MM/DD (or a prefix of it): what Zotero parses
             assert re.fullmatch(r"\d{4}(/\d{2}(/\d{2})?)?", tags["citation_date"])
             assert tags["citation_date"].replace("/", "-") == plan.meta.date
-            address = page.parent.relative_to(built_site).as_posix() + "/"
+            address = page.relative_to(built_site).as_posix()  # file URLs: the page's own name
             assert tags["citation_public_url"] == SITE_URL + address
             assert head.canonical == tags["citation_public_url"]
 
@@ -125,13 +125,13 @@ def test_pdf_url_is_given_when_the_pdf_exists(edition):
 
 def test_each_paragraph_cites_issuer_title_date_section_id_edition_and_full_url(built_site, edition):
     plan = edition.plan(PLAN)
-    html = (built_site / "plans" / PLAN / "part-02" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "plans" / PLAN / "part-02.html").read_text(encoding="utf-8")
     boxes = cite_boxes(html)
     expected = [b.anchor for b in plan.blocks if b.part == 2 and b.kind not in ("heading", "box")]
     assert list(boxes) == expected
     cite = boxes["s2-1-2-p1"]
     zh, en = cite["中文"], cite["English"]
-    url = f"{SITE_URL}plans/{PLAN}/part-02/#s2-1-2-p1"
+    url = f"{SITE_URL}plans/{PLAN}/part-02.html#s2-1-2-p1"
     for piece in (
         "河南省人民政府办公厅",
         f"《{plan.meta.title_zh}》",
@@ -158,7 +158,7 @@ def test_each_paragraph_cites_issuer_title_date_section_id_edition_and_full_url(
 
 
 def test_reference_manager_formats_parse(built_site):
-    html = (built_site / "plans" / PLAN / "part-02" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "plans" / PLAN / "part-02.html").read_text(encoding="utf-8")
     cite = cite_boxes(html)["s2-1-2-p1"]
     bibtex = cite["BibTeX"]
     assert re.match(r"@misc\{henan-equipment-2017-s2-1-2-p1,\n", bibtex)
@@ -181,12 +181,12 @@ def test_every_paragraph_shows_the_formats_citation_py_makes(built_site, edition
     section path), though the page carries them once as templates."""
     plan = edition.plan(PLAN)
     for part in ("part-00", "part-02"):
-        html = (built_site / "plans" / PLAN / part / "index.html").read_text(encoding="utf-8")
+        html = (built_site / "plans" / PLAN / f"{part}.html").read_text(encoding="utf-8")
         boxes = cite_boxes(html)
         blocks = {block.anchor: block for block in plan.blocks}
         assert boxes
         for anchor, shown in boxes.items():
-            cite = paragraph_citation(edition, plan, blocks[anchor], f"plans/{PLAN}/{part}/")
+            cite = paragraph_citation(edition, plan, blocks[anchor], f"plans/{PLAN}/{part}.md")
             assert shown["BibTeX"] == cite.bibtex(), anchor
             assert shown["RIS"] == cite.ris(), anchor
             assert shown["CSL-JSON"] == cite.csl_json(), anchor
@@ -194,16 +194,16 @@ def test_every_paragraph_shows_the_formats_citation_py_makes(built_site, edition
 
 
 def test_a_part_page_carries_the_citations_once_and_each_paragraph_its_address(built_site, edition):
-    html = (built_site / "plans" / PLAN / "part-02" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "plans" / PLAN / "part-02.html").read_text(encoding="utf-8")
     plan = edition.plan(PLAN)
     assert html.count("@misc{") == 2 and html.count("GOVDOC") == 2  # the templates: with and without a section
     assert html.count("载《") == 2  # the Chinese text template, with and without a section
-    assert html.count(f'href="../{PLAN}.bib"') == 1  # the plan's own files, once (edition.js puts them in a box)
+    assert html.count(f'href="{PLAN}.bib"') == 1  # the plan's own files, once (edition.js puts them in a box)
     boxes = cite_boxes(html)
     assert len(boxes) > 10 and html.count('<details class="cite"') == len(boxes)
     # without JavaScript each box shows the paragraph's full id and its address, anchor included
     for anchor, shown in boxes.items():
-        assert shown["address"] == f"{SITE_URL}plans/{PLAN}/part-02/#{anchor}"
+        assert shown["address"] == f"{SITE_URL}plans/{PLAN}/part-02.html#{anchor}"
     block = next(b for b in plan.blocks if b.anchor == "s2-1-2-p1")
     assert f'<span class="cite-block">{block.id}</span>' in html
 
@@ -215,7 +215,7 @@ def test_plan_citation_files_are_downloadable(built_site, edition):
         assert f'href="{PLAN}.{suffix}"' in overview
         assert (folder / f"{PLAN}.{suffix}").is_file()
     (item,) = json.loads((folder / f"{PLAN}.json").read_text(encoding="utf-8"))
-    assert item["title"] == edition.plan(PLAN).meta.title_en and item["URL"] == f"{SITE_URL}plans/{PLAN}/"
+    assert item["title"] == edition.plan(PLAN).meta.title_en and item["URL"] == f"{SITE_URL}plans/{PLAN}/index.html"
 
 
 def test_bibtex_escapes_tex_characters():
@@ -248,4 +248,4 @@ def test_citations_are_not_in_the_search_index(built_site):
 
 def test_sitemap_carries_the_site_address(built_site, edition):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{SITE_URL}plans/{PLAN}/part-02/</loc>" in sitemap
+    assert f"<loc>{SITE_URL}plans/{PLAN}/part-02.html</loc>" in sitemap

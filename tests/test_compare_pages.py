@@ -31,31 +31,31 @@ def test_pair_rule_scales_linearly():
 def test_compare_pages_linked_from_plans_and_matrix(built_site, edition):
     plans = len(edition.plans)
     assert plans <= edition.pair_rules.every_pair_up_to, "the edition outgrew 'every pair': count by the rules"
-    pages = sorted((built_site / "compare").glob("*/index.html"))
+    pages = sorted((built_site / "compare").glob("*.html"))
     assert len(pages) == math.comb(plans, 2)
     for plan in ("guangdong-machinery-2005", "china-machinery-2021", "henan-equipment-2017"):
         overview = (built_site / "plans" / plan / "index.html").read_text(encoding="utf-8")
         section = re.search(r'<h2 id="compare">.*?(?=<h2 )', overview, re.S).group()
         assert len(re.findall(r'href="../../compare/[^"]+"', section)) == plans - 1  # every other plan
-    matrix = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    matrix = (built_site / "topics" / "matrix.html").read_text(encoding="utf-8")
     section = re.search(r'<h2 id="compare">.*', matrix, re.S).group()
-    assert len(set(re.findall(r'href="../../compare/([^"/]+)/"', section))) == math.comb(plans, 2)
+    assert len(set(re.findall(r'href="../compare/([^"/]+)\.html"', section))) == math.comb(plans, 2)
     assert not broken_links(built_site)
 
 
 def test_compare_page_shows_topics_side_by_side(built_site):
-    page = built_site / "compare" / "guangdong-machinery-2005--guangdong-high-end-equipment-2021" / "index.html"
+    page = built_site / "compare" / "guangdong-machinery-2005--guangdong-high-end-equipment-2021.html"
     html = page.read_text(encoding="utf-8")
     assert 'id="t-cnc-machine-tools"' in html
     rows = html.count('<div class="cmp-row" data-search-exclude>')
     assert rows >= 10 and html.count('<div class="cmp-side">') == 2 * rows
-    assert 'href="../../plans/guangdong-high-end-equipment-2021/part-' in html  # paragraph links resolved
+    assert 'href="../plans/guangdong-high-end-equipment-2021/part-' in html  # paragraph links resolved
     assert "Not addressed in this plan." in html
     assert "目标 Targets" in html
 
 
 def test_heatmap_in_date_order(built_site, edition):
-    html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "matrix.html").read_text(encoding="utf-8")
     svg = re.search(r'<svg class="heatmap".*?</svg>', html, re.S).group()
     years = re.findall(r'<text class="col-year"[^>]*>(\d{4})</text>', svg)
     assert years == sorted(years) and len(years) == len(edition.plans)  # a column per plan
@@ -79,7 +79,7 @@ def test_markup_in_sources_is_literal_on_the_across_pages(tmp_path):
     config = sandbox_config(tmp_path, sources)
     build(config)
     pages = {
-        name: (config.site / name / "index.html").read_text(encoding="utf-8")
+        name: (config.site / f"{name}.html").read_text(encoding="utf-8")
         for name in ("vocabulary", "shared-wording", "compare/plan-0--plan-1", "plans/plan-0/part-01")
     }
     for name, html in pages.items():

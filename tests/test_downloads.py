@@ -32,15 +32,15 @@ def test_pages_link_every_download_with_its_size(tmp_path, edition):
         (config.docs / "data" / name).write_text("{}", encoding="utf-8")
     mkdocs_build(config)
     site = config.site
-    page = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    page = (site / "downloads.html").read_text(encoding="utf-8")
     assert "2.9 MB" in page and "1.4 MB" in page and "293 KB" in page
     overview = (site / "plans" / "henan-equipment-2017" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../downloads/henan-equipment-2017.pdf"' in overview and "1.4 MB" in overview
-    topic = (site / "topics" / "robots" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../downloads/topic-robots.pdf"' in topic
+    topic = (site / "topics" / "robots.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/topic-robots.pdf"' in topic
     assert broken_links(site) == []
 
 
 def test_quick_build_links_no_pdf(built_site):
-    page = (built_site / "downloads" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "downloads.html").read_text(encoding="utf-8")
     assert "without PDFs" in page and ".pdf" not in page

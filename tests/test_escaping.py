@@ -21,7 +21,7 @@ def test_markup_in_a_source_is_shown_as_text(tmp_path):
     )
     config = sandbox_config(tmp_path, sources)
     build(config)
-    page = config.site / "plans" / "tricky-plan" / "part-01" / "index.html"
+    page = config.site / "plans" / "tricky-plan" / "part-01.html"
     assert "<b>标题" not in "".join(p.read_text(encoding="utf-8") for p in config.site.rglob("*.html"))
     html = page.read_text(encoding="utf-8")
     assert (
@@ -31,7 +31,7 @@ def test_markup_in_a_source_is_shown_as_text(tmp_path):
     assert "[链接](http://example.com)" in html
     assert not any("example.com" in link for link in scan(page).links)
     assert "<strong>" not in html.split("<article")[1]
-    heading = config.site / "plans" / "tricky-plan" / "part-02" / "index.html"
+    heading = config.site / "plans" / "tricky-plan" / "part-02.html"
     assert "&lt;b&gt;标题&lt;/b&gt; **强调**" in heading.read_text(encoding="utf-8")
 
 

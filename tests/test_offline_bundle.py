@@ -1,12 +1,19 @@
 """The offline bundle, read as a reader would: unzipped, opened from file:// in Chromium, no network.
 
+One MkDocs build makes both the site and the bundle (the site zipped), so the online site is read here too:
+served over HTTP, it offers the zip; opened from file://, the same pages say they are the bundle.
+
 The browser test needs Debian's chromium (CI installs it); it is skipped, saying why, only when that is missing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import threading
 import zipfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,7 +21,7 @@ import pytest
 import yaml
 
 from build_tools.config import ROOT, BuildConfig
-from build_tools.outputs.offline import dist_dir, offline_site_dir, write_deterministic_zip
+from build_tools.outputs.offline import dist_dir, write_deterministic_zip
 from build_tools.pipeline import GenerateResult, build
 from build_tools.present.downloads import offline_zip_name
 from build_tools.site_hooks import size_label
@@ -38,21 +45,21 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[BuildConfig, GenerateResult]:
-    """The real edition built as `build --no-pdf --offline` does: bundle first, then the online site serving it."""
+    """The real edition built as `build --no-pdf --offline` does: the site, then the bundle zipped from it."""
     config = sandbox_config(tmp_path_factory.mktemp("offline"), ROOT / "source_texts")
     return config, build(config, offline=True)
 
 
 @pytest.fixture(scope="module")
 def bundle(built) -> tuple[Path, Path, Path]:
-    """(zip, unzipped root holding index.html, the offline site folder it was made from)."""
+    """(zip, unzipped root holding index.html, the site it was made from)."""
     config, result = built
     archive = dist_dir(config) / offline_zip_name(result.edition.meta)
     unpacked = config.site.parent / "unzipped"
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(unpacked)
     (root,) = unpacked.iterdir()  # one top folder, so unzipping never spills files
-    return archive, root, offline_site_dir(config)
+    return archive, root, config.site
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -72,14 +79,14 @@ def plugins(config: dict) -> dict:
     return {name: settings for entry in named for name, settings in entry.items()}
 
 
-def test_both_configs_use_the_sites_own_search():
-    """Material's search plugin is off in both builds (MkDocs adds it when `plugins` is missing), and the offline
-    build inherits the site's search script: one search engine, online and under file://."""
+def test_one_config_builds_the_site_and_the_bundle_with_the_sites_own_search():
+    """One MkDocs configuration, with file URLs (they work on a server and under file://), Material's search
+    plugin off (MkDocs adds it when `plugins` is missing) and the site's search script: one search engine."""
     site = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    offline = yaml.load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    assert plugins(site) == {} and plugins(offline) == {}
+    assert sorted(path.name for path in ROOT.glob("mkdocs*.yml")) == ["mkdocs.yml"]
+    assert site["use_directory_urls"] is False
+    assert plugins(site) == {}
     assert any(script.startswith("assets/javascripts/search.js") for script in site["extra_javascript"])
-    assert "extra_javascript" not in offline
 
 
 def test_bundle_is_named_after_the_edition_and_holds_the_site(bundle):
@@ -109,11 +116,16 @@ def test_online_site_serves_the_bundle_and_links_it_with_its_size(built, bundle)
     assert served.read_bytes() == archive.read_bytes()
     size = size_label(archive.stat().st_size)
     assert size.endswith("MB") and size in (config.site / "index.html").read_text(encoding="utf-8")
-    for page, href in (("index.html", f"downloads/{archive.name}"), ("downloads/index.html", archive.name)):
-        links = scan(config.site / page).links
-        assert href in links, page
-        assert "build-offline" not in (config.site / page).read_text(encoding="utf-8")
+    for page in ("index.html", "downloads.html"):
+        assert f"downloads/{archive.name}" in scan(config.site / page).links, page
+        assert size in (config.site / page).read_text(encoding="utf-8"), page
     assert broken_links(config.site) == []
+
+
+def _online_note_links(html: str) -> set[str]:
+    """The links inside the pages' online notes (build-online divs, which hold no div)."""
+    notes = re.findall(r'<div class="build-online[^"]*">.*?</div>', html, re.DOTALL)
+    return {link for note in notes for link in re.findall(r'href="([^"]+)"', note)}
 
 
 def test_bundle_says_it_is_the_bundle_and_points_online_not_to_itself(bundle, built):
@@ -123,18 +135,24 @@ def test_bundle_says_it_is_the_bundle_and_points_online_not_to_itself(bundle, bu
     assert site_url.startswith("https://")
     for page in ("index.html", "downloads.html"):
         html = (root / page).read_text(encoding="utf-8")
-        assert "You are reading the offline edition" in html and "build-online" not in html
+        assert "You are reading the offline edition" in html
         assert site_url in scan(root / page).links
+        # The download link is kept only in the online note, which the browser hides under file://.
+        assert _online_note_links(html) == {f"downloads/{archive.name}"}
+        assert f'data-file="downloads/{archive.name}"></span>' in html  # its size is only online
     with zipfile.ZipFile(archive) as opened:
         assert not [name for name in opened.namelist() if name.endswith(".zip")]
         pages = [name for name in opened.namelist() if name.endswith(".html")]
-        assert not [name for name in pages if archive.name.encode() in opened.read(name)]
+        holding = {name.split("/", 1)[1] for name in pages if archive.name.encode() in opened.read(name)}
+        assert holding == {"index.html", "downloads.html"}
 
 
 def test_every_page_loads_only_local_files_by_file_name(bundle, built):
     """Under file:// a link to a folder opens nothing, and an absolute URL needs a network.
 
     One absolute link is meant: the online edition's address on the home and Downloads pages, to leave the bundle.
+    The canonical link names the page's published address and is never fetched (the browser tests below
+    abort and count any request leaving file://); the zip's download link sits in the online note, hidden here.
     """
     _, root, _ = bundle
     online = built[1].edition.site_url
@@ -142,9 +160,14 @@ def test_every_page_loads_only_local_files_by_file_name(bundle, built):
     # 404.html is served by a web server at any depth, so the theme gives it absolute links; file:// never shows it.
     for page in sorted(set(root.rglob("*.html")) - {root / "404.html"}):
         parsed = scan(page)
+        html = page.read_text(encoding="utf-8")
+        meant = set(re.findall(r'<link rel="canonical" href="([^"]+)"', html)) | _online_note_links(html)
         for href in parsed.links + parsed.scripts_src:
             parts = urlsplit(href)
             if href == online and page.name in ("index.html", "downloads.html") and page.parent == root:
+                continue
+            if href in meant:
+                assert not href.startswith("http") or href.startswith(online), href
                 continue
             if parts.scheme in ("http", "https") or href.startswith("//"):
                 problems.append(f"{page.relative_to(root)}: absolute {href}")
@@ -222,6 +245,50 @@ def test_home_page_opens_from_file_and_links_to_a_plan(reader):
     assert page.locator(".blk").count() > 5
 
 
+def test_bundle_pages_show_the_offline_note_not_the_download(reader, bundle):
+    """Under file:// the page says it is the offline edition and offers no download of itself."""
+    page = reader.page
+    for name in ("index.html", "downloads.html"):
+        page.goto((bundle[1] / name).as_uri())
+        offline = page.locator(".build-offline").first
+        assert offline.is_visible() and "You are reading the offline edition" in offline.text_content(), name
+        assert page.locator(".build-online").count() and not page.locator(".build-online").first.is_visible(), name
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    """The built site over HTTP, as readers of the online edition get it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built[0].site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_online_pages_offer_the_download_and_hide_the_offline_note(browser, served, bundle, javascript):
+    """Online (and without JavaScript, the default) the download is shown with its size; the zip it links is there."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        for name in ("index.html", "downloads.html"):
+            page.goto(served + name)
+            online = page.locator(".build-online").first
+            assert online.is_visible() and "MB" in online.text_content(), name
+            assert not page.locator(".build-offline").first.is_visible(), name
+        download = page.locator(f".build-online a[href$='{bundle[0].name}']").first
+        response = page.request.get(served + "downloads/" + bundle[0].name)
+        assert download.is_visible() and response.ok and response.body() == bundle[0].read_bytes()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(
     ("query", "best"),
     [
@@ -291,7 +358,7 @@ def test_bundle_pages_stay_small_and_cite_and_gloss_from_file(reader, bundle):
     block.locator("details.cite > summary").click()
     english = block.locator(".cite-value[lang='en']").text_content()
     assert english.startswith("General Office of the People's Government of Henan Province, ")
-    assert english.endswith("/plans/henan-equipment-2017/part-02/#s2-1-2-p1")  # the published address
+    assert english.endswith("/plans/henan-equipment-2017/part-02.html#s2-1-2-p1")  # the published address
     assert page.eval_on_selector_all(".blk a.gl", "links => links.filter(a => !a.title).length") == 0
     page.locator(".view-switch button[data-script='hant']").click()
     link = page.locator("#s2-2-1-p1 .t-hant a.gl[href$='glossary.html#g-cnc-machine-tool']")

@@ -34,11 +34,13 @@ def scaled(tmp_path_factory):
 
 
 def page(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
+    """The page of docs/<path>.md or docs/<path>/index.md ("" for the home page), as the site names it (file URLs)."""
+    named = site / f"{path}.html"
+    return (named if path and named.is_file() else site / path / "index.html").read_text(encoding="utf-8")
 
 
 def batch_pages(site: Path, folder: str) -> list[str]:
-    return sorted(path.parent.name for path in (site / folder).glob("plans-*/index.html"))
+    return sorted(path.stem for path in (site / folder).glob("plans-*.html"))
 
 
 def test_no_link_is_broken(scaled):
@@ -51,7 +53,7 @@ def test_navigation_and_home_stay_the_same_size(scaled):
     home = page(site, "")
     # beyond NAV_PLANS_UP_TO plans neither the navigation nor the home page lists each plan
     assert "henan-equipment-2017-copy008" not in home
-    assert 'href="plans/"' in home
+    assert 'href="plans/index.html"' in home
     part = page(site, "plans/henan-equipment-2017-copy008/part-02")
     navigation = part[part.index('class="md-nav md-nav--primary"') : part.index('class="md-content"')]
     assert "henan-equipment-2017-copy013" not in navigation and navigation.count('class="md-nav__link') < 100
@@ -61,7 +63,7 @@ def test_plans_index_links_every_plan(scaled):
     edition, site = scaled
     html = page(site, "plans")
     for plan in edition.plans:
-        assert f'href="{plan.meta.id}/"' in html, plan.meta.id
+        assert f'href="{plan.meta.id}/index.html"' in html, plan.meta.id
 
 
 def test_a_topic_lists_every_plan_and_its_paragraphs_are_on_the_batch_pages(scaled):
@@ -72,7 +74,7 @@ def test_a_topic_lists_every_plan_and_its_paragraphs_are_on_the_batch_pages(scal
     plans = [plan for plan in edition.plans if any(block.id in wanted for block in plan.blocks)]
     assert len(plans) > PLANS_PER_PAGE
     # one line per plan, anchored by the plan id (the matrix and heat map link there)
-    assert re.findall(r'<tr id="([^"]+)">\s*<th scope="row"><a href="plans-\d+/#', overview) == [
+    assert re.findall(r'<tr id="([^"]+)">\s*<th scope="row"><a href="[a-z0-9-]+/plans-\d+\.html#', overview) == [
         plan.meta.id for plan in plans
     ]
     pages = batch_pages(site, f"topics/{topic}")
@@ -80,7 +82,7 @@ def test_a_topic_lists_every_plan_and_its_paragraphs_are_on_the_batch_pages(scal
     excerpts = []
     for name in pages:
         html = page(site, f"topics/{topic}/{name}")
-        assert f'href="../{name}/"' not in html  # the pager shows the current page unlinked
+        assert f'href="{name}.html"' not in html  # the pager shows the current page unlinked
         excerpts += re.findall(r'<p class="excerpt-link"><a href="[^"]*#([^"]+)">¶ ([^<]+)</a>', html)
     assert len(excerpts) == len(wanted)  # every paragraph reachable, once
     assert {block_id for _, block_id in excerpts} == wanted
@@ -94,7 +96,7 @@ def test_timeline_years_link_to_every_entry(scaled):
     listed = 0
     for name in batch_pages(site, "timeline"):
         html = page(site, f"timeline/{name}")
-        listed += len(re.findall(r'<td><a href="\.\./\.\./plans/[^"]+#[^"]+">', html))
+        listed += len(re.findall(r'<td><a href="\.\./plans/[^"]+#[^"]+">', html))
     entries = [entry for entry in edition.timeline if entry.block_id]
     assert listed == len(entries) == sum(int(count) for count in counts.values())
 
@@ -110,17 +112,17 @@ def test_whole_edition_views_draw_a_lane_per_period(scaled):
         r'<g class="lane status-group">\s*<a href="([^"]+)"><text class="lane-zh"[^>]*>([^<]+)</text>', timeline
     )
     assert [label for _, label in lanes] == [f"{g.label} · {len(g.plans)} 份规划" for g in periods]
-    assert all(href.startswith("../plans/#period-") for href, _ in lanes)
+    assert all(href.startswith("plans/index.html#period-") for href, _ in lanes)
     matrix = page(site, "topics/matrix")
     heads = re.findall(r'<th scope="col" class="num">([^<]+)</th>', matrix)
     assert heads == [f"{g.label} · {len(g.plans)} plans" for g in periods]
     assert matrix.count('class="col-zh"') == len(periods)
     counts = edition.topics.plan_block_counts
     topic = edition.taxonomy.topics[0]
-    row = re.search(rf'<th scope="row"><a href="../{topic.id}/">.*?</tr>', matrix, re.S).group(0)
+    row = re.search(rf'<th scope="row"><a href="{topic.id}\.html">.*?</tr>', matrix, re.S).group(0)
     cells = [int(n or 0) for n, _ in re.findall(r'<td class="num">(?:<a href="[^"]+">(\d+)</a>|(<span))', row)]
     assert cells == [sum(counts.get((topic.id, p.meta.id), 0) for p in g.plans) for g in periods]
-    assert not re.search(r'href="\.\./\.\./plans/[^"#]+/"', matrix)  # no plan listed: its period links there
+    assert not re.search(r'href="\.\./plans/[^"#]+/index\.html"', matrix)  # no plan listed: its period links there
 
 
 def test_targets_are_split_by_plans_with_filters_on_each_page(scaled):
@@ -141,7 +143,7 @@ def test_glossary_counts_match_the_letter_pages(scaled):
     edition, site = scaled
     glossary = glossary_page(edition)
     overview = page(site, "glossary")
-    letter_pages = [path.read_text(encoding="utf-8") for path in (site / "glossary").glob("*/index.html")]
+    letter_pages = [path.read_text(encoding="utf-8") for path in (site / "glossary").glob("*.html")]
     for entry in [e for e in glossary.entries if e.occurrences][::40]:
         row = rf'<tr id="g-{entry.term.id}".*?<td><a href="([^"]+)">(\d+) · (\d+) ¶</a></td></tr>'
         cell = re.search(row, overview)
@@ -161,21 +163,22 @@ def test_vocabulary_rows_link_to_their_entry(scaled):
         row = rf'<tr id="{entry.anchor}"><th scope="row" lang="zh-Hans"><a href="([^"#]+)#([^"]+)">'
         link = re.search(row, overview)
         assert link and link.group(2) == entry.anchor
-        target = (site / "vocabulary" / link.group(1)).resolve() / "index.html"
+        target = site / link.group(1)
         assert f'id="{entry.anchor}"' in target.read_text(encoding="utf-8")
 
 
 def test_shared_wording_is_listed_by_earlier_plan(scaled):
     edition, site = scaled
     overview = page(site, "shared-wording")
-    row = r'<td><a href="([^"/]+)/">[^<]+</a></td>\s*<td>[^<]+</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>'
+    row = r'<td><a href="shared-wording/([^"/]+)\.html">[^<]+</a></td>\s*<td>[^<]+</td>'
+    row += r"\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>"
     counts = re.findall(row, overview)
     assert counts and sum(int(clauses) for _, _, clauses in counts) == len(edition.shared.pairs)
     listed = 0
     for plan_id, _, clauses in counts:
         html = page(site, f"shared-wording/{plan_id}")
         on_plan = html.count("<tr><td><a href=")
-        for numbered in sorted((site / "shared-wording" / plan_id).glob("*/index.html")):
+        for numbered in sorted((site / "shared-wording" / plan_id).glob("*.html")):
             shared = numbered.read_text(encoding="utf-8")
             assert 0 < shared.count("<tr><td><a href=") <= SHARED_NOTES_PER_PAGE
             on_plan += shared.count("<tr><td><a href=")

@@ -13,9 +13,10 @@ HENAN = "henan-equipment-2017"
 PAGE = '<html lang="zh-Hans"><head><title>{0}</title></head><body><p>{0} 数控机床</p></body></html>'
 
 
-def test_unchanged_pdfs_are_copied_and_a_changed_one_is_rendered(tmp_path):
+def test_unchanged_pdfs_are_copied_and_a_changed_one_is_rendered(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUILD_WORKERS", "2")
     jobs = [PdfJob("a.pdf", PAGE.format("甲")), PdfJob("b.pdf", PAGE.format("乙"))]
-    first = render_jobs(jobs, tmp_path / "out", tmp_path / "cache", workers=2)
+    first = render_jobs(jobs, tmp_path / "out", tmp_path / "cache")
     assert all(item.fresh for item in first.values())
     before = {name: item.path.read_bytes() for name, item in first.items()}
     again = render_jobs(jobs, tmp_path / "out", tmp_path / "cache")

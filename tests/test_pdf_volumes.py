@@ -147,7 +147,7 @@ def test_a_volume_opens_with_its_cover_and_contents(volume_pdf, large):
         f"规划期{period}的规划",
         f"Plansfor{period}:{len(plans)}plans",
         squeezed(edition.meta.title_en),
-        f"{SITE}downloads/#edition",
+        f"{SITE}downloads.html#edition",
     ):
         assert expected in cover, expected
     assert cover.count(squeezed(plans[0].meta.title_zh)) == len(plans)  # the copies share the plan's title

@@ -311,7 +311,7 @@ def test_metadata_author_subject_keywords_and_dates(pdfs, edition):
 
 
 def test_citations_carry_full_urls_and_links(pdfs):
-    url = f"{SITE}plans/{HENAN}/part-03/#s3-3-2-p1"
+    url = f"{SITE}plans/{HENAN}/part-03.html#s3-3-2-p1"
     assert squeezed(url) in squeezed(text_of(pdfs["robots"]))
     reader = PdfReader(pdfs["robots"])
     links = {

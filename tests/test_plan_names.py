@@ -45,10 +45,10 @@ def test_named_plans_are_told_apart_in_the_navigation_and_on_their_pages(tmp_pat
     assert "测试省 Testland 2020–2025 机器人 Robots" in home
     assert "测试省 Testland 2020–2025 数控机床 Machine tools" in home
     # The paragraph both plans share names the other plan by its short name, and so does their comparison.
-    part = (config.site / "plans/robots-test-2020/part-01/index.html").read_text(encoding="utf-8")
+    part = (config.site / "plans/robots-test-2020/part-01.html").read_text(encoding="utf-8")
     assert "Similar wording in 测试省 2020–2025 数控机床</summary>" in part
     assert '#s1-1">测试省 2020–2025 数控机床 ¶ s1.1</a>' in part
-    compare = (config.site / "compare/robots-test-2020--tools-test-2020/index.html").read_text(encoding="utf-8")
+    compare = (config.site / "compare/robots-test-2020--tools-test-2020.html").read_text(encoding="utf-8")
     assert "对比 Compare: 测试省 2020–2025 机器人 · 测试省 2020–2025 数控机床" in compare
 
 

@@ -32,16 +32,17 @@ def test_relative_links_between_docs_paths(source, target, link):
 @pytest.mark.parametrize(
     ("path", "address"),
     [
-        ("index.md", ""),
-        ("plans/x/index.md", "plans/x/"),
-        ("plans/x/part-01.md", "plans/x/part-01/"),
-        ("timeline.md", "timeline/"),
+        ("index.md", "index.html"),
+        ("plans/x/index.md", "plans/x/index.html"),
+        ("plans/x/part-01.md", "plans/x/part-01.html"),
+        ("timeline.md", "timeline.html"),
         ("downloads/x.pdf", "downloads/x.pdf"),
         ("plans/x/x.bib", "plans/x/x.bib"),
     ],
 )
-def test_directory_urls(path, address):
-    assert urls.directory_url(path) == address
+def test_file_urls(path, address):
+    """Printed addresses name files, as MkDocs writes them with use_directory_urls: false."""
+    assert urls.page_url(path) == address
     assert urls.absolute("https://example.org/e/", path) == "https://example.org/e/" + address
     assert urls.absolute("", path, "s1-p2") == address + "#s1-p2"
 
@@ -55,7 +56,7 @@ def test_block_addresses_agree_with_the_page_the_block_is_on(edition):
     assert urls.block_link(edition, block.id, page) == f"{page.rsplit('/', 1)[1]}#{block.anchor}"
     assert urls.block_site_link(edition, block.id) == f"@/{page}#{block.anchor}"
     assert urls.block_address(edition, block.id, "https://a.example/") == (
-        f"https://a.example/plans/{plan.meta.id}/{plan.parts[2].slug}/#{block.anchor}"
+        f"https://a.example/plans/{plan.meta.id}/{plan.parts[2].slug}.html#{block.anchor}"
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 from tests.test_accessibility import VIEWS, browser  # noqa: F401  (the module-scoped browser fixture)
 from tests.test_citations import cite_boxes
 
-PART = "plans/henan-equipment-2017/part-02/index.html"
+PART = "plans/henan-equipment-2017/part-02.html"
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     block.locator("button.copy-cite").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("General Office of the People's Government of Henan Province, ")
-    assert copied.endswith("plans/henan-equipment-2017/part-02/#s2-1-2-p1")
+    assert copied.endswith("plans/henan-equipment-2017/part-02.html#s2-1-2-p1")
     html = (built_site / PART).read_text(encoding="utf-8")
     expected = cite_boxes(html)["s2-1-2-p1"]
     assert copied == expected["English"]
@@ -52,7 +52,7 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     for label in ("BibTeX", "RIS", "CSL-JSON"):
         shown = block.locator(".cite-item", has_text=label).locator("pre.cite-value").text_content()
         assert shown == expected[label], label
-    assert block.locator(".cite-files a", has_text="BibTeX").get_attribute("href") == "../henan-equipment-2017.bib"
+    assert block.locator(".cite-files a", has_text="BibTeX").get_attribute("href") == "henan-equipment-2017.bib"
     # another paragraph, under another section: its own values
     other = page.locator("#s2-1-3-p1")
     other.locator("details.cite > summary").click()
@@ -66,7 +66,7 @@ def test_cite_controls_are_hidden_only_as_buttons_without_javascript(open_page):
     block.locator("details.cite > summary").click()
     shown = block.locator(".cite-box").inner_text()
     assert "henan-equipment-2017/s2.1.2/p1" in shown  # the paragraph's id and address, to copy by hand
-    assert "https://example.org/equipment-plans/plans/henan-equipment-2017/part-02/#s2-1-2-p1" in shown
+    assert "https://example.org/equipment-plans/plans/henan-equipment-2017/part-02.html#s2-1-2-p1" in shown
     # the linked paragraph is marked on arrival by CSS alone
     marked = block.evaluate("e => getComputedStyle(e).backgroundColor")
     other = page.locator("#s2-1-3-p1").evaluate("e => getComputedStyle(e).backgroundColor")
@@ -99,7 +99,7 @@ def test_paragraph_id_sits_level_with_its_own_paragraph(open_page, viewport, vie
 
 
 def test_matrix_sorts_in_place_by_keyboard(open_page):
-    page = open_page("topics/matrix/index.html")
+    page = open_page("topics/matrix.html")
     url = page.url
     first_rows = page.evaluate(
         "() => Array.from(document.querySelectorAll('table.matrix tbody')[0].rows).map(r => r.cells[0].textContent)"
@@ -121,7 +121,7 @@ def test_matrix_sorts_in_place_by_keyboard(open_page):
 
 
 def test_glossary_filter_and_category_buttons(open_page):
-    page = open_page("glossary/index.html")
+    page = open_page("glossary.html")
     page.fill("#glossary-filter", "数控机床")
     visible = page.locator("table.glossary tbody tr:visible")
     assert 1 <= visible.count() <= 5
@@ -156,11 +156,11 @@ def test_glossary_links_carry_their_term_in_both_scripts(open_page):
     text = block.locator(".t-hant").text_content()
     assert "數控機床" in text and "数控" not in text
     hant.click()
-    assert page.url.endswith("glossary/#g-cnc-machine-tool")
+    assert page.url.endswith("glossary.html#g-cnc-machine-tool")
 
 
 def test_topic_page_view_switch_shows_one_language(open_page):
-    page = open_page("topics/cnc-machine-tools/index.html")
+    page = open_page("topics/cnc-machine-tools.html")
     page.locator(".view-switch button[data-view='en']").click()
     assert not page.locator(".excerpt .col-zh").first.is_visible()
     assert page.locator(".excerpt .col-en mark").first.is_visible()
@@ -169,7 +169,7 @@ def test_topic_page_view_switch_shows_one_language(open_page):
 def test_topic_page_script_switch_persists_and_degrades_to_the_source_script(open_page):
     """简/繁 on a topic page as on plan pages: the choice shows the other script with its highlights, lasts across
     reloads and pages; without JavaScript there is no switch and the text shows as printed (Simplified)."""
-    page = open_page("topics/robots/index.html")
+    page = open_page("topics/robots.html")
     first = page.locator(".excerpt").first
     assert first.locator(".t-hans").is_visible() and not first.locator(".t-hant").is_visible()
     page.locator(".view-switch button[data-script='hant']").click()
@@ -178,19 +178,19 @@ def test_topic_page_script_switch_persists_and_degrades_to_the_source_script(ope
     page.reload()
     assert page.locator(".view-switch button[data-script='hant']").get_attribute("aria-pressed") == "true"
     assert page.locator(".excerpt").first.locator(".t-hant").is_visible()
-    page.goto(page.url.replace("topics/robots/index.html", PART))
+    page.goto(page.url.replace("topics/robots.html", PART))
     assert page.locator(".blk .t-hant").first.is_visible()
-    page = open_page("topics/robots/index.html", javascript=False)
+    page = open_page("topics/robots.html", javascript=False)
     assert not page.locator(".view-switch").is_visible()
     first = page.locator(".excerpt").first
     assert first.locator(".t-hans").is_visible() and not first.locator(".t-hant").is_visible()
 
 
 def test_phone_timeline_labels_are_legible_and_tables_keep_their_key_column(open_page):
-    page = open_page("timeline/index.html", viewport="phone")
+    page = open_page("timeline.html", viewport="phone")
     label_height = page.locator("svg.timeline .lane-zh").first.evaluate("e => e.getBoundingClientRect().height")
     assert label_height >= 11
-    page = open_page("glossary/index.html", viewport="phone")
+    page = open_page("glossary.html", viewport="phone")
     page.evaluate("document.querySelector('.md-typeset__scrollwrap').scrollLeft = 400")
     left = page.locator("table.glossary tbody tr").first.locator("th").evaluate("e => e.getBoundingClientRect().left")
     assert 0 <= left < 40

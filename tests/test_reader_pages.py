@@ -71,13 +71,13 @@ def test_heading_outline_is_a_real_nested_list(built_site, edition):
 
 
 def test_glossary_terms_link_to_their_entry_with_the_other_language_as_title(built_site, edition):
-    html = (built_site / "plans" / "henan-equipment-2017" / "part-02" / "index.html").read_text(encoding="utf-8")
-    glossary = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "plans" / "henan-equipment-2017" / "part-02.html").read_text(encoding="utf-8")
+    glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
     row = re.search(r'<div class="blk [^"]*" id="s2-2-1-p1".*?<div class="blk-tools">', html, re.S).group(0)
     zh = re.search(r'<p class="zh t-hans"[^>]*>(.*?)</p>', row, re.S).group(1)
     hant = re.search(r'<p class="zh t-hant[^"]*"[^>]*>(.*?)</p>', row, re.S).group(1)
     en = re.search(r'<p class="en">(.*?)</p>', row, re.S).group(1)
-    assert re.search(r'<a class="gl" href="../../../glossary/#g-cnc-machine-tool"( title="[^"]*")?>数控机床</a>', zh)
+    assert re.search(r'<a class="gl" href="../../glossary.html#g-cnc-machine-tool"( title="[^"]*")?>数控机床</a>', zh)
     assert re.search(r'<a class="gl" href="[^"]+#g-cnc-machine-tool"( title="[^"]*")?>CNC machine tools?</a>', en)
     assert zh.count("#g-cnc-machine-tool") == 1  # the first occurrence only
     assert 'id="g-cnc-machine-tool"' in glossary
@@ -101,7 +101,7 @@ def test_glossary_terms_link_to_their_entry_with_the_other_language_as_title(bui
 
 
 def test_glossary_page_has_letter_jumps_and_a_filter(built_site, edition):
-    html = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "glossary.html").read_text(encoding="utf-8")
     letters = re.findall(r'<a href="#(g-[a-z0-9-]+)">([A-Z#])</a>', html)
     assert {letter for _, letter in letters} >= set("ABCDEGHIMNPRST")
     ids = set(re.findall(r'<tr id="(g-[a-z0-9-]+)"', html))
@@ -114,7 +114,7 @@ def test_glossary_page_has_letter_jumps_and_a_filter(built_site, edition):
 
 
 def test_topic_pages_have_the_view_switch_and_highlight_both_languages(built_site):
-    html = (built_site / "topics" / "cnc-machine-tools" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "cnc-machine-tools.html").read_text(encoding="utf-8")
     assert '<div class="view-switch" role="group" aria-label="Language view" hidden>' in html
     assert "<mark>机床</mark>" in html and "<mark>数控系统</mark>" in html
     english = re.findall(r'<div class="col-en" lang="en"><p class="en">(.*?)</p>', html, re.S)
@@ -126,7 +126,7 @@ def test_topic_pages_have_the_view_switch_and_highlight_both_languages(built_sit
 def test_topic_pages_carry_both_scripts_with_the_same_highlights(built_site):
     """The 简/繁 switch of plan pages: every excerpt in Simplified (shown) and Traditional (.t-alt), marked alike."""
     for topic in ("cnc-machine-tools", "robots", "aviation"):
-        html = (built_site / "topics" / topic / "index.html").read_text(encoding="utf-8")
+        html = (built_site / "topics" / f"{topic}.html").read_text(encoding="utf-8")
         assert 'data-script="hant"' in html and 'data-script="hans"' in html
         hans = re.findall(r'<p class="zh t-hans" lang="zh-Hans">(.*?)</p>', html, re.S)
         hant = re.findall(r'<p class="zh t-hant t-alt" lang="zh-Hant">(.*?)</p>', html, re.S)
@@ -134,12 +134,12 @@ def test_topic_pages_carry_both_scripts_with_the_same_highlights(built_site):
         for simplified, traditional in zip(hans, hant, strict=True):
             assert len(simplified) == len(traditional)  # one character for one, marks at the same places
             assert re.findall("<mark>", simplified) == re.findall("<mark>", traditional)
-    cnc = (built_site / "topics" / "cnc-machine-tools" / "index.html").read_text(encoding="utf-8")
+    cnc = (built_site / "topics" / "cnc-machine-tools.html").read_text(encoding="utf-8")
     assert "<mark>數控系統</mark>" in cnc and "<mark>機床</mark>" in cnc
 
 
 def test_matrix_headings_are_plain_text_not_links(built_site, edition):
-    html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "matrix.html").read_text(encoding="utf-8")
     head = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
     assert "<a " not in head and head.count("<th") == 1 + len(edition.plans)  # the topic, then a column per plan
     assert re.search(r'<tbody>\s*<tr class="group" data-fixed>', html)
@@ -181,7 +181,7 @@ def test_reader_pages_speak_to_readers(built_site):
     """Words for builders (files, formats, tools) stay on the About page; every other page speaks to readers."""
     found = []
     for page in sorted(built_site.rglob("*.html")):
-        if page.parent.name == "about" or page.name == "404.html":
+        if page.name in ("about.html", "404.html") and page.parent == built_site:
             continue
         scan = VisibleText()
         scan.feed(page.read_text(encoding="utf-8"))

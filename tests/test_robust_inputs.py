@@ -54,7 +54,7 @@ def test_traditional_source_shows_in_its_own_script_by_default(tmp_path):
     sources = edition_with(tmp_path, "taiwan-test-2025", TRADITIONAL.encode("big5"))
     config = sandbox_config(tmp_path, sources)
     build(config)
-    html = (config.site / "plans/taiwan-test-2025/part-01/index.html").read_text(encoding="utf-8")
+    html = (config.site / "plans/taiwan-test-2025/part-01.html").read_text(encoding="utf-8")
     assert '<span class="t-hant" lang="zh-Hant">（一） 數控機床。</span>' in html
     assert '<span class="t-hans t-alt" lang="zh-Hans">（一） 数控机床。</span>' in html
 

@@ -70,18 +70,18 @@ def hrefs(results) -> list[str]:
 @pytest.mark.parametrize(
     ("query", "wanted"),
     [
-        ("数控机床", ["topics/cnc-machine-tools/", "glossary/#g-cnc-machine-tool"]),
-        ("數控機床", ["topics/cnc-machine-tools/", "glossary/#g-cnc-machine-tool"]),  # Traditional
-        ("农业机械", ["topics/agricultural-machinery/", "glossary/#g-agricultural-machinery"]),
-        ("robots", ["topics/robots/", "glossary/#g-robot"]),
-        ("robot", ["topics/robots/", "glossary/#g-robot"]),
-        ("industrial robots", ["glossary/#g-industrial-robot"]),
-        ("machine tools", ["glossary/#g-machine-tool"]),
-        ("agricultural machinery", ["glossary/#g-agricultural-machinery", "topics/agricultural-machinery/"]),
-        ("首台（套）", ["glossary/#g-first-set"]),
-        ("first-of-its-kind", ["glossary/#g-first-set"]),
-        ("走出去", ["vocabulary/#going-global"]),  # reading across plans: found as a link to the vocabulary entry
-        ("Belt and Road", ["vocabulary/#belt-and-road"]),
+        ("数控机床", ["topics/cnc-machine-tools.html", "glossary.html#g-cnc-machine-tool"]),
+        ("數控機床", ["topics/cnc-machine-tools.html", "glossary.html#g-cnc-machine-tool"]),  # Traditional
+        ("农业机械", ["topics/agricultural-machinery.html", "glossary.html#g-agricultural-machinery"]),
+        ("robots", ["topics/robots.html", "glossary.html#g-robot"]),
+        ("robot", ["topics/robots.html", "glossary.html#g-robot"]),
+        ("industrial robots", ["glossary.html#g-industrial-robot"]),
+        ("machine tools", ["glossary.html#g-machine-tool"]),
+        ("agricultural machinery", ["glossary.html#g-agricultural-machinery", "topics/agricultural-machinery.html"]),
+        ("首台（套）", ["glossary.html#g-first-set"]),
+        ("first-of-its-kind", ["glossary.html#g-first-set"]),
+        ("走出去", ["vocabulary.html#going-global"]),  # reading across plans: found as a link to the vocabulary entry
+        ("Belt and Road", ["vocabulary.html#belt-and-road"]),
     ],
 )
 def test_the_concept_comes_first(page, query, wanted):
@@ -145,7 +145,7 @@ def test_keyboard_opens_moves_and_follows(page):
 def test_the_index_is_loaded_once_per_visit(page, served):
     SearchDialog(page).search("数控机床")
     assert "index.js" in page.evaluate("editionSearch.requested")
-    page.goto(served + "glossary/")
+    page.goto(served + "glossary.html")
     SearchDialog(page).search("数控机床")
     assert page.evaluate("editionSearch.requested") == []  # every file came from this visit's session storage
 

@@ -92,10 +92,10 @@ def test_a_shared_clause_is_found_and_bounded(tmp_path):
 
 
 def test_shared_wording_on_the_built_pages(built_site):
-    page = (built_site / "shared-wording" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "shared-wording.html").read_text(encoding="utf-8")
     assert "<mark>在全球产业分工和价值链中的地位明显提升</mark>" in page.replace("；", "").replace("。", "")
     assert "data-search-exclude" in page
-    henan = (built_site / "plans" / "henan-equipment-2017" / "part-01" / "index.html").read_text(encoding="utf-8")
+    henan = (built_site / "plans" / "henan-equipment-2017" / "part-01.html").read_text(encoding="utf-8")
     note = re.search(r'<details class="similar-wording" data-search-exclude[^>]*>.*?</details>', henan, re.S)
     assert note, "a shared clause shows a note under its paragraph"
     assert "<mark>" in note.group() and "china-machinery-2021" in note.group()

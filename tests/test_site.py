@@ -14,7 +14,7 @@ def test_strict_build_writes_every_plan_page(built_site, edition):
     for plan in edition.plans:
         assert (built_site / "plans" / plan.meta.id / "index.html").exists()
         for part in plan.parts:
-            assert (built_site / "plans" / plan.meta.id / part.slug / "index.html").exists()
+            assert (built_site / "plans" / plan.meta.id / f"{part.slug}.html").exists()
 
 
 def test_no_internal_link_is_broken(built_site):
@@ -24,7 +24,7 @@ def test_no_internal_link_is_broken(built_site):
 def test_every_block_has_a_visible_anchor_and_citation(built_site, edition):
     plan = edition.plan("henan-equipment-2017")
     for part in plan.parts:
-        page = built_site / "plans" / plan.meta.id / part.slug / "index.html"
+        page = built_site / "plans" / plan.meta.id / f"{part.slug}.html"
         html = page.read_text(encoding="utf-8")
         ids = scan(page).ids
         for block_id in part.block_ids:
@@ -36,16 +36,16 @@ def test_every_block_has_a_visible_anchor_and_citation(built_site, edition):
 
 
 def test_source_markup_shows_literally(built_site):
-    page = (built_site / "plans/guangdong-high-end-equipment-2021/part-01/index.html").read_text(encoding="utf-8")
+    page = (built_site / "plans/guangdong-high-end-equipment-2021/part-01.html").read_text(encoding="utf-8")
     page = re.sub(r'</?a( class="gl"[^>]*)?>', "", page)  # glossary terms are links inside the text
     assert "实现营业收入**亿元。" in page
     assert "<strong>亿元" not in page
-    latex = (built_site / "plans/china-machinery-2021/part-02/index.html").read_text(encoding="utf-8")
+    latex = (built_site / "plans/china-machinery-2021/part-02.html").read_text(encoding="utf-8")
     assert r"$\Phi 6.28\text{m}$" in latex
 
 
 def test_headings_keep_their_numbering(built_site):
-    page = (built_site / "plans/guangdong-machinery-2005/part-02/index.html").read_text(encoding="utf-8")
+    page = (built_site / "plans/guangdong-machinery-2005/part-02.html").read_text(encoding="utf-8")
     assert "第一章 发展现状和面临的发展环境" in page
     assert "（一） 总量规模较大，部分行业居全国前列。" in page
 

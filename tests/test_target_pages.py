@@ -17,7 +17,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def page_html(site):
-    return (site / "targets" / "index.html").read_text(encoding="utf-8")
+    return (site / "targets.html").read_text(encoding="utf-8")
 
 
 def rows_of(html):
@@ -44,7 +44,7 @@ def test_without_script_the_table_is_complete(built_site):
 
 
 def test_paragraph_and_topic_links_resolve(built_site, edition):
-    page = built_site / "targets" / "index.html"
+    page = built_site / "targets.html"
     hrefs = re.findall(r'<td[^>]*><a href="([^"]+)">', page.read_text(encoding="utf-8"))
     hrefs += re.findall(r'<a href="([^"]*topics/[^"]+)">', page.read_text(encoding="utf-8"))
     assert len(hrefs) > len(edition.targets)  # every row links its paragraph, and topics are linked too
@@ -65,10 +65,10 @@ def test_series_charts_are_valid_svg(built_site, edition):
 
 
 def test_topic_pages_list_targets_by_their_subject(built_site):
-    html = (built_site / "topics" / "robots" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "robots.html").read_text(encoding="utf-8")
     assert "规模化示范应用机器人" in html and "Robots in scaled demonstration application" in html
     assert "2,000 units" in html and "at least" in html  # figure and qualifier, each in its column
-    transmission = (built_site / "topics" / "power-transmission-distribution" / "index.html").read_text("utf-8")
+    transmission = (built_site / "topics" / "power-transmission-distribution.html").read_text("utf-8")
     assert "高压开关设备生产企业" in transmission
     assert "机械工业总产值" not in transmission.split('id="targets"', 1)[-1].split('id="timeline"', 1)[0]
 
@@ -98,7 +98,7 @@ def test_filters_work_from_file_urls(built_site, edition, browser):
     errors, requests = [], []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
-    page.goto((built_site / "targets" / "index.html").as_uri())
+    page.goto((built_site / "targets.html").as_uri())
     page.wait_for_selector("form.targets-filters:not([hidden])")
     visible = "document.querySelectorAll('[data-targets-table] tbody tr:not([hidden])').length"
     assert page.evaluate(visible) == len(edition.targets)
@@ -118,7 +118,7 @@ def test_filters_work_from_file_urls(built_site, edition, browser):
 
 def test_charts_and_table_fit_a_phone(built_site, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto((built_site / "targets" / "index.html").as_uri())
+    page.goto((built_site / "targets.html").as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     script = "Array.from(document.querySelectorAll('.target-chart svg')).map(s => s.getBoundingClientRect().width)"
     widths = page.evaluate(script)

@@ -18,7 +18,7 @@ def svgs(html: str) -> list[ElementTree.Element]:
 
 
 def test_timeline_svg_is_valid_and_has_a_lane_per_plan(built_site, edition):
-    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "timeline.html").read_text(encoding="utf-8")
     (svg,) = svgs(html)
     lanes = svg.findall(f"{SVG}g")
     assert len(lanes) == len(edition.plans)
@@ -27,7 +27,7 @@ def test_timeline_svg_is_valid_and_has_a_lane_per_plan(built_site, edition):
 
 
 def test_every_marker_links_to_an_existing_paragraph_or_year(built_site):
-    page = built_site / "timeline" / "index.html"
+    page = built_site / "timeline.html"
     html = page.read_text(encoding="utf-8")
     (svg,) = svgs(html)
     links = [a.get("href") for a in svg.iter(f"{SVG}a")]
@@ -39,8 +39,8 @@ def test_every_marker_links_to_an_existing_paragraph_or_year(built_site):
 
 
 def test_entries_are_listed_by_year_with_links(built_site, edition):
-    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    ids = scan(built_site / "timeline" / "index.html").ids
+    html = (built_site / "timeline.html").read_text(encoding="utf-8")
+    ids = scan(built_site / "timeline.html").ids
     for entry in edition.timeline:
         if entry.block_id:
             assert f"y{entry.year}" in ids
@@ -49,7 +49,7 @@ def test_entries_are_listed_by_year_with_links(built_site, edition):
 
 
 def test_targets_table_compares_the_plans(built_site, edition):
-    html = (built_site / "targets" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "targets.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr data-plan=.*?</tr>", html, re.S)
     assert len(rows) == len(edition.targets)
     guangdong = next(row for row in rows if "7000亿元" in row)
@@ -58,10 +58,10 @@ def test_targets_table_compares_the_plans(built_site, edition):
 
 
 def test_topic_pages_have_their_own_timeline_and_targets(built_site):
-    html = (built_site / "topics" / "tunnel-boring-machines" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "tunnel-boring-machines.html").read_text(encoding="utf-8")
     assert len(svgs(html)) == 1
     assert 'id="timeline"' in html
-    assert "../../timeline/#y2016" in html  # “十三五” mentions in the TBM paragraphs
+    assert "../timeline.html#y2016" in html  # “十三五” mentions in the TBM paragraphs
 
 
 def test_export_has_timeline_targets_and_block_years(built_site, edition):

@@ -8,7 +8,7 @@ import re
 
 def test_every_topic_has_a_page_linking_to_its_paragraphs(built_site, edition):
     for topic in edition.taxonomy.topics:
-        page = built_site / "topics" / topic.id / "index.html"
+        page = built_site / "topics" / f"{topic.id}.html"
         html = page.read_text(encoding="utf-8")
         links = re.findall(r'class="excerpt-link"><a href="([^"]+)"', html)
         assert len(links) == edition.topics.block_counts[topic.id], topic.id
@@ -17,14 +17,14 @@ def test_every_topic_has_a_page_linking_to_its_paragraphs(built_site, edition):
 
 
 def test_matched_terms_are_highlighted(built_site):
-    html = (built_site / "topics" / "tunnel-boring-machines" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "tunnel-boring-machines.html").read_text(encoding="utf-8")
     assert "<mark>盾构</mark>" in html
 
 
 def test_matrix_cells_equal_the_block_tags(built_site, edition):
-    html = (built_site / "topics" / "matrix" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "matrix.html").read_text(encoding="utf-8")
     for topic in edition.taxonomy.topics:
-        row = re.search(rf'<a href="../{topic.id}/">.*?</tr>', html, re.S).group(0)
+        row = re.search(rf'<a href="{topic.id}\.html">.*?</tr>', html, re.S).group(0)
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)  # the row match starts inside the first cell
         values = [
             int(re.sub(r"<[^>]+>", "", cell).strip() or 0) if re.sub(r"<[^>]+>", "", cell).strip() != "·" else 0
@@ -37,8 +37,8 @@ def test_matrix_cells_equal_the_block_tags(built_site, edition):
 
 
 def test_plan_pages_show_each_blocks_topics(built_site, edition):
-    html = (built_site / "plans" / "henan-equipment-2017" / "part-02" / "index.html").read_text(encoding="utf-8")
-    assert 'class="topic-tag" href="../../../topics/tunnel-boring-machines/"' in html
+    html = (built_site / "plans" / "henan-equipment-2017" / "part-02.html").read_text(encoding="utf-8")
+    assert 'class="topic-tag" href="../../topics/tunnel-boring-machines.html"' in html
     tagged = [b for b in edition.plan("henan-equipment-2017").blocks if b.part == 2 and edition.topics.topics_of(b.id)]
     assert html.count('class="blk-topics"') == len(tagged)
 
@@ -54,14 +54,14 @@ def test_export_carries_topics(built_site, edition):
 
 def test_topic_page_opens_with_the_briefing_summary(built_site, edition):
     """The same summary as the briefing PDF's first page: plans with their status, targets, years."""
-    html = (built_site / "topics" / "robots" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "topics" / "robots.html").read_text(encoding="utf-8")
     summary = html.index('class="topic-summary"')
     assert summary < html.index('class="blk excerpt')
     block = html[summary : html.index('class="blk excerpt')]
     for status in ("已到期", "Expired", "内部资料", "Internal", "征求意见稿", "Draft"):
         assert status in block, status
     assert "2万台" in block and "20,000 units" in block and "at least" in block
-    assert "henan-equipment-2017/part-03/#s3-3-2-p1" in block
+    assert "henan-equipment-2017/part-03.html#s3-3-2-p1" in block
     ids = edition.topics.blocks_of("robots")
     paragraphs = [i for i in ids if edition.block(i).kind not in ("heading", "box", "title")]
     plans = {i.split("/", 1)[0] for i in ids}

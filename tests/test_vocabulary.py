@@ -53,14 +53,14 @@ def test_entries_have_english_and_first_appearance(edition):
 
 
 def test_vocabulary_page_and_export(built_site):
-    page = (built_site / "vocabulary" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "vocabulary.html").read_text(encoding="utf-8")
     assert "机器换人" in page and "replacing workers with machines" in page
     # one row per entry on the index, the charts and plans on the entry pages (ten a page, render/paging.py)
-    entries = [path.read_text(encoding="utf-8") for path in (built_site / "vocabulary").glob("*/index.html")]
+    entries = [path.read_text(encoding="utf-8") for path in (built_site / "vocabulary").glob("*.html")]
     assert page.count("<tr id=") == len(json.loads((built_site / "data" / "edition.json").read_text())["vocabulary"])
     assert sum(html.count('class="vocab-chart"') for html in entries) >= 300
     period = next(html for html in entries if 'id="twelfth-five-year-plan"' in html)
-    assert 'href="../../plans/shanxi-equipment-2011/' in period  # period 十二五 links to its plans
+    assert 'href="../plans/shanxi-equipment-2011/' in period  # period 十二五 links to its plans
     data = json.loads((built_site / "data" / "edition.json").read_text(encoding="utf-8"))
     records = {record["key"]: record for record in data["vocabulary"]}
     assert records["卡脖子"]["kind"] == "slogan" and records["卡脖子"]["en"] == "chokepoint"

@@ -10,7 +10,6 @@ from build_tools.outputs.pdf import PdfJob, edition_job, plan_job, topic_job, vo
 from build_tools.outputs.pdf_cache import render_jobs
 from build_tools.present.downloads import Downloads, planned_downloads
 from build_tools.present.urls import DOWNLOADS
-from build_tools.write import copy_if_changed
 
 
 def pdf_jobs(edition: Edition, planned: Downloads, site_url: str) -> list[PdfJob]:
@@ -42,16 +41,3 @@ def build_downloads(edition: Edition, docs: Path, progress, config: BuildConfig 
         if stale.relative_to(docs).as_posix() not in wanted:
             stale.unlink()
     return planned
-
-
-def publish_offline_bundle(archive: Path, docs: Path) -> None:
-    """Copy the offline zip into docs/downloads/ (so the online site serves it and its link is checked).
-
-    The offline build itself leaves the copy out (``exclude_docs`` in mkdocs.offline.yml): a bundle
-    never holds itself, and its pages point to the online address instead.
-    """
-    target = docs / DOWNLOADS / archive.name
-    copy_if_changed(archive, target)
-    for stale in target.parent.glob("*-offline.zip"):
-        if stale != target:
-            stale.unlink()

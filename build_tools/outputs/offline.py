@@ -1,22 +1,27 @@
-"""The offline HTML bundle: the site built a second time for file:// (mkdocs.offline.yml), zipped.
+"""The offline HTML bundle: the built site itself, zipped (one MkDocs build serves both: see mkdocs.yml).
 
-The zip is deterministic (sorted entries, one fixed timestamp, fixed permissions), so the same
-edition gives the same bytes and a changed bundle means changed content.
+The site links files by name (``use_directory_urls: false``), so it works from file:// as it is; the
+pages carry both the online note (download the zip) and the offline one (you are reading it), and the
+browser shows the right one (edition.css, theme/main.html). After zipping, the zip is added to the
+site's downloads/ and its size written into the pages that offer it; the bundle never holds itself.
+
+The zip is deterministic (sorted entries, one fixed timestamp, fixed permissions, the zip's own size
+left out of its pages), so the same edition gives the same bytes and a changed bundle means changed content.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 from build_tools.config import BuildConfig
-from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import EditionMeta
 from build_tools.present.downloads import edition_slug, offline_zip_name
 from build_tools.progress import Progress, quiet
-from build_tools.write import writing
+from build_tools.site_hooks import MADE_AFTER, size_label
+from build_tools.write import copy_if_changed, write_if_changed, writing
 
-OFFLINE_CONFIG = "mkdocs.offline.yml"
 LEFT_OUT = frozenset(
     {
         # Written with the build date, and nothing under file:// reads them: left out so the zip is reproducible.
@@ -24,12 +29,8 @@ LEFT_OUT = frozenset(
         "sitemap.xml.gz",
     }
 )
-
-
-
-def offline_site_dir(config: BuildConfig) -> Path:
-    # Beside site/, never inside it: the two builds must not see each other's files.
-    return config.site.parent / "build" / "offline-site"
+ZIP_SIZE = re.compile(rf'(<span class="file-size" data-file="{MADE_AFTER.pattern}">)[^<]*(</span>)')
+"""The zip's size in a page: a placeholder from the MkDocs hook, filled in here once the zip exists."""
 
 
 def dist_dir(config: BuildConfig) -> Path:
@@ -42,10 +43,24 @@ def zip_timestamp(meta: EditionMeta) -> tuple[int, int, int, int, int, int]:
     return (year, month, day, 0, 0, 0)
 
 
+def _bundled(folder: Path, path: Path) -> bool:
+    name = path.relative_to(folder).as_posix()
+    return path.is_file() and name not in LEFT_OUT and not MADE_AFTER.fullmatch(name)
+
+
+def _entry_bytes(path: Path) -> bytes:
+    """A page as the bundle holds it: without the zip's size, which only the online site shows."""
+    data = path.read_bytes()
+    if path.suffix != ".html" or b"-offline.zip" not in data:
+        return data
+    return ZIP_SIZE.sub(r"\1\2", data.decode("utf-8")).encode("utf-8")
+
+
 def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: tuple[int, ...]) -> Path:
-    """Zip every file under folder as ``prefix/<relative path>``, in sorted order, with fixed metadata."""
+    """Zip every file under folder as ``prefix/<relative path>``, in sorted order, with fixed metadata
+    (the sitemap and any offline zip left out)."""
     files = sorted(
-        (path for path in folder.rglob("*") if path.is_file() and path.relative_to(folder).as_posix() not in LEFT_OUT),
+        (path for path in folder.rglob("*") if _bundled(folder, path)),
         key=lambda path: path.relative_to(folder).as_posix(),
     )
     with writing(target) as partial, zipfile.ZipFile(partial, "w") as archive:
@@ -54,17 +69,30 @@ def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: 
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever machine builds it, so the permission bits below mean the same
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, _entry_bytes(path), compresslevel=9)
     return target
 
 
-def build_offline_bundle(
-    config: BuildConfig, edition_meta: EditionMeta, progress: Progress = quiet, clean: bool = False
-) -> Path:
-    """Build the file:// variant of the site (docs/ must be generated) and zip it to dist/<slug>-offline.zip."""
-    site = offline_site_dir(config)
-    offline_config = config.mkdocs_config.with_name(OFFLINE_CONFIG)
-    mkdocs_build(config, progress, config_file=offline_config, site=site, clean=clean)
+def serve_from_site(archive: Path, site: Path) -> None:
+    """The zip into site/downloads/ (an older edition's zip removed), its size into the pages offering it:
+    the home and Downloads pages, at the top of the site (render/templates/offline-note.md.jinja)."""
+    target = site / "downloads" / archive.name
+    copy_if_changed(archive, target)
+    for stale in target.parent.glob("*-offline.zip"):
+        if stale != target:
+            stale.unlink()
+    size = size_label(archive.stat().st_size)
+    for page in sorted(site.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if ZIP_SIZE.search(html):
+            write_if_changed(page, ZIP_SIZE.sub(lambda match: match.group(1) + size + match.group(2), html))
+
+
+def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progress: Progress = quiet) -> Path:
+    """Zip the built site to dist/<slug>-offline.zip, then serve it from the site."""
     target = dist_dir(config) / offline_zip_name(edition_meta)
     progress(f"zip {target.name}")
-    return write_deterministic_zip(site, target, f"{edition_slug(edition_meta)}-offline", zip_timestamp(edition_meta))
+    prefix = f"{edition_slug(edition_meta)}-offline"
+    write_deterministic_zip(config.site, target, prefix, zip_timestamp(edition_meta))
+    serve_from_site(target, config.site)
+    return target

@@ -1,30 +1,30 @@
-"""Render many PDFs: only those whose content changed, in parallel on the machine's cores.
+"""Render many PDFs: only those whose content changed, in parallel in the build's one pool (build_tools/parallel.py).
 
-A PDF is a pure function of its HTML, the stylesheet, the code that post-processes it and the
-WeasyPrint version, so the hash of those names it: ``<cache>/pdf/<sha256>.pdf``. A build with no
-change copies every PDF from the cache; a change to one plan changes the HTML of the PDFs that
-print it (the plan's, the edition's or its volume's, the briefings quoting it) and only those are rendered again.
-The cache folder is git-ignored; delete it to reclaim space (entries unused for 30 days are pruned).
+A PDF is a pure function of its HTML, the stylesheet, the code that post-processes it and the software
+that lays it out (WeasyPrint and the other pinned packages, Pango, HarfBuzz, the Noto CJK fonts: the one
+list in build_tools/cache.py), so the hash of those names it: ``<cache>/pdf/<sha256>.pdf``. A build with
+no change copies every PDF from the cache; a change to one plan changes the HTML of the PDFs that print it
+(the plan's, the edition's or its volume's, the briefings quoting it) and only those are rendered again.
+The cache folder is git-ignored; its size is bounded with the enrich cache's (build_tools/cache.py).
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import os
-import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from build_tools.cache import Cache, pdf_cache, software
 from build_tools.outputs import pdf_fonts, pdf_lang
 from build_tools.outputs.pdf import STYLESHEET, PdfJob, write_pdf
+from build_tools.parallel import shared_with_workers
 from build_tools.progress import Progress, quiet
 from build_tools.write import copy_if_changed
 
-KEEP_DAYS = 30
+PDF_CODE = (STYLESHEET, Path(pdf_fonts.__file__), Path(pdf_lang.__file__))
+"""The code that shapes a PDF beyond its HTML (the rest of the pipeline shows in the HTML)."""
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,8 @@ class Rendered:
 @cache
 def _fixed_inputs() -> bytes:
     """Everything besides the HTML that a PDF's bytes depend on."""
-    from importlib.metadata import version
-
-    parts = [STYLESHEET.read_bytes(), Path(pdf_fonts.__file__).read_bytes(), Path(pdf_lang.__file__).read_bytes()]
-    parts += [version(name).encode() for name in ("weasyprint", "pydyf", "fonttools")]
+    parts = [path.read_bytes() for path in PDF_CODE]
+    parts += [line.encode("utf-8") for line in software()]
     return b"\0".join(parts)
 
 
@@ -48,54 +46,29 @@ def content_hash(job: PdfJob) -> str:
     return hashlib.sha256(_fixed_inputs() + b"\0" + job.html.encode("utf-8")).hexdigest()
 
 
-def _render(html: str, target: str) -> str:
-    """Worker: one PDF (a top-level function, so a process pool can call it)."""
-    return str(write_pdf(html, Path(target)))
-
-
-def _prune(folder: Path) -> None:
-    limit = time.time() - KEEP_DAYS * 86400
-    for old in folder.glob("*.pdf"):
-        if old.stat().st_mtime < limit:
-            old.unlink(missing_ok=True)
+def _render(index: int, todo: Sequence[PdfJob], targets: Sequence[Path]) -> str:
+    """Worker: one PDF (its HTML inherited by fork, never pickled)."""
+    return str(write_pdf(todo[index].html, targets[index]))
 
 
 def render_jobs(
-    jobs: Sequence[PdfJob],
-    out_dir: Path,
-    cache_dir: Path,
-    progress: Progress = quiet,
-    workers: int | None = None,
+    jobs: Sequence[PdfJob], out_dir: Path, cache_dir: Path, progress: Progress = quiet
 ) -> dict[str, Rendered]:
-    """Each job's PDF in ``out_dir``, rendered only when its hash is not in ``cache_dir``."""
-    folder = cache_dir / "pdf"
-    folder.mkdir(parents=True, exist_ok=True)
+    """Each job's PDF in ``out_dir``, rendered only when its hash is not in the PDF cache under ``cache_dir``."""
+    stored: Cache = pdf_cache(cache_dir)
+    stored.folder.mkdir(parents=True, exist_ok=True)
     out_dir.mkdir(parents=True, exist_ok=True)
-    cached = {job.name: folder / f"{content_hash(job)}.pdf" for job in jobs}
-    todo = sorted((job for job in jobs if not cached[job.name].is_file()), key=lambda job: -len(job.html))
+    keys = {job.name: content_hash(job) for job in jobs}
+    # The largest first: each worker holds one WeasyPrint document at a time (render/paging.py bounds it).
+    todo = sorted((job for job in jobs if not stored.has(keys[job.name])), key=lambda job: -len(job.html))
     progress(f"PDF: {len(jobs) - len(todo)} of {len(jobs)} unchanged, rendering {len(todo)}")
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-    if workers == 1:
-        for job in todo:
-            _render(job.html, str(cached[job.name]))
-    else:
-        # The workers are forked from the build, which holds the whole edition: out of the collector's reach
-        # meanwhile, so that a collection in a worker does not copy every inherited page (as build_tools.parallel).
-        # Each worker then holds one WeasyPrint document at a time, the largest first (render/paging.py bounds it).
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for _ in pool.map(_render, [job.html for job in todo], [str(cached[job.name]) for job in todo]):
-                    pass
-        finally:
-            gc.unfreeze()
+    targets = [stored.path(keys[job.name]) for job in todo]
+    for _ in shared_with_workers(_render, range(len(todo)), (todo, targets)):
+        pass
     fresh = {job.name for job in todo}
     result = {}
     for job in jobs:
         target = out_dir / job.name
-        source = cached[job.name]
-        source.touch()  # used now: kept by the pruning
-        copy_if_changed(source, target)
+        copy_if_changed(stored.used(keys[job.name]), target)
         result[job.name] = Rendered(target, job.name in fresh)
-    _prune(folder)
     return result

@@ -6,8 +6,10 @@ A page is named by its path under docs/ (``plans/x/part-01.md``), as MkDocs name
   is ``../plans/x/index.md``); MkDocs checks and rewrites it for directory or file URLs;
 - a link inside raw HTML (which Markdown never sees) is ``@/`` + the path, resolved per page by
   ``build_tools/site_hooks.py``;
-- a printed address (citations, PDFs) is ``site_url`` + the page's directory URL (``plans/x/part-01/``),
-  or the bare directory URL when no ``site_url`` is set.
+- a printed address (citations, PDFs) is ``site_url`` + the page's file URL (``plans/x/part-01.html``),
+  or the bare file URL when no ``site_url`` is set. The site is built with ``use_directory_urls: false``
+  (one build serves the web and the file:// bundle), so the printed address is the very URL MkDocs
+  writes, and the same paragraph address opens on any web server and in the unzipped bundle.
 """
 
 from __future__ import annotations
@@ -44,19 +46,11 @@ def data_path(name: str) -> str:
     return f"{DATA}/{name}"
 
 
-def directory_url(path: str) -> str:
-    """The address of a docs/ file with directory URLs: ``plans/x/part-01.md`` -> ``plans/x/part-01/``.
-
-    ``index.md`` is the folder itself (``""`` for the home page); any other file keeps its name.
-    """
-    if not path.endswith(".md"):
-        return path
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+def page_url(path: str) -> str:
+    """The URL of a docs/ file, as MkDocs writes it with ``use_directory_urls: false``:
+    ``plans/x/part-01.md`` -> ``plans/x/part-01.html``, ``plans/x/index.md`` -> ``plans/x/index.html``;
+    any other file keeps its name."""
+    return path.removesuffix(".md") + ".html" if path.endswith(".md") else path
 
 
 def relative(from_page: str, to_path: str) -> str:
@@ -69,8 +63,8 @@ def with_anchor(path: str, anchor: str) -> str:
 
 
 def absolute(site_url: str, path: str, anchor: str = "") -> str:
-    """The printed address of a docs/ path: ``site_url`` (ending in ``/``, or ``""``) + its directory URL."""
-    return with_anchor(site_url + directory_url(path), anchor)
+    """The printed address of a docs/ path: ``site_url`` (ending in ``/``, or ``""``) + its file URL."""
+    return with_anchor(site_url + page_url(path), anchor)
 
 
 def block_path(edition: Edition, block_id: str) -> str:

@@ -1,0 +1,258 @@
+"""The build's caches (enrich results, PDFs) and the one list of what a build depends on.
+
+**What a build depends on** (``Dependencies``): the software (Python, every package pinned in
+requirements.txt, and the system libraries that shape a PDF: Pango, HarfBuzz, the fonts-noto-cjk
+package; one that cannot be found is recorded as missing), the pipeline's code (``build_tools/``),
+the edition's shared inputs (glossary, topics, ``across/``, the translation store's files other than
+the PO files, the target word list, ``edition.yml``, a project OpenCC configuration), the plans and
+their translations, and the MkDocs configuration. Each user keys on the parts it reads:
+
+- ``incremental.py``: all of it, to tell whether anything changed since the last build;
+- the enrich cache: software, code and shared inputs (``inputs_key``), plus a plan's own files
+  (``plan_key``) or every plan's text (``edition_key``);
+- the PDF cache: software, the few code files that shape a PDF beyond its HTML, and the HTML.
+
+When in doubt an input is in a key: a needless miss costs one recomputation, a missing input a stale page.
+
+**The caches**: ``.cache/<kind>/<sha256>.<suffix>``, named by the hash of exactly what an entry was made
+from. Only results are cached, never errors; a damaged entry is made again. Reading an entry marks it
+used; ``prune`` (once per build) drops entries unused for 30 days, then the least recently used until
+all caches together fit ``BuildConfig.cache_limit`` (``BUILD_CACHE_MB``, 2 GiB by default).
+``rm -rf .cache`` is always safe.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import hashlib
+import os
+import pickle
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from build_tools.config import ROOT, BuildConfig
+from build_tools.write import write_if_changed
+
+CODE = ROOT / "build_tools"
+KEEP_DAYS = 30
+PINNED = re.compile(r"^([A-Za-z0-9_.\-]+)==", re.MULTILINE)
+SYSTEM_LIBRARIES = (("pango", "pango-1.0", "pango_version_string"), ("harfbuzz", "harfbuzz", "hb_version_string"))
+"""(name, library, its version call): they lay out and shape every line of a PDF."""
+SYSTEM_PACKAGES = ("fonts-noto-cjk",)
+"""Debian packages whose files a PDF embeds (the Noto CJK faces)."""
+
+
+# ------------------------------------------------------------------------------ what a build depends on
+
+
+def files_under(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    return sorted(
+        (path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts),
+        key=lambda path: path.as_posix(),
+    )
+
+
+def digest_files(files: Iterable[Path], extra: Iterable[str] = ()) -> str:
+    digest = hashlib.sha256()
+    for text in extra:
+        digest.update(text.encode("utf-8") + b"\0")
+    for path in files:
+        digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _library_version(library: str, call: str) -> str | None:
+    """A shared library's own version call (``pango_version_string``), None when it cannot be loaded."""
+    found = ctypes.util.find_library(library)
+    if not found:
+        return None
+    try:
+        function = getattr(ctypes.CDLL(found), call)
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_char_p
+    answer = function()
+    return answer.decode("ascii", "replace") if answer else None
+
+
+def _package_version(package: str) -> str | None:
+    """An installed Debian package's version (dpkg-query), None when it or dpkg-query is missing."""
+    try:
+        done = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status} ${Version}", package], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    status, _, found = done.stdout.rpartition(" ")
+    return found if done.returncode == 0 and status.endswith("installed") and found else None
+
+
+def system_versions() -> list[str]:
+    """``pango 1.50.12``, …, ``fonts-noto-cjk missing``: never fails, a missing one says so."""
+    found = [(name, _library_version(library, call)) for name, library, call in SYSTEM_LIBRARIES]
+    found += [(package, _package_version(package)) for package in SYSTEM_PACKAGES]
+    return [f"{name} {answer or 'missing'}" for name, answer in found]
+
+
+@cache
+def software() -> tuple[str, ...]:
+    """Python, every pinned package and the system libraries, each with its version (asked once a process)."""
+    found = [f"python {sys.version}"]
+    for name in PINNED.findall((ROOT / "requirements.txt").read_text(encoding="utf-8")):
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} missing")
+    return (*found, *system_versions())
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """What a build reads, in parts (see the module's docstring for who keys on which)."""
+
+    code: tuple[Path, ...]
+    shared: tuple[Path, ...]
+    """The edition's inputs that every plan's enrichment may read."""
+    plans: tuple[Path, ...]
+    site: tuple[Path, ...]
+    paths: tuple[str, ...]
+    """Where the inputs are: results name files by these."""
+
+
+def dependencies(config: BuildConfig, hant_path: str = "") -> Dependencies:
+    """Every file a build reads; ``hant_path`` is the project OpenCC configuration when there is one."""
+    store = [path for path in files_under(config.translations) if path.suffix != ".po"]
+    shared = [*files_under(config.glossary), *files_under(config.topics), *files_under(config.across), *store]
+    shared += [*files_under(config.target_words), *files_under(config.sources / "edition.yml")]
+    if hant_path:
+        shared += files_under(Path(hant_path).parent)  # a project OpenCC configuration and its dictionaries
+    return Dependencies(
+        code=tuple(files_under(CODE)),
+        shared=tuple(shared),
+        plans=(*files_under(config.sources), *files_under(config.translations)),
+        site=tuple(sorted(config.mkdocs_config.parent.glob("mkdocs*.yml"))),
+        paths=tuple(str(path) for path in (config.sources, config.translations, config.glossary, config.topics)),
+    )
+
+
+# ------------------------------------------------------------------------------ enrich keys
+
+
+def inputs_key(config: BuildConfig, hant_path: str = "") -> str:
+    """What any plan's enrichment may depend on besides the plan's own files."""
+    found = dependencies(config, hant_path)
+    return digest_files([*found.code, *found.shared], [*found.paths, *software()])
+
+
+def text_key(folder: Path) -> str:
+    """A plan folder's own text: its path, meta.yml and source.txt."""
+    return digest_files([folder / "meta.yml", folder / "source.txt"], [str(folder)])
+
+
+def plan_key(inputs: str, text: str, po_file: Path) -> str:
+    """A plan's own results: its text, its PO file (path and bytes, or that there is none), the inputs."""
+    po = po_file.read_bytes() if po_file.is_file() else b"\0none"
+    return hashlib.sha256(f"{inputs}\0{text}\0{po_file}\0".encode() + po).hexdigest()
+
+
+def edition_key(inputs: str, texts: Iterable[str], step: str) -> str:
+    """A step over every plan's text (no translation), plans in edition order."""
+    return hashlib.sha256("\0".join([inputs, step, *texts]).encode()).hexdigest()
+
+
+# ------------------------------------------------------------------------------ the caches
+
+
+class Cache:
+    """One kind of entry: ``<folder>/<key><suffix>``."""
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        self.folder, self.suffix = folder, suffix
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}{self.suffix}"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def used(self, key: str) -> Path:
+        """The entry's file, marked used now (kept by the pruning)."""
+        path = self.path(key)
+        os.utime(path)
+        return path
+
+    def read(self, key: str) -> bytes | None:
+        """The entry's bytes, marked used now (kept by the pruning); None when absent."""
+        path = self.path(key)
+        try:
+            data = path.read_bytes()
+            os.utime(path)
+        except OSError:
+            return None
+        return data
+
+    def write(self, key: str, data: bytes) -> None:
+        write_if_changed(self.path(key), data)
+
+    def load(self, key: str) -> Any | None:
+        """The pickled result of ``key``, or None (absent or unreadable: made again)."""
+        data = self.read(key)
+        try:
+            return None if data is None else pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            return None  # damaged (the key names the code, so not an older format): made again
+
+    def store(self, key: str, value: Any) -> bytes:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.write(key, data)
+        return data
+
+
+def enrich_cache(config: BuildConfig) -> Cache:
+    return Cache(config.cache / "enrich", ".pickle")
+
+
+def pdf_cache(cache_root: Path) -> Cache:
+    return Cache(cache_root / "pdf", ".pdf")
+
+
+def _entries(root: Path) -> list[tuple[float, int, Path]]:
+    """(last use, size, path) of every entry of every cache under root, least recently used first."""
+    found = []
+    for path in root.glob("*/*"):
+        try:
+            status = path.stat()
+        except OSError:
+            continue  # removed meanwhile
+        if path.is_file() and not path.name.startswith("."):
+            found.append((status.st_mtime, status.st_size, path))
+    return sorted(found, key=lambda entry: (entry[0], entry[2].as_posix()))
+
+
+def prune(root: Path, limit: int, now: float | None = None) -> list[Path]:
+    """Drop entries unused for KEEP_DAYS, then the least recently used until the rest fit ``limit`` bytes;
+    returns what was dropped. (An entry read in this build is the most recent, so goes last.)"""
+    oldest = (time.time() if now is None else now) - KEEP_DAYS * 86400
+    entries = _entries(root)
+    total = sum(size for _, size, _ in entries)
+    dropped = []
+    for used, size, path in entries:
+        if used >= oldest and total <= limit:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
+        dropped.append(path)
+    return dropped
