@@ -174,9 +174,18 @@ class PlanParser:
         self._flush_pending()
         for seg in segments[body_end:]:
             self._emit("paragraph", "back", seg, None, self._run(seg), section="back")
-        if not any(d.kind in ("heading", "box") for d in self.drafts if d.zone == "body"):
-            self.warnings.append(f"{self.source.path}: no recognizable headings; the plan is one section")
+        self._check_title(state)
         return self._finish()
+
+    def _check_title(self, state: State) -> None:
+        """Say so when meta.yml's title_zh is nowhere in the text: what follows a notice is read by it."""
+        if not any(d.kind == "title" for d in self.drafts):
+            after = ": the whole text was read as the notice before the title" if state is State.NOTICE else ""
+            self.warnings.append(
+                f"{self.source.path}: title_zh {self.meta.title_zh!r} of meta.yml is not a line of the text{after}"
+            )
+        if state is not State.NOTICE and not any(d.kind in ("heading", "box") for d in self.drafts if d.zone == "body"):
+            self.warnings.append(f"{self.source.path}: no recognizable headings; the plan is one section")
 
     def _step(self, state: State, seg: Segment, first: bool) -> State:
         squeezed = squeeze(seg.text)
