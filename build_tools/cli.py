@@ -91,8 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     config = _config(args)
     try:
+        if args.command == "translations":
+            return _translations(args, config, ProgressPrinter())
         check_folders(config)
-        with build_lock(config, lambda line: console.print(line, markup=False)):
+        with build_lock(config, lambda line: console.print(line, markup=False), site=args.command == "build"):
             return _run(args, config)
     except (InputError, BuildFailed) as error:
         return _error(str(error))
@@ -110,8 +112,6 @@ def _error(message: str, status: int = 1) -> int:
 
 def _run(args: argparse.Namespace, config: BuildConfig) -> int:
     progress = ProgressPrinter()
-    if args.command == "translations":
-        return _translations(args, config, progress)
     if args.command == "build":
         result = build(config, progress, pdfs=not args.no_pdf, offline=args.offline, clean=args.clean)
         if result is None:

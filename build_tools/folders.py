@@ -61,12 +61,13 @@ def lock_path(config: BuildConfig, folder: Path) -> Path:
 
 
 @contextmanager
-def build_lock(config: BuildConfig, say: Callable[[str], object]) -> Iterator[None]:
-    """Hold the locks of ``docs/`` and ``site/`` (in a fixed order, so two builds never deadlock); a
-    second build on either waits, saying so in one line, until the first is done."""
+def build_lock(config: BuildConfig, say: Callable[[str], object], site: bool = True) -> Iterator[None]:
+    """Hold the locks of ``docs/`` and (with ``site``, for a build) ``site/``, in a fixed order so two
+    builds never deadlock; a second build on either waits, saying so in one line, until the first is done."""
     handles = []
+    folders = {config.docs.resolve(), config.site.resolve()} if site else {config.docs.resolve()}
     try:
-        for folder in sorted({config.docs.resolve(), config.site.resolve()}):
+        for folder in sorted(folders):
             handles.append(_acquire(lock_path(config, folder), folder, say))
         yield
     finally:

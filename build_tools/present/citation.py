@@ -19,7 +19,6 @@ from build_tools.model import Block, Edition, ParsedPlan, PlanMeta
 from build_tools.present import urls
 from build_tools.present.trails import section_path
 
-
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 

@@ -138,8 +138,9 @@ class Int(Type):
     def read(self, reader: Reader, node: yaml.Node, name: str) -> int:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == INT and re.fullmatch(r"[-+]?[0-9]+", node.value)):
             raise self.wrong(reader, node, name)
-        if len(node.value.lstrip("+-")) > MAX_DIGITS:
-            raise reader.fail(node, f"{name} must be {self.expected}, not a number of {len(node.value)} digits")
+        digits = len(node.value.lstrip("+-"))
+        if digits > MAX_DIGITS:
+            raise reader.fail(node, f"{name} must be {self.expected}, not a number of {digits} digits")
         value = int(node.value)
         if not self.low <= value <= self.high:
             raise self.wrong(reader, node, name)

@@ -80,13 +80,13 @@ def _dictionary(name: str, path: Path, text: str) -> Path:
     """A dictionary beside the config, or one of OpenCC's own; a name that leads anywhere else is refused
     (checked before anything is read: an outside file's text must not reach the site or an error line)."""
     own, shipped = resolve_inside(path.parent, name), resolve_inside(SHARE, name)
-    line = line_of(text, json.dumps(name, ensure_ascii=False))
-    if own is None and shipped is None:
-        raise InputError(path, f"dictionary {name!r} lies outside {path.parent.name}/ and OpenCC's own", line)
     found = next((candidate for candidate in (own, shipped) if candidate and candidate.is_file()), None)
-    if found is None:
-        raise InputError(path, f"dictionary {name!r} is neither beside the config nor in OpenCC's", line)
-    return found
+    if found is not None:
+        return found
+    line = line_of(text, json.dumps(name, ensure_ascii=False))
+    if own is None:  # a path out of the folder (.., absolute, a link) that is not one of OpenCC's own
+        raise InputError(path, f"dictionary {name!r} lies outside {path.parent.name}/ and OpenCC's own", line)
+    raise InputError(path, f"dictionary {name!r} is neither beside the config nor in OpenCC's", line)
 
 
 def stock_s2tw(text: str) -> str:

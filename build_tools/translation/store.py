@@ -71,7 +71,9 @@ def load_po(path: Path) -> polib.POFile:
     for entry in po:
         if not entry.msgctxt:
             raise InputError(path, "entry without msgctxt: every entry names its block id in msgctxt", entry.linenum)
-        if entry.msgstr_plural or entry.msgid_plural:
+        if entry.msgstr_plural and not entry.msgid_plural:
+            raise InputError(path, "msgstr[0] on an entry without msgid_plural: write msgstr", entry.linenum)
+        if entry.msgid_plural:
             # Refused, not read: polib keeps the English in msgstr[n], and `update` would write msgstr "".
             message = "plural forms (msgid_plural, msgstr[n]) are not used here: write one msgid and one msgstr"
             raise InputError(path, message, entry.linenum)
