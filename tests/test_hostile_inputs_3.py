@@ -8,6 +8,7 @@ or a clean run whose output is checked. Each class has variants beyond the issue
 
 from __future__ import annotations
 
+import csv
 import fcntl
 import json
 import os
@@ -143,10 +144,6 @@ def _clean_build_with_figure(space: Space, stderr: str) -> None:
     assert (space.docs / "plans" / PLAN / "index.md").exists()
 
 
-def _title_reported(space: Space, stderr: str) -> None:
-    assert "title_zh '完全无关的标题' of meta.yml is not a line of the text" in stderr
-
-
 def _notice_title_reported(space: Space, stderr: str) -> None:
     assert "is not a line of the text: the whole text was read as the notice before the title" in stderr
     assert "no recognizable headings" not in stderr
@@ -154,6 +151,19 @@ def _notice_title_reported(space: Space, stderr: str) -> None:
 
 def _unrelated_title(space: Space) -> None:
     space.replace(space.meta, "title_zh: 测试规划", "title_zh: 完全无关的标题")
+
+
+FORMULA = 'Develop "CNC", =HYPERLINK("http://x.invalid") \\ </script><!--'
+
+
+def _exports_round_trip(space: Space, _: str) -> None:
+    """CSV and JSON carry the hostile English as data: one field, the same text (quotes doubled, not split)."""
+    with (space.docs / "data" / "blocks.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["en"] for row in rows if row["en"].startswith("Develop")] == [FORMULA]
+    assert any(block.get("en") == FORMULA for block in _blocks(space)) or FORMULA in json.dumps(
+        json.loads((space.docs / "data" / "edition.json").read_text(encoding="utf-8")), ensure_ascii=False
+    )
 
 
 NOTICE = "测试省人民政府关于印发测试规划的通知\n各市人民政府：\n现将规划印发给你们。\n"
@@ -281,15 +291,21 @@ CASES: list[tuple[str, Callable[[Space], None], Error | Clean, tuple[str, ...]]]
         ("generate",),
     ),
     (
-        "title-not-in-text",
-        _unrelated_title,
-        Clean(_title_reported),
+        "title-one-character-off-after-notice",
+        lambda s: (s.replace(s.meta, "title_zh: 测试规划", "title_zh: 测试计划"), _source("测试规划\n", NOTICE)(s)),
+        Clean(_notice_title_reported),
         ("generate",),
     ),
     (
         "title-not-in-text-after-notice",
         lambda s: (_unrelated_title(s), _source("测试规划\n", NOTICE)(s)),
         Clean(_notice_title_reported),
+        ("generate",),
+    ),
+    (
+        "po-english-csv-json-syntax",
+        _english('msgstr "(I) Develop CNC machine tools."', "msgstr " + json.dumps(FORMULA)),
+        Clean(_exports_round_trip),
         ("generate",),
     ),
     # Costs that explode: numbers of any length.

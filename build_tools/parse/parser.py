@@ -178,13 +178,14 @@ class PlanParser:
         return self._finish()
 
     def _check_title(self, state: State) -> None:
-        """Say so when meta.yml's title_zh is nowhere in the text: what follows a notice is read by it."""
-        if not any(d.kind == "title" for d in self.drafts):
-            after = ": the whole text was read as the notice before the title" if state is State.NOTICE else ""
+        """After a notice the plan starts at its title line: when meta.yml's title_zh is no line of the text,
+        say so (the whole text was read as the notice), not that the plan has no headings."""
+        if state is State.NOTICE:
             self.warnings.append(
-                f"{self.source.path}: title_zh {self.meta.title_zh!r} of meta.yml is not a line of the text{after}"
+                f"{self.source.path}: title_zh {self.meta.title_zh!r} of meta.yml is not a line of the text:"
+                " the whole text was read as the notice before the title"
             )
-        if state is not State.NOTICE and not any(d.kind in ("heading", "box") for d in self.drafts if d.zone == "body"):
+        elif not any(d.kind in ("heading", "box") for d in self.drafts if d.zone == "body"):
             self.warnings.append(f"{self.source.path}: no recognizable headings; the plan is one section")
 
     def _step(self, state: State, seg: Segment, first: bool) -> State:
