@@ -12,13 +12,15 @@ from rich.markup import escape
 
 from build_tools.config import BuildConfig
 from build_tools.errors import BuildFailed, InputError
+from build_tools.folders import build_lock, check_folders, disk_error
 from build_tools.pipeline import assemble, build, generate, load_and_parse
 from build_tools.translation.hant_review import edition_texts, load_review, rare_forms, review_texts
 from build_tools.translation.incoming import import_deliveries
 from build_tools.translation.store import update_plan
 
-# One error, one line; user text is printed through rich.markup.escape, so "[link=…]" in a file stays text.
-console = Console(stderr=True, highlight=False, soft_wrap=True)
+# One error, one line; user text is printed through rich.markup.escape, so "[link=…]" in a file stays text,
+# and without emoji codes, so a status "final :x:" is not printed as a cross mark.
+console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _config(args: argparse.Namespace) -> BuildConfig:
@@ -88,23 +90,35 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     config = _config(args)
-    progress = ProgressPrinter()
     try:
         if args.command == "translations":
-            return _translations(args, config, progress)
-        if args.command == "build":
-            result = build(config, progress, pdfs=not args.no_pdf, offline=args.offline, clean=args.clean)
-            if result is None:
-                console.print("done: nothing changed since the last build (--clean rebuilds all the same)")
-                return 0
-        else:
-            result = generate(config, progress)
-    except InputError as error:
-        console.print(f"[bold red]error:[/bold red] {escape(str(error))}")
-        return 1
-    except BuildFailed as error:
-        console.print(f"[bold red]error:[/bold red] {escape(str(error))}")
-        return 1
+            return _translations(args, config, ProgressPrinter())
+        check_folders(config)
+        with build_lock(config, lambda line: console.print(line, markup=False), site=args.command == "build"):
+            return _run(args, config)
+    except (InputError, BuildFailed) as error:
+        return _error(str(error))
+    except OSError as error:
+        # A full disk, a read-only docs/, a name too long for the file system: one line, the path named.
+        return _error(disk_error(error))
+    except KeyboardInterrupt:
+        return _error("interrupted (Ctrl-C): the site may be incomplete; the next build redoes it", status=130)
+
+
+def _error(message: str, status: int = 1) -> int:
+    console.print(f"[bold red]error:[/bold red] {escape(message)}")
+    return status
+
+
+def _run(args: argparse.Namespace, config: BuildConfig) -> int:
+    progress = ProgressPrinter()
+    if args.command == "build":
+        result = build(config, progress, pdfs=not args.no_pdf, offline=args.offline, clean=args.clean)
+        if result is None:
+            console.print("done: nothing changed since the last build (--clean rebuilds all the same)")
+            return 0
+    else:
+        result = generate(config, progress)
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {escape(str(warning))}")
     blocks = sum(len(plan.blocks) for plan in result.edition.plans)
@@ -135,9 +149,9 @@ def _review_hant(config: BuildConfig, progress: ProgressPrinter) -> int:
     unused += unused_rare
     open_ones = [disagreement for disagreement in found + rare if not disagreement.covered_by]
     for disagreement in open_ones:
-        console.print(f"unreviewed: {disagreement}")
+        console.print(f"unreviewed: {escape(str(disagreement))}")
     for entry in unused:
-        console.print(f"[yellow]unused review entry:[/yellow] {entry.zh}")
+        console.print(f"[yellow]unused review entry:[/yellow] {escape(entry.zh)}")
     console.print(
         f"review-hant: {len(found)} disagreements, {len(rare)} rare forms, {len(open_ones)} unreviewed, "
         f"{len(unused)} unused entries"

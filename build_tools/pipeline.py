@@ -57,7 +57,7 @@ from build_tools.sources.across import (
     load_vocabulary_rules,
 )
 from build_tools.sources.discover import plan_folders
-from build_tools.sources.edition import load_edition_meta
+from build_tools.sources.edition import check_edition_date, load_edition_meta
 from build_tools.sources.glossary import load_glossary
 from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.sources.topics import load_taxonomy
@@ -177,6 +177,7 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
     seen: dict[str, Path] = {}
     for folder, result in zip(folders, results, strict=True):
         _claim_source(seen, result.plan.meta.source_file, folder)
+    check_edition_date(config.sources, inputs.edition, (result.plan.meta for result in results))
     # In time order: issue date, then id.
     order = sorted(range(len(results)), key=lambda index: (results[index].plan.meta.date, results[index].plan.meta.id))
     results = [results[index] for index in order]

@@ -31,6 +31,7 @@ Each figure gets:
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -55,13 +56,16 @@ _QUANTITY = re.compile(
     r"(?P<unit>万亿元|亿美元|亿元|万元|万人|万台|万辆|万吨|万千瓦|个百分点|%|％|家|项|个|台|套|名|倍)"
     r"(?P<qualifier>以上|左右|以内|以下)?"
 )
-_GAP = re.compile(
-    r"(?P<subject>[^，,；;。]*差距)(?:缩短|缩小)(?:到|至|为)\s*(?P<value>\d+)"
-    r"(?:\s*[～~—\-至]\s*(?P<high>\d+))?\s*(?P<unit>年)"
-)
-_COMPARATIVE = re.compile(
-    r"(?P<subject>[^，,；;。:：]*?(?:增速|增长率|增幅))(?P<qualifier>高于|快于)(?P<base>[^，,；;。]*?(?:增速|增长率|增幅|水平))"
-)
+# The gap and comparison patterns are found by their fixed words (差距缩短到…年, 增速高于…), then the
+# subject is read back to the clause's start: a pattern that begins with a free run of characters is
+# tried from every position of a clause and costs the square of its length (100,000 digits: minutes).
+_GAP = re.compile(r"差距(?:缩短|缩小)(?:到|至|为)\s*(?P<value>\d+)(?:\s*[～~—\-至]\s*(?P<high>\d+))?\s*(?P<unit>年)")
+_GAP_CLAUSE = re.compile(r"[^，,；;。]+")
+_COMPARED = re.compile(r"(?:增速|增长率|增幅)(?P<qualifier>高于|快于)")
+_COMPARED_BASE = re.compile(r"[^，,；;。]*?(?:增速|增长率|增幅|水平)")
+_SUBJECT_SEP = re.compile(r"[，,；;。:：]")
+# Past this a figure is no quantity a plan sets (and past 1e308 a float is infinite): it is kept as printed.
+_LARGEST = 1e15
 _COUNT_UNITS = ("家", "项", "个", "台", "套", "名", "万台", "万辆")
 _CLAUSE_SEP = "，,；;：:。"
 _PRE_QUALIFIER = re.compile(r"(突破|超过|不低于|不少于|高于|近|约)\s*$")
@@ -103,7 +107,9 @@ class _Found:
 
 
 def _number(value: str | None) -> float | None:
-    return float(value) if value and not value.startswith("*") else None
+    """The figure's value; None for a masked one (``***``) or one too long to be a number (shown as printed)."""
+    number = float(value) if value and not value.startswith("*") else None
+    return number if number is not None and number < _LARGEST else None
 
 
 def _tidy(words: str) -> str:
@@ -211,9 +217,14 @@ def _quantities(text: str, sentence: tuple[int, int], dated: list[_Dated]) -> li
 
 
 def _gaps(text: str, sentence: tuple[int, int]) -> list[_Found]:
+    """差距缩短到…年: in each clause the last such phrase, its subject the clause up to 差距."""
     found = []
-    for match in _GAP.finditer(text, *sentence):
-        subject = _before_words(match["subject"])
+    for clause in _GAP_CLAUSE.finditer(text, *sentence):
+        matches = list(_GAP.finditer(text, clause.start(), clause.end()))
+        if not matches:
+            continue
+        match = matches[-1]
+        subject = _before_words(text[clause.start() : match.start() + 2])
         found.append(
             _Found(
                 match.start("value"), match.end(), text[match.start("value") : match.end()], _number(match["value"]),
@@ -224,15 +235,23 @@ def _gaps(text: str, sentence: tuple[int, int]) -> list[_Found]:
 
 
 def _comparisons(text: str, sentence: tuple[int, int]) -> list[_Found]:
+    """增速高于…水平: the subject read back to the clause's start (or the previous comparison's end)."""
     found = []
-    for match in _COMPARATIVE.finditer(text, *sentence):
-        subject = _tidy(match["subject"])
+    starts = [sentence[0], *(sep.end() for sep in _SUBJECT_SEP.finditer(text, *sentence))]
+    taken = sentence[0]
+    for match in _COMPARED.finditer(text, *sentence):
+        base = _COMPARED_BASE.match(text, match.end(), sentence[1])
+        if match.start() < taken or base is None:
+            continue
+        left = max(taken, starts[bisect.bisect_right(starts, match.start()) - 1])
+        subject = _tidy(text[left : match.start("qualifier")])
         found.append(
             _Found(
-                match.start("qualifier"), match.end(), match.group("qualifier") + match["base"], None, None, "",
-                match["qualifier"], "comparative", subject, subject, _tidy(match["base"]), False,
+                match.start("qualifier"), base.end(), match["qualifier"] + base.group(), None, None, "",
+                match["qualifier"], "comparative", subject, subject, _tidy(base.group()), False,
             )
         )  # fmt: skip
+        taken = base.end()
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -157,6 +158,8 @@ class TargetEnglish:
 def _number(value: float) -> str:
     """``280.0`` → ``280``; ``450000.0`` → ``450,000``; ``11.5`` stays."""
     rounded = round(value, 6)
+    if not math.isfinite(rounded):  # int() of an infinite float overflows: a figure of 310 digits is one
+        return f"{rounded}"
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,g}"
 
 

@@ -11,12 +11,17 @@ import re
 from dataclasses import dataclass
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+# Bounded: a label's number is at most a few characters; an unbounded run would be read as one
+# number of any length (int() refuses past 4,300 digits, and the arithmetic grows with the square).
+CN_NUMERAL = "[一二三四五六七八九十百零〇两]{1,6}"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # (type, pattern); group "num" is the number, the whole match is the label as printed.
 LABEL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第(?P<num>{CN_NUMERAL}|\d+)[章篇部]")),
+    ("chapter", re.compile(rf"^第(?P<num>{CN_NUMERAL}|\d{{1,4}})[章篇部]")),
+    # Sections and articles of a chapter (第一节, 第三条): headings, not paragraph text.
+    ("chapter-section", re.compile(rf"^第(?P<num>{CN_NUMERAL}|\d{{1,4}})节")),
+    ("article", re.compile(rf"^第(?P<num>{CN_NUMERAL}|\d{{1,4}})条")),
     ("cn-comma", re.compile(rf"^(?P<num>{CN_NUMERAL})、")),
     ("cn-paren", re.compile(rf"^[（(]\s?(?P<num>{CN_NUMERAL})\s?[）)]")),
     ("num-dot", re.compile(r"^(?P<num>[0-9０-９]{1,2})[.．](?![0-9０-９])")),

@@ -19,6 +19,8 @@ from build_tools.model import Block, Edition, ParsedPlan, PlanMeta
 from build_tools.present import urls
 from build_tools.present.trails import section_path
 
+LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -96,7 +98,7 @@ class Citation:
             ("publisher", _bibtex(self.issuer_en)),
             ("language", "chinese"),
             ("howpublished", _bibtex(self.edition_en) + ", edition of " + self.edition_date),
-            ("url", self.url),
+            ("url", _one_line(self.url)),
         ]
         note = ", ".join(part for part in (self.section_en, f"¶ {self.block_id}" if self.block_id else "") if part)
         if note:
@@ -123,7 +125,7 @@ class Citation:
         if self.block_id:
             lines.append(("N1", f"¶ {self.block_id}"))
         lines.append(("ER", ""))
-        return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+        return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines)
 
     def csl(self) -> dict:
         item = {
@@ -155,7 +157,13 @@ def short_citation(meta: PlanMeta, block_id: str, trail: str = "") -> str:
 
 def _bibtex(text: str) -> str:
     """Text safe inside a braced BibTeX field: the characters TeX reads as commands escaped."""
-    return re.sub(r"([\\{}%&#_$])", r"\\\1", text)
+    return re.sub(r"([\\{}%&#_$])", r"\\\1", _one_line(text))
+
+
+def _one_line(text: str) -> str:
+    """A field of a line-based format (RIS tags, BibTeX fields) on one line: a line break in a value
+    would start a forged record (``ER  -`` then ``TY  -``), so every kind of break becomes a space."""
+    return LINE_BREAKS.sub(" ", text)
 
 
 def _citation(edition: Edition, plan: ParsedPlan, path: str, block: Block | None) -> Citation:

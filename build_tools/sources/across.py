@@ -18,7 +18,7 @@ from build_tools.sources.schema import Bool, Field, Int, ListOf, MapOf, Number, 
 
 PAIRS = Record(
     (
-        Field("every_pair_up_to", Int(low=0), doc="with this many plans or fewer, every pair is compared"),
+        Field("every_pair_up_to", Int(low=0, high=10_000), doc="with this many plans or fewer, every pair is compared"),
         Field(
             "rules",
             Record((Field("predecessor", Bool()), Field("national", Bool())), what="rules"),
@@ -30,17 +30,17 @@ PAIRS = Record(
 )
 SIMILARITY = Record(
     (
-        Field("shingle", Int(low=1), doc="characters per shingle"),
-        Field("min_chars", Int(low=1), doc="shorter clauses are not compared"),
-        Field("threshold", Number(above=0), doc="exact Jaccard similarity a pair must reach"),
-        Field("max_per_clause", Int(low=1), doc="matches kept per clause"),
+        Field("shingle", Int(low=1, high=20), doc="characters per shingle"),
+        Field("min_chars", Int(low=1, high=10_000), doc="shorter clauses are not compared"),
+        Field("threshold", Number(above=0, at_most=1), doc="exact Jaccard similarity a pair must reach"),
+        Field("max_per_clause", Int(low=1, high=1_000), doc="matches kept per clause"),
     ),
     what="the shared-wording settings",
 )
 # Joiners are kept verbatim: "+" and "、" are whole entries.
 QUOTED = Record(
     (
-        Field("max_chars", Int(low=1)),
+        Field("max_chars", Int(low=1, high=10_000)),
         Field("joiners", ListOf(Text(strip=False))),
         Field("contains_glossary", Bool()),
         Field("followed_by", ListOf(Text())),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from build_tools.model import EditionMeta
+from build_tools.errors import InputError
+from build_tools.model import EditionMeta, PlanMeta
 from build_tools.sources.discover import regular_file
+from build_tools.sources.inside import line_of
 from build_tools.sources.schema import Date, Field, Record, Text, read_yaml
 
 SCHEMA = Record(
@@ -26,3 +29,14 @@ def load_edition_meta(sources: Path) -> EditionMeta:
     )
     data = read_yaml(path, SCHEMA, "edition.yml")
     return EditionMeta(data["title_zh"], data["title_en"], data["edition_date"])
+
+
+def check_edition_date(sources: Path, edition: EditionMeta, plans: Iterable[PlanMeta]) -> None:
+    """The edition is fixed after every plan it holds was issued (compared to the precision both give)."""
+    for plan in plans:
+        shared = min(len(plan.date), len(edition.edition_date))
+        if plan.date[:shared] > edition.edition_date[:shared]:
+            path = sources / "edition.yml"
+            line = line_of(path.read_text(encoding="utf-8"), "edition_date")
+            message = f"'edition_date' {edition.edition_date!r} lies before {plan.id}'s issue date {plan.date!r}"
+            raise InputError(path, message, line)

@@ -17,9 +17,9 @@ TERM = Record(
         Field("en_variants", ListOf(Text()), required=False, doc="other accepted surface forms"),
         Field("zh_hant", Text(), required=False, doc="Traditional form, overrides OpenCC for this term"),
         Field("category", Text(choices=CATEGORIES)),
-        Field("note", Text(), required=False),
+        Field("note", Text(lines=True), required=False),
         Field("check", Bool(), required=False, doc="false when the rendering depends on context"),
-        Field("exception", Text(), required=False, doc="why check is false"),
+        Field("exception", Text(lines=True), required=False, doc="why check is false"),
         Field(
             "search_en",
             ListOf(Text()),

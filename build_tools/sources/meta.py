@@ -6,9 +6,26 @@ from pathlib import Path
 
 from build_tools.errors import InputError
 from build_tools.model import PlanMeta
-from build_tools.sources.schema import ID, ID_RULE, Date, Field, Int, ListOf, Record, Text, precision, read_yaml
+from build_tools.sources.schema import (
+    ID,
+    ID_RULE,
+    Date,
+    Entry,
+    Field,
+    Int,
+    ListOf,
+    Record,
+    Text,
+    precision,
+    read_yaml,
+)
 
 PLAN_ID = ID
+# An id names a folder, pages and files (<id>.ris, <id>-bilingual.pdf): bounded well inside the 255-byte
+# file name limit of the file systems the site is built on.
+PLAN_ID_MAX = 64
+# How early a plan may be issued before its period starts (drafts for comment come a year or two ahead).
+ISSUED_EARLY = 2
 YEAR = Int(1949, 2100)
 
 SCHEMA = Record(
@@ -27,10 +44,10 @@ SCHEMA = Record(
         Field("doc_type", Text(choices=("plan", "action-plan", "outline")), doc="Kind of document."),
         Field("region_zh", Text(), doc="Province, or 全国 for national plans."),
         Field("region_en", Text(), doc="Province, or National."),
-        Field("summary_en", Text(), doc="Short English summary (2–4 sentences)."),
-        Field("summary_zh", Text(), doc="Short Chinese summary."),
+        Field("summary_en", Text(lines=True), doc="Short English summary (2–4 sentences)."),
+        Field("summary_zh", Text(lines=True), doc="Short Chinese summary."),
         Field("source_file", Text(), doc="File name the text was received as."),
-        Field("notes_en", ListOf(Text()), required=False, doc="Editorial notes on the source."),
+        Field("notes_en", ListOf(Text(lines=True)), required=False, doc="Editorial notes on the source."),
         Field("horizon", YEAR, required=False, doc="Long-range target year beyond the period, e.g. 2035."),
         Field("name_zh", Text(), required=False, doc="Short name telling apart plans of one region and period."),
         Field("name_en", Text(), required=False, doc="Its English."),
@@ -42,16 +59,13 @@ KEYS = SCHEMA.index
 
 def load_meta(path: Path, plan_id: str) -> PlanMeta:
     """Read and validate one meta.yml; the plan id is the folder name."""
-    if not PLAN_ID.match(plan_id):
-        raise InputError(path.parent, f"plan id {plan_id!r} must be {ID_RULE}")
+    if not PLAN_ID.match(plan_id) or len(plan_id) > PLAN_ID_MAX:
+        shown = plan_id if len(plan_id) <= PLAN_ID_MAX else plan_id[:PLAN_ID_MAX] + "…"
+        raise InputError(path.parent, f"plan id {shown!r} must be {ID_RULE}, at most {PLAN_ID_MAX} characters")
     data = read_yaml(path, SCHEMA, "meta.yml")
     period = data["period"]
-    if period[0] > period[1]:
-        message = f"'period' must be [first_year, last_year] with first <= last, not {list(period)!r}"
-        raise InputError(path, message, data.lines["period"])
     horizon = data.get("horizon", 0)
-    if horizon and horizon < period[1]:
-        raise InputError(path, f"'horizon' {horizon} lies before the end of the period", data.lines["horizon"])
+    _check_dates(path, data)
     if ("name_zh" in data) != ("name_en" in data):
         given, missing = ("name_zh", "name_en") if "name_zh" in data else ("name_en", "name_zh")
         message = f"'{given}' needs '{missing}' beside it: a plan is named in both languages"
@@ -77,3 +91,20 @@ def load_meta(path: Path, plan_id: str) -> PlanMeta:
         name_zh=data.get("name_zh", ""),
         name_en=data.get("name_en", ""),
     )
+
+
+def _check_dates(path: Path, data: Entry) -> None:
+    """The period runs forward, the horizon lies beyond it, and the plan is issued around its period."""
+    period, horizon = data["period"], data.get("horizon", 0)
+    if period[0] > period[1]:
+        message = f"'period' must be [first_year, last_year] with first <= last, not {list(period)!r}"
+        raise InputError(path, message, data.lines["period"])
+    if horizon and horizon < period[1]:
+        raise InputError(path, f"'horizon' {horizon} lies before the end of the period", data.lines["horizon"])
+    year = int(data["date"][:4])
+    if not period[0] - ISSUED_EARLY <= year <= period[1]:
+        message = (
+            f"'date' {data['date']!r} does not fit the period {period[0]}–{period[1]}: a plan is issued"
+            f" at most {ISSUED_EARLY} years before its period starts and before it ends"
+        )
+        raise InputError(path, message, data.lines["date"])

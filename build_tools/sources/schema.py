@@ -25,6 +25,10 @@ from build_tools.sources.normalize import INVISIBLE
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RULE = "lowercase ascii words joined by hyphens"
+LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Whole numbers are read from their digits: past this many, Python's int() refuses (4,300 digits) or
+# a check would cost more than the file; no field of the edition needs more.
+MAX_DIGITS = 18
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # The tags plain YAML gives scalars; anything else (!!python/..., custom !tags) is refused.
 CORE = "tag:yaml.org,2002:"
@@ -84,6 +88,9 @@ class Text(Type):
     strip: bool = True
     empty: bool = False
     """Whether ``""`` is allowed (e.g. a unit left out in English)."""
+    lines: bool = False
+    """Whether line breaks are allowed (prose: summaries, notes); a one-line field (a title, a name) refuses
+    them, or a break would forge a second record in a one-line output format (RIS, BibTeX, CSV)."""
 
     @property
     def expected(self) -> str:
@@ -100,6 +107,8 @@ class Text(Type):
             raise reader.fail(
                 node, f"{name} holds an invisible control character U+{ord(hidden.group()):04X}: remove it"
             )
+        if not self.lines and LINE_BREAK.search(value):
+            raise reader.fail(node, f"{name} must be one line, not {brief(value)}: remove the line break")
         if self.choices and value not in self.choices:
             raise reader.fail(node, f"{name} must be one of {', '.join(self.choices)}, not {brief(value)}")
         if self.pattern and not self.pattern.match(value):
@@ -129,6 +138,9 @@ class Int(Type):
     def read(self, reader: Reader, node: yaml.Node, name: str) -> int:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == INT and re.fullmatch(r"[-+]?[0-9]+", node.value)):
             raise self.wrong(reader, node, name)
+        digits = len(node.value.lstrip("+-"))
+        if digits > MAX_DIGITS:
+            raise reader.fail(node, f"{name} must be {self.expected}, not a number of {digits} digits")
         value = int(node.value)
         if not self.low <= value <= self.high:
             raise self.wrong(reader, node, name)
@@ -140,16 +152,21 @@ class Number(Type):
     """A number written as one, whole or decimal, greater than ``above``: read as a float."""
 
     above: float = float("-inf")
+    at_most: float = float("inf")
 
     @property
     def expected(self) -> str:
-        return "a number" if self.above == float("-inf") else f"a number greater than {self.above:g}"
+        low = "" if self.above == float("-inf") else f" greater than {self.above:g}"
+        high = "" if self.at_most == float("inf") else f" and at most {self.at_most:g}"
+        return f"a number{low}{high}"
 
     def read(self, reader: Reader, node: yaml.Node, name: str) -> float:
         if not (isinstance(node, yaml.ScalarNode) and node.tag in (INT, CORE + "float")):
             raise self.wrong(reader, node, name)
+        if len(node.value) > 3 * MAX_DIGITS:
+            raise reader.fail(node, f"{name} must be {self.expected}, not a number of {len(node.value)} characters")
         value = float(yaml.safe_load(node.value))
-        if not (math.isfinite(value) and value > self.above):
+        if not (math.isfinite(value) and self.above < value <= self.at_most):
             raise self.wrong(reader, node, name)
         return value
 

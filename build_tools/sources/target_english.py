@@ -28,7 +28,7 @@ from build_tools.model import TargetEnglish, TargetWords
 from build_tools.sources.schema import Entry, Field, ListOf, MapOf, Number, Record, Text, read_yaml
 
 # A count's unit is left out in English (the subject names what is counted): en may be "".
-UNIT = Record((Field("factor", Number()), Field("en", Text(empty=True))), what="a unit")
+UNIT = Record((Field("factor", Number(above=0)), Field("en", Text(empty=True))), what="a unit")
 QUALIFIERS = MapOf(Text(), Text(), what="qualifiers")
 UNITS = MapOf(Text(), UNIT, what="units")
 TARGET = Record(

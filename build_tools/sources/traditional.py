@@ -7,6 +7,7 @@ from pathlib import Path
 
 from build_tools.errors import InputError
 from build_tools.model import HantSettings
+from build_tools.sources.inside import resolve_inside
 from build_tools.sources.schema import Field, Record, Text, read_yaml
 
 STOCK_CONFIGS = ("s2t", "s2tw", "s2hk", "s2twp")
@@ -24,10 +25,17 @@ SCHEMA = Record(
 
 
 def load_hant_settings(path: Path) -> HantSettings:
-    config = read_yaml(path, SCHEMA, "the Traditional-view settings")["opencc_config"]
+    entry = read_yaml(path, SCHEMA, "the Traditional-view settings")
+    config = entry["opencc_config"]
     if not config.endswith(".json"):
         return HantSettings(config, "")
-    resolved = (path.parent / config).resolve()
+    resolved = resolve_inside(path.parent, config)
+    if resolved is None:  # refused before it is read: the config's dictionaries would come from outside too
+        raise InputError(
+            path, f"opencc_config {config!r} lies outside {path.parent.name}/", entry.lines["opencc_config"]
+        )
     if not resolved.is_file():
-        raise InputError(path, f"opencc_config {config!r}: no such file beside {path.name}")
+        raise InputError(
+            path, f"opencc_config {config!r}: no such file beside {path.name}", entry.lines["opencc_config"]
+        )
     return HantSettings(Path(config).stem, str(resolved))

@@ -11,6 +11,7 @@ import opencc
 
 from build_tools.errors import InputError
 from build_tools.model import HantSettings, Term
+from build_tools.sources.inside import line_of, resolve_inside
 from build_tools.sources.traditional import STOCK_CONFIGS
 
 # The dictionaries that ship with the opencc package: a project config names them by file name.
@@ -49,25 +50,11 @@ def _project(path: Path) -> opencc.OpenCC:
     OpenCC's C++ core does not search the Python package's share folder, so the file names are resolved
     here into a copy of the config with absolute paths."""
     try:
-        config = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        config = json.loads(text)
     except (OSError, ValueError) as error:
         raise InputError(path, f"cannot read the OpenCC configuration: {error}") from error
-
-    def resolve(node: object) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("file"), str):
-                own = path.parent / node["file"]
-                shipped = SHARE / node["file"]
-                if not own.is_file() and not shipped.is_file():
-                    raise InputError(path, f"dictionary {node['file']!r} is neither beside the config nor in OpenCC's")
-                node["file"] = str((own if own.is_file() else shipped).resolve())
-            for value in node.values():
-                resolve(value)
-        elif isinstance(node, list):
-            for value in node:
-                resolve(value)
-
-    resolve(config)
+    _resolve_files(config, path, text)
     with tempfile.TemporaryDirectory() as folder:
         resolved = Path(folder) / path.name
         resolved.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
@@ -75,6 +62,31 @@ def _project(path: Path) -> opencc.OpenCC:
             return opencc.OpenCC(str(resolved))
         except RuntimeError as error:
             raise InputError(path, f"OpenCC cannot load this configuration: {error}") from error
+
+
+def _resolve_files(node: object, path: Path, text: str) -> None:
+    """Every ``file`` in the config replaced by its absolute path, in place."""
+    if isinstance(node, dict):
+        if isinstance(node.get("file"), str):
+            node["file"] = str(_dictionary(node["file"], path, text))
+        children: list[object] = list(node.values())
+    else:
+        children = list(node) if isinstance(node, list) else []
+    for child in children:
+        _resolve_files(child, path, text)
+
+
+def _dictionary(name: str, path: Path, text: str) -> Path:
+    """A dictionary beside the config, or one of OpenCC's own; a name that leads anywhere else is refused
+    (checked before anything is read: an outside file's text must not reach the site or an error line)."""
+    own, shipped = resolve_inside(path.parent, name), resolve_inside(SHARE, name)
+    found = next((candidate for candidate in (own, shipped) if candidate and candidate.is_file()), None)
+    if found is not None:
+        return found
+    line = line_of(text, json.dumps(name, ensure_ascii=False))
+    if own is None:  # a path out of the folder (.., absolute, a link) that is not one of OpenCC's own
+        raise InputError(path, f"dictionary {name!r} lies outside {path.parent.name}/ and OpenCC's own", line)
+    raise InputError(path, f"dictionary {name!r} is neither beside the config nor in OpenCC's", line)
 
 
 def stock_s2tw(text: str) -> str:

@@ -16,7 +16,10 @@ from build_tools.translation.store import load_po, new_po, po_path, serialize, s
 from build_tools.write import write_if_changed
 
 ENTRY = Record(
-    (Field("en", Text(), doc="the English"), Field("note", Text(), required=False, doc="translator's note")),
+    (
+        Field("en", Text(lines=True), doc="the English"),
+        Field("note", Text(lines=True), required=False, doc="translator's note"),
+    ),
     what="a delivered entry",
 )
 # Block ids: <plan-id>/<section>[/p<n>], lowercase ascii, digits, dots, hyphens.

@@ -27,6 +27,7 @@ import polib
 from build_tools.errors import InputError
 from build_tools.model import Block, ParsedPlan, StoredTranslation
 from build_tools.sources.normalize import INVISIBLE
+from build_tools.translation.checks import missing_numbers
 from build_tools.write import write_if_changed
 
 LANGUAGE_NAMES = {"en": "English"}
@@ -72,6 +73,10 @@ def load_po(path: Path) -> polib.POFile:
             raise InputError(path, "entry without msgctxt: every entry names its block id in msgctxt", entry.linenum)
         if entry.msgstr_plural and not entry.msgid_plural:
             raise InputError(path, "msgstr[0] on an entry without msgid_plural: write msgstr", entry.linenum)
+        if entry.msgid_plural:
+            # Refused, not read: polib keeps the English in msgstr[n], and `update` would write msgstr "".
+            message = "plural forms (msgid_plural, msgstr[n]) are not used here: write one msgid and one msgstr"
+            raise InputError(path, message, entry.linenum)
         # An active entry per block; obsolete ones may repeat an id with another text.
         key = (entry.msgctxt, entry.msgid if entry.obsolete else None)
         if key in seen:
@@ -113,7 +118,8 @@ def sync(plan: ParsedPlan, po: polib.POFile) -> polib.POFile:
         result.append(entry)
     left = [entry for entry in entries if id(entry) not in taken]
     seen: set[tuple[str, str]] = set()
-    for entry in sorted(left, key=lambda e: (e.msgctxt or "", e.msgid)):
+    # Translated copies first: of two copies of one text, the one dropped never holds the only English.
+    for entry in sorted(left, key=lambda e: (e.msgctxt or "", e.msgid, not e.msgstr)):
         if (entry.msgctxt, entry.msgid) in seen:  # one obsolete copy of a text per id is enough
             continue
         seen.add((entry.msgctxt, entry.msgid))
@@ -245,24 +251,32 @@ def read_translations(
                 f"{path}:{entry.linenum}: entry for unknown block {block_id!r}: its English is not shown "
                 "(a mistyped msgctxt, or run `translations update`)"
             )
-    result = {}
-    for block in plan.blocks:
-        entry = entries.get(block.id)
-        if entry is None or not entry.msgstr.strip():
-            result[block.id] = StoredTranslation("", "untranslated", "", "")
-            continue
-        if block.kind in ONE_LINE_KINDS and "\n" in entry.msgstr.strip():
-            raise InputError(
-                path, f"the English of {block.kind} {block.id!r} has a line break: write it on one line", entry.linenum
-            )
-        english, hidden = INVISIBLE.subn("", entry.msgstr)
-        if hidden and warnings is not None:
-            warnings.append(f"{path}:{entry.linenum}: {hidden} invisible or bidi control character(s) removed")
-        stale = "fuzzy" in entry.flags or entry.msgid != block.display
-        result[block.id] = StoredTranslation(
-            text=english,
-            status="fuzzy" if stale else "translated",
-            note=entry.tcomment or "",
-            previous_source=(entry.previous_msgid or entry.msgid) if stale else "",
+    return {block.id: _stored(path, block, entries.get(block.id), warnings) for block in plan.blocks}
+
+
+def _stored(path: Path, block: Block, entry: polib.POEntry | None, warnings: list[str] | None) -> StoredTranslation:
+    """One block's translation as the site shows it: fuzzy when its source changed or its figures differ."""
+    if entry is None or not entry.msgstr.strip():
+        return StoredTranslation("", "untranslated", "", "")
+    if block.kind in ONE_LINE_KINDS and "\n" in entry.msgstr.strip():
+        raise InputError(
+            path, f"the English of {block.kind} {block.id!r} has a line break: write it on one line", entry.linenum
         )
-    return result
+    english, hidden = INVISIBLE.subn("", entry.msgstr)
+    if hidden and warnings is not None:
+        warnings.append(f"{path}:{entry.linenum}: {hidden} invisible or bidi control character(s) removed")
+    stale = "fuzzy" in entry.flags or entry.msgid != block.display
+    # A translation that drops or changes a figure of the Chinese (a date, a target) is not finished,
+    # whatever its flags say: shown as needing review, as gettext's msgfmt --check would refuse it.
+    missing = [] if stale else missing_numbers(block.display, english)
+    if missing and warnings is not None:
+        warnings.append(
+            f"{path}:{entry.linenum}: the English of {block.id!r} does not give the figure(s) "
+            f"{', '.join(missing)} of the Chinese: shown as needing review"
+        )
+    return StoredTranslation(
+        text=english,
+        status="fuzzy" if stale or missing else "translated",
+        note=entry.tcomment or "",
+        previous_source=(entry.previous_msgid or entry.msgid) if stale else "",
+    )
