@@ -45,11 +45,25 @@ MONTHS = (
 )
 
 
+# 以上 after a figure includes the figure: “at least N”, “N or more” (及以上: “N and above”), never “more than
+# N”, which excludes it. 超过/突破 (exceed) are “more than”, so a figure that the Chinese also exceeds is left alone.
+AT_LEAST = re.compile(r"(\d+(?:\.\d+)?)?\s*(万亿|百亿|千亿|亿|万|千|百)?[^\d，。；、,;：:（）()“”]{0,6}?以上")
+EXCEEDED = re.compile(r"(?:超过|突破|多于|高于|大于|超|逾)\s*(\d+(?:\.\d+)?)")
+MORE_THAN = re.compile(
+    r"\b(?:more than|over|above|in excess of|exceed(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
 @dataclass(frozen=True)
 class Problem:
     block_id: str
     check: str
-    """``numbers``, ``terms``, ``renderings`` (a term rendered a second way), ``spelling``, ``quotes``, ``chinese``."""
+    """``numbers``, ``terms``, ``renderings`` (a term rendered a second way), ``one_rendering`` (a wording the
+    glossary decided against, ``not_en``), ``at_least`` (N以上 as “more than N”),
+    ``spelling``, ``quotes``, ``chinese``."""
     detail: str
 
 
@@ -87,6 +101,34 @@ def missing_numbers(chinese: str, english: str) -> list[str]:
         if not any(_close(candidate, figure) for candidate in candidates for figure in found):
             missing.append(match.group(0).strip())
     return missing
+
+
+def at_least_figures(chinese: str) -> list[tuple[str, set[float]]]:
+    """Each “N以上” of the Chinese (百亿元以上 too) with the values its figure may take in English."""
+    exceeded = {float(match.group(1)) for match in EXCEEDED.finditer(chinese)}
+    found = []
+    for match in AT_LEAST.finditer(chinese):
+        if not (match.group(1) or match.group(2)):
+            continue  # 规模以上, 省级以上: no figure
+        number = float(match.group(1) or 1)
+        if number not in exceeded:
+            found.append((match.group(0).strip(), {number, number * MULTIPLIERS[match.group(2)]}))
+    return found
+
+
+def more_than_for_at_least(chinese: str, english: str) -> list[str]:
+    """“more than N” (over, above, exceeding N) in the English where the Chinese has N以上."""
+    figures = at_least_figures(chinese)
+    found = []
+    for match in MORE_THAN.finditer(english) if figures else ():
+        written = float(match.group(1).replace(",", ""))
+        value = written * ENGLISH_SCALES.get((match.group(2) or "").lower(), 1)
+        found += [
+            f"{text} → “{match.group(0)}”: at least N, N or more"
+            for text, values in figures
+            if any(_close(value, figure) or _close(written, figure) for figure in values)
+        ][:1]
+    return found
 
 
 def term_hits(chinese: str, terms: tuple[Term, ...]) -> list[Term]:
@@ -160,6 +202,25 @@ def other_renderings(chinese: str, english: str, terms: tuple[Term, ...]) -> lis
     return found
 
 
+def rejected_wordings(chinese: str, english: str, terms: tuple[Term, ...]) -> list[tuple[Term, str]]:
+    """Terms of the block rendered (anywhere in it) with a wording the glossary decided against (``not_en``).
+
+    A wording that is a rendering of another term of the block is that term's (创新驱动发展 “innovation-driven
+    development” beside 创新发展 “innovative development”)."""
+    hits = term_hits(chinese, terms)
+    lowered = _plain(english)
+    found = []
+    for term in hits:
+        others = [_plain(rendering) for other in hits if other is not term for rendering in other.renderings]
+        for wording in term.not_en:
+            plain = _plain(wording)
+            if re.search(rf"\b{re.escape(plain)}\b", lowered) and not any(
+                other in plain or plain in other for other in others
+            ):
+                found.append((term, wording))
+    return found
+
+
 def malformed_variants(term: Term) -> list[str]:
     """Variants made by adding "s" where English does not: economys, industriess, Department of Educations."""
     bad = []
@@ -229,6 +290,11 @@ def check_block(
         Problem(block_id, "renderings", f"{term.zh} → {term.en}, not {used}")
         for term, used in other_renderings(chinese, english, terms)
     ]
+    problems += [
+        Problem(block_id, "one_rendering", f"{term.zh} → {term.en}, not {wording}")
+        for term, wording in rejected_wordings(chinese, english, terms)
+    ]
+    problems += [Problem(block_id, "at_least", found) for found in more_than_for_at_least(chinese, english)]
     problems += [Problem(block_id, "spelling", word) for word in british_spellings(f"{english}\n{note}", spelling)]
     problems += [Problem(block_id, "quotes", quote) for quote in straight_quotes(f"{english}\n{note}")]
     if CJK.search(english):
