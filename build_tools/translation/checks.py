@@ -57,13 +57,40 @@ MORE_THAN = re.compile(
 ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Headings are in title case (STYLE.md): words capitalized, except articles, conjunctions and prepositions of
+# any length after the first word (Chicago style: “Development during the 13th Five-Year Plan Period”).
+LOWERCASE_IN_HEADINGS = word_set(
+    "a an the and or nor but so yet of in on at to for by with from as via into onto per than up vs "
+    "versus about above across after against along amid among around before behind below beneath beside "
+    "between beyond despite down during except inside like near off out outside over past since through "
+    "throughout toward towards under underneath until upon within without"
+)
+# The numbering a heading starts with: Chapter 1, Box 1:, I., (I), 1., (1), the bullet –.
+NUMBERING = re.compile(r"^\s*(?:Chapter \d+\.?|Box \d*:?|[IVXLC]+\.|\([IVXLC]+\)|\(\d+\)|\d+\.|–)\s*")
+HEADING_WORD = re.compile(r"(?<![\w’'])[A-Za-z][A-Za-z’'-]*")
+# A particle of a phrasal verb is capitalized (Take On, Carry Out, Break Through, Shore Up), as is a small word
+# inside a hyphenated compound (In-Depth, Opening-Up).
+PARTICLES = word_set("up out down on off through over in back")
+PHRASAL_VERBS = word_set(
+    "take carry break shore set open step speed build scale roll move catch sort sum draw lay turn bring "
+    "put give keep seek single point follow"
+)
+# 4-4-2 tunneling, iPhone: mixed-case forms a heading keeps as written.
+KEEPS_CASE = re.compile(r"[a-z]+[A-Z]")
+
+
 @dataclass(frozen=True)
 class Problem:
     block_id: str
     check: str
     """``numbers``, ``terms``, ``renderings`` (a term rendered a second way), ``one_rendering`` (a wording the
     glossary decided against, ``not_en``), ``at_least`` (N以上 as “more than N”),
-    ``spelling``, ``quotes``, ``chinese``."""
+    ``heading`` (not in title case), ``brackets`` (an explanation in brackets, not in a note), ``spelling``,
+    ``quotes``, ``chinese``."""
     detail: str
 
 
@@ -269,6 +296,70 @@ def british_spellings(text: str, spelling: Spelling) -> list[str]:
     return found
 
 
+def heading_case(english: str) -> list[str]:
+    """Words of a heading not in title case: a lowercase word, or a capitalized article or preposition."""
+    wrong = []
+    previous = ""
+    for index, match in enumerate(HEADING_WORD.finditer(NUMBERING.sub("", english))):
+        word = match.group(0)
+        if _word_case_wrong(word, first=index == 0, particle=previous in PHRASAL_VERBS):
+            wrong.append(word)
+        previous = word.lower()
+    return wrong
+
+
+def _word_case_wrong(word: str, first: bool, particle: bool) -> bool:
+    parts = [part for part in word.split("-") if part]
+    if len(parts) > 1:  # a compound: its first element capitalized, the others capitalized or small
+        return _part_case_wrong(parts[0], first=True, particle=False) or any(
+            part[0].islower() and part.lower() not in LOWERCASE_IN_HEADINGS for part in parts[1:]
+        )
+    return _part_case_wrong(word, first, particle)
+
+
+def _part_case_wrong(part: str, first: bool, particle: bool) -> bool:
+    if KEEPS_CASE.match(part) or part.isupper():
+        return False
+    lowercase = part.lower() in LOWERCASE_IN_HEADINGS and not (particle and part.lower() in PARTICLES)
+    if first or not lowercase:
+        return part[0].islower()
+    return part[0].isupper()
+
+
+PARENTHESIS = re.compile(r"\(([^()]*)\)")
+SQUARE_BRACKETS = re.compile(r"\[[^\]]*\]")
+# Parentheses the source has: its own （…） and (…), a responsibility note among them.
+CHINESE_PARENTHESES = re.compile(r"[（(]")
+SHORT_NAME = re.compile(
+    r"[A-Z][A-Za-z]+"
+)  # a name's short form: China National Machinery Industry Corporation (Sinomach)
+RESPONSIBILITY = re.compile(r"^(?:Lead|Responsible units?|Responsible):")
+
+
+def bracketed_explanations(chinese: str, english: str, terms: tuple[Term, ...]) -> list[str]:
+    """Explanations in brackets: the translator’s explanations go in a note (STYLE.md), never in the text.
+
+    Square brackets are always reported; parentheses when the English has more of them than the Chinese, not
+    counting an acronym (GIS), a short name (Sinomach) or a glossary rendering written with them (first-unit (set))."""
+    found = SQUARE_BRACKETS.findall(english)
+    written = {
+        inner
+        for term in term_hits(chinese, terms)
+        for rendering in term.renderings
+        for inner in PARENTHESIS.findall(rendering)
+    }
+    added = [
+        inner
+        for inner in PARENTHESIS.findall(english)
+        if inner not in written
+        and not (ABBREVIATION.fullmatch(inner) or inner.isupper() or SHORT_NAME.fullmatch(inner))
+    ]
+    own = len(CHINESE_PARENTHESES.findall(chinese))
+    if len(added) > own:
+        found += [f"({inner})" for inner in added if not RESPONSIBILITY.match(inner)]
+    return found
+
+
 def straight_quotes(text: str) -> list[str]:
     """Straight quotes and apostrophes: the style is curly (“ ” ‘ ’), so each one is reported in its context."""
     return [text[max(0, m.start() - 15) : m.end() + 15] for m in re.finditer(r"['\"]", text)]
@@ -281,6 +372,7 @@ def check_block(
     terms: tuple[Term, ...],
     spelling: Spelling = NO_SPELLING,
     note: str = "",
+    heading: bool = False,
 ) -> list[Problem]:
     problems = [Problem(block_id, "numbers", figure) for figure in missing_numbers(chinese, english)]
     problems += [
@@ -297,6 +389,9 @@ def check_block(
     problems += [Problem(block_id, "at_least", found) for found in more_than_for_at_least(chinese, english)]
     problems += [Problem(block_id, "spelling", word) for word in british_spellings(f"{english}\n{note}", spelling)]
     problems += [Problem(block_id, "quotes", quote) for quote in straight_quotes(f"{english}\n{note}")]
+    problems += [Problem(block_id, "brackets", found) for found in bracketed_explanations(chinese, english, terms)]
+    if heading:
+        problems += [Problem(block_id, "heading", word) for word in heading_case(english)]
     if CJK.search(english):
         problems.append(Problem(block_id, "chinese", CJK.search(english).group(0)))
     return problems
