@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import opencc
+import pytest
 
 from build_tools.config import ROOT
+from build_tools.errors import InputError
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter, stock_s2tw
 from build_tools.translation.hant_review import (
@@ -160,3 +162,18 @@ def test_a_misread_phrase_is_reported_although_both_converters_agree():
 def edition_converter(edition):
     settings = load_hant_settings(ROOT / "translations" / "traditional.yml")
     return hant_converter(settings, edition.bilingual.glossary).convert
+
+
+def test_a_bad_word_review_is_one_line_naming_file_and_line(tmp_path):
+    path = tmp_path / "hant_words.yml"
+    text = (
+        "names_take_the_full_form: 万\nnames: []\ncharacters:\n"
+        "  制:\n    製:\n      sense: make\n      words: 制造 控件\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_words(path, {"制": ("制", "製")})
+    assert str(error.value) == f"{path}:5: the word '控件' listed under 制 does not contain it"
+    path.write_text(text.replace("  制:", "  水:").replace("制造 控件", "水"), encoding="utf-8")
+    with pytest.raises(InputError, match=r":4: '水' is not a one-to-many character"):
+        load_words(path, {"制": ("制", "製")})
