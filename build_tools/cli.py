@@ -15,6 +15,7 @@ from build_tools.errors import BuildFailed, InputError
 from build_tools.folders import build_lock, check_folders, disk_error
 from build_tools.pipeline import assemble, build, generate, load_and_parse
 from build_tools.translation.hant_review import edition_texts, load_review, rare_forms, review_texts
+from build_tools.translation.hant_words import check_texts, load_one_to_many, load_words
 from build_tools.translation.incoming import import_deliveries
 from build_tools.translation.store import update_plan
 
@@ -152,11 +153,22 @@ def _review_hant(config: BuildConfig, progress: ProgressPrinter) -> int:
         console.print(f"unreviewed: {escape(str(disagreement))}")
     for entry in unused:
         console.print(f"[yellow]unused review entry:[/yellow] {escape(entry.zh)}")
+    words = _unreviewed_words(config, texts)
     console.print(
         f"review-hant: {len(found)} disagreements, {len(rare)} rare forms, {len(open_ones)} unreviewed, "
-        f"{len(unused)} unused entries"
+        f"{len(unused)} unused entries, {words} one-to-many characters outside a reviewed word"
     )
-    return 1 if open_ones else 0
+    return 1 if open_ones or words else 0
+
+
+def _unreviewed_words(config: BuildConfig, texts: dict[str, tuple[str, str]]) -> int:
+    """Prints each one-to-many character that no word of hant_words.yml covers (or that prints another form)."""
+    one_to_many = load_one_to_many(config.translations / "opencc" / "one-to-many.txt")
+    review = load_words(config.translations / "hant_words.yml", one_to_many)
+    _, wrong, _ = check_texts(texts, one_to_many, review)
+    for place in wrong:
+        console.print(f"one-to-many: {place}", markup=False)
+    return len(wrong)
 
 
 if __name__ == "__main__":

@@ -147,7 +147,7 @@ def test_each_paragraph_cites_issuer_title_date_section_id_edition_and_full_url(
         "General Office of the People's Government of Henan Province",
         plan.meta.title_en,
         "2017-09-29",
-        "II. Key Areas",
+        "II. Key Fields",
         "Shield Tunneling",
         f"¶ {PLAN}/s2.1.2/p1",
         edition.meta.edition_date,

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import opencc
+import pytest
+
 from build_tools.config import ROOT
+from build_tools.errors import InputError
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter, stock_s2tw
 from build_tools.translation.hant_review import (
@@ -17,9 +21,20 @@ from build_tools.translation.hant_review import (
     rare_forms,
     review_texts,
 )
+from build_tools.translation.hant_words import (
+    Word,
+    WordReview,
+    check_texts,
+    load_one_to_many,
+    load_words,
+    name_problems,
+    unused_entries,
+)
 
 REVIEW = ROOT / "translations" / "hant_review.yml"
 PHRASES = ROOT / "translations" / "opencc" / "edition-phrases.txt"
+WORDS = ROOT / "translations" / "hant_words.yml"
+ONE_TO_MANY = ROOT / "translations" / "opencc" / "one-to-many.txt"
 # Errors a Taiwan reader saw at once in stock s2tw, each with the form the edition must print.
 KNOWN_ERRORS = [
     ("现状和面临形势", "現狀和面臨形勢"),
@@ -34,6 +49,12 @@ KNOWN_ERRORS = [
     ("拥有3个中国名牌", "擁有3個中國名牌"),
     ("由加工组装为主向上游的研发", "由加工組裝為主向上游的研發"),
     ("全国质量标杆称号", "全國質量標竿稱號"),
+    # Found by the one-to-many scan (hant_words.yml): zhconv makes the same errors, the comparison cannot see them.
+    ("严重制约主机水平的问题", "嚴重制約主機水平的問題"),
+    ("以增强制造能力为目标", "以增強製造能力為目標"),
+    ("社会主义现代化国家新征程", "社會主義現代化國家新征程"),
+    ("雷沃重工、五征山拖等", "雷沃重工、五征山拖等"),
+    ("干式变压器、卷铁芯变压器", "乾式變壓器、捲鐵芯變壓器"),
 ]
 
 
@@ -98,6 +119,61 @@ def test_an_unreviewed_disagreement_is_reported():
     assert [d.covered_by for d in disagreements("x/s1", text, stock_s2tw(text), reviewed)] == ["和面临"]
 
 
+def test_every_one_to_many_character_sits_in_a_reviewed_word(edition):
+    """制, 征, 卷…: each occurrence is in a word reviewed in context, and prints that word's form."""
+    one_to_many = load_one_to_many(ONE_TO_MANY)
+    review = load_words(WORDS, one_to_many)
+    places, wrong, used = check_texts(edition_texts(edition.bilingual), one_to_many, review)
+    print(
+        f"\none-to-many characters: {len(places)} occurrences of {len({p.char for p in places})} characters, "
+        f"{len(wrong)} not covered or printed wrongly; {len(review.words)} reviewed words, {len(review.names)} names"
+    )
+    assert [str(place) for place in wrong] == []
+    assert unused_entries(review, used) == []  # an entry that covers nothing any more is stale
+    assert len(places) > 4000
+
+
+def test_names_keep_their_characters_by_the_rule():
+    one_to_many = load_one_to_many(ONE_TO_MANY)
+    review = load_words(WORDS, one_to_many)
+    assert name_problems(review, one_to_many) == []
+    assert {"山西卓里", "五征山拖"} <= {name.zh for name in review.names if name.kind == "company"}
+
+
+def test_the_one_to_many_list_is_opencc_s():
+    """Derived from OpenCC's STCharacters.txt: the converter's own single-character result is one of the forms."""
+    one_to_many = load_one_to_many(ONE_TO_MANY)
+    assert len(one_to_many) > 250
+    assert {"制": ("制", "製"), "征": ("徵", "征"), "卷": ("卷", "捲")}.items() <= one_to_many.items()
+    s2t = opencc.OpenCC("s2t.json").convert
+    assert [char for char, forms in one_to_many.items() if s2t(char) not in forms] == []
+
+
+def test_a_misread_phrase_is_reported_although_both_converters_agree():
+    text = "严重制约主机"
+    one_to_many = {"制": ("制", "製")}
+    review = WordReview((Word("制约", "制", "制"),), ())
+    _, wrong, _ = check_texts({"x/p1": (text, stock_s2tw(text))}, one_to_many, review)
+    assert [(place.printed, place.word, place.wanted) for place in wrong] == [("製", "制约", "制")]
+    _, wrong, _ = check_texts({"x/p1": ("控制", "控制")}, one_to_many, review)
+    assert [(place.char, place.word) for place in wrong] == [("制", "")]  # no reviewed word: reported too
+
+
 def edition_converter(edition):
     settings = load_hant_settings(ROOT / "translations" / "traditional.yml")
     return hant_converter(settings, edition.bilingual.glossary).convert
+
+
+def test_a_bad_word_review_is_one_line_naming_file_and_line(tmp_path):
+    path = tmp_path / "hant_words.yml"
+    text = (
+        "names_take_the_full_form: 万\nnames: []\ncharacters:\n"
+        "  制:\n    製:\n      sense: make\n      words: 制造 控件\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_words(path, {"制": ("制", "製")})
+    assert str(error.value) == f"{path}:5: the word '控件' listed under 制 does not contain it"
+    path.write_text(text.replace("  制:", "  水:").replace("制造 控件", "水"), encoding="utf-8")
+    with pytest.raises(InputError, match=r":4: '水' is not a one-to-many character"):
+        load_words(path, {"制": ("制", "製")})

@@ -8,20 +8,26 @@ import pytest
 
 from build_tools.config import ROOT
 from build_tools.model import Term
+from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.translation.checks import (
+    at_least_figures,
+    bracketed_explanations,
     british_spellings,
     check_block,
+    heading_case,
     load_spelling,
     malformed_variants,
     missing_numbers,
     missing_terms,
+    more_than_for_at_least,
     other_renderings,
+    rejected_wordings,
 )
 
 SPELLING = load_spelling(ROOT / "translations" / "spelling.yml")
 
 
-def term(zh, en, *variants, check=True):
+def term(zh, en, *variants, check=True, not_en=()):
     return Term(
         id=en.lower().replace(" ", "-").replace("(", "").replace(")", ""),
         zh=zh,
@@ -33,6 +39,7 @@ def term(zh, en, *variants, check=True):
         check=check,
         exception="" if check else "context",
         line=1,
+        not_en=not_en,
     )
 
 
@@ -138,7 +145,13 @@ def test_the_whole_edition_is_translated_and_passes_every_check(edition):
             for block, text in zip(plan.blocks, texts, strict=True)
             if text.en
             for problem in check_block(
-                block.id, block.label + block.zh, text.en, edition.bilingual.glossary, SPELLING, text.note
+                block.id,
+                block.label + block.zh,
+                text.en,
+                edition.bilingual.glossary,
+                SPELLING,
+                text.note,
+                heading=block.kind == "heading",
             )
         ]
         coverage = statuses["translated"] / len(plan.blocks)
@@ -152,3 +165,84 @@ def test_the_whole_edition_is_translated_and_passes_every_check(edition):
         assert coverage == 1.0, plan.meta.id
     print("\n".join(["translation checks:", *report]))
     assert failures == []
+
+
+AT_LEAST = [
+    ("more-than", "到2020年推出10个以上", "launch more than 10 by 2020", ["10个以上"]),
+    ("at-least", "到2020年推出10个以上", "launch at least 10 by 2020", []),
+    ("or-more", "年均增长6%以上", "average growth of 6% or more", []),
+    ("and-above", "30 万千瓦及以上燃机", "gas turbines of 300,000 kilowatts and above", []),
+    ("over", "30 吨以上大型挖掘机", "excavators of over 30 tons", ["30 吨以上"]),
+    ("exceed", "力争机器人示范应用2万台以上", "strive for robot applications to exceed 20,000", ["2万台以上"]),
+    ("converted", "主营业务收入5百亿元以上企业", "revenue of more than 50 billion yuan", ["5百亿元以上"]),
+    ("no-digit", "百亿元以上企业10家", "10 firms with more than 10 billion yuan", ["百亿元以上"]),
+    ("exceeds-is-more-than", "数量超过9万家", "more than 90,000 enterprises", []),
+    ("other-figure", "达到90%以上，超过20年", "at least 90% for more than 20 years", []),
+    ("not-a-figure", "规模以上企业", "enterprises above designated size", []),
+]
+
+
+@pytest.mark.parametrize(("case", "zh", "en", "flagged"), AT_LEAST, ids=[case[0] for case in AT_LEAST])
+def test_at_least_n_is_never_more_than_n(case, zh, en, flagged):
+    assert [found.split(" → ")[0] for found in more_than_for_at_least(zh, en)] == flagged
+
+
+def test_a_wording_the_glossary_decided_against_is_reported():
+    batch = term("一批", "a number of", not_en=("a batch of", "a group of"))
+    assert rejected_wordings("培育一批企业", "cultivate a batch of enterprises", (batch,)) == [(batch, "a batch of")]
+    # mixed with the decided rendering in one block: still reported (the renderings check alone would pass it)
+    mixed = "cultivate a number of enterprises and a group of brands"
+    assert rejected_wordings("培育一批企业，打造一批品牌", mixed, (batch,)) == [(batch, "a group of")]
+    assert rejected_wordings("培育一批企业", "cultivate a number of enterprises", (batch,)) == []
+    innovative = term("创新发展", "innovative development", not_en=("innovation-driven development",))
+    driven = term("创新驱动", "innovation-driven")
+    both = "innovation-driven development and the innovative development of industry"
+    assert rejected_wordings("坚持创新驱动发展，推动产业创新发展", both, (innovative, driven)) == []
+    assert rejected_wordings("推动产业创新发展", "innovation-driven development", (innovative, driven)) != []
+
+
+def test_headings_are_in_title_case():
+    assert heading_case("I. Main Achievements of the Industry during the 13th Five-Year Plan Period") == []
+    assert heading_case("(I) Review of Development During the 11th Five-Year Plan Period.") == ["During"]
+    assert heading_case("3. Operating pressure Has Increased across the Board") == ["pressure"]
+    assert heading_case("(II) Carry Out Pilot Work on Patent Rights as Equity") == []  # particle, then preposition
+    assert heading_case("2. Concentrate Resources to Shore Up Weak Links") == []
+    assert heading_case("(V) Boost Dual Circulation through High-Level Opening-Up") == []
+    assert heading_case("(I) Advance the In-Depth Integration of CNC and iPhone-Like Products") == []
+    assert heading_case("Box 1: Key Technologies And Products") == ["And"]
+
+
+def test_explanations_in_brackets_are_reported():
+    found = bracketed_explanations("培育企业", "cultivate enterprises (in revenue/output)", ())
+    assert found == ["(in revenue/output)"]
+    assert bracketed_explanations("发展可燃冰开采", "develop [the Federation’s] extraction", ()) == [
+        "[the Federation’s]"
+    ]
+    assert bracketed_explanations("国家重点(工程)实验室", "national key (engineering) laboratories", ()) == []
+    assert bracketed_explanations("发展GIS", "develop gas-insulated switchgear (GIS)", ()) == []
+    first = term("首台（套）", "first-unit (set)")
+    assert bracketed_explanations("首台（套）", "first-unit (set) equipment", (first,)) == []
+    assert bracketed_explanations("首台套", "first-unit (set) equipment", (first,)) == ["(set)"]  # no term hit
+
+
+def test_target_qualifiers_render_at_least_as_at_least():
+    """以上 in the targets' English (timeline: before the figure; briefings: after it) includes the figure."""
+    before = load_target_english(ROOT / "translations" / "en" / "targets.yml").qualifiers["以上"]
+    after = load_target_words(ROOT / "build_tools" / "enrich" / "target_words.yml").qualifiers["以上"]
+    assert (before, after) == ("at least", "or more")
+
+
+def test_what_the_consistency_checks_cover(edition):
+    """Counts for the report: how many places each consistency check reads in the edition."""
+    glossary = edition.bilingual.glossary
+    decided = [item for item in glossary if item.not_en]
+    counts = Counter()
+    for plan in edition.plans:
+        for block in plan.blocks:
+            chinese = block.label + block.zh
+            counts["N以上"] += len(at_least_figures(chinese))
+            counts["headings"] += block.kind == "heading"
+            counts["blocks with a term decided against a second wording"] += any(item.zh in chinese for item in decided)
+            counts["parentheses in the English"] += edition.bilingual.blocks[block.id].en.count("(")
+    print(f"\n{len(decided)} glossary terms with not_en wordings; " + "; ".join(f"{k}: {v}" for k, v in counts.items()))
+    assert counts["N以上"] >= 20 and counts["headings"] >= 200 and len(decided) >= 8

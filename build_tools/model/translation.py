@@ -31,6 +31,8 @@ class Term:
     line: int
     search_en: tuple[str, ...] = ()
     """Names a reader may type (e.g. first-of-its-kind for 首台（套）): indexed by search, not used by the checks."""
+    not_en: tuple[str, ...] = ()
+    """Second wordings found in the edition and decided against (a batch of for 一批): the checks report them."""
 
     @property
     def renderings(self) -> tuple[str, ...]:

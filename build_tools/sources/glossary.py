@@ -26,6 +26,12 @@ TERM = Record(
             required=False,
             doc="other English names a reader may search for; found by search, never accepted as a rendering",
         ),
+        Field(
+            "not_en",
+            ListOf(Text()),
+            required=False,
+            doc="other wordings decided against: a block with the term that uses one is reported",
+        ),
     ),
     what="a term",
 )
@@ -57,6 +63,7 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
                 item.get("exception", ""),
                 item.line,
                 tuple(item.get("search_en", ())),
+                tuple(item.get("not_en", ())),
             )
         )
     return tuple(terms)

@@ -45,11 +45,52 @@ MONTHS = (
 )
 
 
+# 以上 after a figure includes the figure: “at least N”, “N or more” (及以上: “N and above”), never “more than
+# N”, which excludes it. 超过/突破 (exceed) are “more than”, so a figure that the Chinese also exceeds is left alone.
+AT_LEAST = re.compile(r"(\d+(?:\.\d+)?)?\s*(万亿|百亿|千亿|亿|万|千|百)?[^\d，。；、,;：:（）()“”]{0,6}?以上")
+EXCEEDED = re.compile(r"(?:超过|突破|多于|高于|大于|超|逾)\s*(\d+(?:\.\d+)?)")
+MORE_THAN = re.compile(
+    r"\b(?:more than|over|above|in excess of|exceed(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+ENGLISH_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Headings are in title case (STYLE.md): words capitalized, except articles, conjunctions and prepositions of
+# any length after the first word (Chicago style: “Development during the 13th Five-Year Plan Period”).
+LOWERCASE_IN_HEADINGS = word_set(
+    "a an the and or nor but so yet of in on at to for by with from as via into onto per than up vs "
+    "versus about above across after against along amid among around before behind below beneath beside "
+    "between beyond despite down during except inside like near off out outside over past since through "
+    "throughout toward towards under underneath until upon within without"
+)
+# The numbering a heading starts with: Chapter 1, Box 1:, I., (I), 1., (1), the bullet –.
+NUMBERING = re.compile(r"^\s*(?:Chapter \d+\.?|Box \d*:?|[IVXLC]+\.|\([IVXLC]+\)|\(\d+\)|\d+\.|–)\s*")
+HEADING_WORD = re.compile(r"(?<![\w’'])[A-Za-z][A-Za-z’'-]*")
+# A particle of a phrasal verb is capitalized (Take On, Carry Out, Break Through, Shore Up), as is a small word
+# inside a hyphenated compound (In-Depth, Opening-Up).
+PARTICLES = word_set("up out down on off through over in back")
+PHRASAL_VERBS = word_set(
+    "take carry break shore set open step speed build scale roll move catch sort sum draw lay turn bring "
+    "put give keep seek single point follow"
+)
+# 4-4-2 tunneling, iPhone: mixed-case forms a heading keeps as written.
+KEEPS_CASE = re.compile(r"[a-z]+[A-Z]")
+
+
 @dataclass(frozen=True)
 class Problem:
     block_id: str
     check: str
-    """``numbers``, ``terms``, ``renderings`` (a term rendered a second way), ``spelling``, ``quotes``, ``chinese``."""
+    """``numbers``, ``terms``, ``renderings`` (a term rendered a second way), ``one_rendering`` (a wording the
+    glossary decided against, ``not_en``), ``at_least`` (N以上 as “more than N”),
+    ``heading`` (not in title case), ``brackets`` (an explanation in brackets, not in a note), ``spelling``,
+    ``quotes``, ``chinese``."""
     detail: str
 
 
@@ -87,6 +128,34 @@ def missing_numbers(chinese: str, english: str) -> list[str]:
         if not any(_close(candidate, figure) for candidate in candidates for figure in found):
             missing.append(match.group(0).strip())
     return missing
+
+
+def at_least_figures(chinese: str) -> list[tuple[str, set[float]]]:
+    """Each “N以上” of the Chinese (百亿元以上 too) with the values its figure may take in English."""
+    exceeded = {float(match.group(1)) for match in EXCEEDED.finditer(chinese)}
+    found = []
+    for match in AT_LEAST.finditer(chinese):
+        if not (match.group(1) or match.group(2)):
+            continue  # 规模以上, 省级以上: no figure
+        number = float(match.group(1) or 1)
+        if number not in exceeded:
+            found.append((match.group(0).strip(), {number, number * MULTIPLIERS[match.group(2)]}))
+    return found
+
+
+def more_than_for_at_least(chinese: str, english: str) -> list[str]:
+    """“more than N” (over, above, exceeding N) in the English where the Chinese has N以上."""
+    figures = at_least_figures(chinese)
+    found = []
+    for match in MORE_THAN.finditer(english) if figures else ():
+        written = float(match.group(1).replace(",", ""))
+        value = written * ENGLISH_SCALES.get((match.group(2) or "").lower(), 1)
+        found += [
+            f"{text} → “{match.group(0)}”: at least N, N or more"
+            for text, values in figures
+            if any(_close(value, figure) or _close(written, figure) for figure in values)
+        ][:1]
+    return found
 
 
 def term_hits(chinese: str, terms: tuple[Term, ...]) -> list[Term]:
@@ -160,6 +229,25 @@ def other_renderings(chinese: str, english: str, terms: tuple[Term, ...]) -> lis
     return found
 
 
+def rejected_wordings(chinese: str, english: str, terms: tuple[Term, ...]) -> list[tuple[Term, str]]:
+    """Terms of the block rendered (anywhere in it) with a wording the glossary decided against (``not_en``).
+
+    A wording that is a rendering of another term of the block is that term's (创新驱动发展 “innovation-driven
+    development” beside 创新发展 “innovative development”)."""
+    hits = term_hits(chinese, terms)
+    lowered = _plain(english)
+    found = []
+    for term in hits:
+        others = [_plain(rendering) for other in hits if other is not term for rendering in other.renderings]
+        for wording in term.not_en:
+            plain = _plain(wording)
+            if re.search(rf"\b{re.escape(plain)}\b", lowered) and not any(
+                other in plain or plain in other for other in others
+            ):
+                found.append((term, wording))
+    return found
+
+
 def malformed_variants(term: Term) -> list[str]:
     """Variants made by adding "s" where English does not: economys, industriess, Department of Educations."""
     bad = []
@@ -208,6 +296,70 @@ def british_spellings(text: str, spelling: Spelling) -> list[str]:
     return found
 
 
+def heading_case(english: str) -> list[str]:
+    """Words of a heading not in title case: a lowercase word, or a capitalized article or preposition."""
+    wrong = []
+    previous = ""
+    for index, match in enumerate(HEADING_WORD.finditer(NUMBERING.sub("", english))):
+        word = match.group(0)
+        if _word_case_wrong(word, first=index == 0, particle=previous in PHRASAL_VERBS):
+            wrong.append(word)
+        previous = word.lower()
+    return wrong
+
+
+def _word_case_wrong(word: str, first: bool, particle: bool) -> bool:
+    parts = [part for part in word.split("-") if part]
+    if len(parts) > 1:  # a compound: its first element capitalized, the others capitalized or small
+        return _part_case_wrong(parts[0], first=True, particle=False) or any(
+            part[0].islower() and part.lower() not in LOWERCASE_IN_HEADINGS for part in parts[1:]
+        )
+    return _part_case_wrong(word, first, particle)
+
+
+def _part_case_wrong(part: str, first: bool, particle: bool) -> bool:
+    if KEEPS_CASE.match(part) or part.isupper():
+        return False
+    lowercase = part.lower() in LOWERCASE_IN_HEADINGS and not (particle and part.lower() in PARTICLES)
+    if first or not lowercase:
+        return part[0].islower()
+    return part[0].isupper()
+
+
+PARENTHESIS = re.compile(r"\(([^()]*)\)")
+SQUARE_BRACKETS = re.compile(r"\[[^\]]*\]")
+# Parentheses the source has: its own （…） and (…), a responsibility note among them.
+CHINESE_PARENTHESES = re.compile(r"[（(]")
+SHORT_NAME = re.compile(
+    r"[A-Z][A-Za-z]+"
+)  # a name's short form: China National Machinery Industry Corporation (Sinomach)
+RESPONSIBILITY = re.compile(r"^(?:Lead|Responsible units?|Responsible):")
+
+
+def bracketed_explanations(chinese: str, english: str, terms: tuple[Term, ...]) -> list[str]:
+    """Explanations in brackets: the translator’s explanations go in a note (STYLE.md), never in the text.
+
+    Square brackets are always reported; parentheses when the English has more of them than the Chinese, not
+    counting an acronym (GIS), a short name (Sinomach) or a glossary rendering written with them (first-unit (set))."""
+    found = SQUARE_BRACKETS.findall(english)
+    written = {
+        inner
+        for term in term_hits(chinese, terms)
+        for rendering in term.renderings
+        for inner in PARENTHESIS.findall(rendering)
+    }
+    added = [
+        inner
+        for inner in PARENTHESIS.findall(english)
+        if inner not in written
+        and not (ABBREVIATION.fullmatch(inner) or inner.isupper() or SHORT_NAME.fullmatch(inner))
+    ]
+    own = len(CHINESE_PARENTHESES.findall(chinese))
+    if len(added) > own:
+        found += [f"({inner})" for inner in added if not RESPONSIBILITY.match(inner)]
+    return found
+
+
 def straight_quotes(text: str) -> list[str]:
     """Straight quotes and apostrophes: the style is curly (“ ” ‘ ’), so each one is reported in its context."""
     return [text[max(0, m.start() - 15) : m.end() + 15] for m in re.finditer(r"['\"]", text)]
@@ -220,6 +372,7 @@ def check_block(
     terms: tuple[Term, ...],
     spelling: Spelling = NO_SPELLING,
     note: str = "",
+    heading: bool = False,
 ) -> list[Problem]:
     problems = [Problem(block_id, "numbers", figure) for figure in missing_numbers(chinese, english)]
     problems += [
@@ -229,8 +382,16 @@ def check_block(
         Problem(block_id, "renderings", f"{term.zh} → {term.en}, not {used}")
         for term, used in other_renderings(chinese, english, terms)
     ]
+    problems += [
+        Problem(block_id, "one_rendering", f"{term.zh} → {term.en}, not {wording}")
+        for term, wording in rejected_wordings(chinese, english, terms)
+    ]
+    problems += [Problem(block_id, "at_least", found) for found in more_than_for_at_least(chinese, english)]
     problems += [Problem(block_id, "spelling", word) for word in british_spellings(f"{english}\n{note}", spelling)]
     problems += [Problem(block_id, "quotes", quote) for quote in straight_quotes(f"{english}\n{note}")]
+    problems += [Problem(block_id, "brackets", found) for found in bracketed_explanations(chinese, english, terms)]
+    if heading:
+        problems += [Problem(block_id, "heading", word) for word in heading_case(english)]
     if CJK.search(english):
         problems.append(Problem(block_id, "chinese", CJK.search(english).group(0)))
     return problems
