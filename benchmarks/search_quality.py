@@ -69,6 +69,8 @@ def result_id(result: dict, blocks: dict[tuple[str, str], str]) -> str:
         return f"glossary#{result['anchor']}"
     if result["kind"] in ("topic", "plan"):
         return result["page"]
+    if result["kind"] in ("vocabulary", "compare"):  # links to a page across plans, not a plan's paragraph
+        return f"{result['page']}#{result['anchor']}" if result["anchor"] else result["page"]
     return blocks[(result["page"].split("/")[1], result["anchor"])]
 
 
