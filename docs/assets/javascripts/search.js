@@ -171,6 +171,7 @@
   // ------------------------------------------------------------------------------------- ranking
 
   var BLOCK_KINDS = { heading: true, paragraph: true };
+  var NAMED = { topic: true, term: true, plan: true }; // entries a phrase in their name puts first
   var INTENT = { target: true, "目标": true, "指标": true }; // a query naming targets wants the target paragraphs
 
   function stored(row) {
@@ -260,7 +261,7 @@
   }
 
   function byRank(a, b) {
-    return b.exact - a.exact || b.target - a.target || b.hits - a.hits || b.score - a.score || a.id - b.id;
+    return b.target - a.target || b.exact - a.exact || b.hits - a.hits || b.score - a.score || a.id - b.id;
   }
 
   /** The candidates whose stored fields are loaded and re-ranked by phrase (glossary entries kept from crowding out text). */
@@ -296,7 +297,7 @@
     }).filter(Boolean).join(" ");
   }
 
-  /** 2 when the query's words stand together in a name or title, 1 in the text, plus 1 per Chinese word found whole. */
+  /** 2 when the query's words stand together in a topic's, glossary entry's or plan's name, 1 in other text, plus 1 per Chinese word found whole. */
   function phraseScore(doc, query, settings) {
     var runs = words(query, settings.t2s);
     var whole = " " + phraseForm(query, settings) + " ";
@@ -304,7 +305,8 @@
     var body = " " + phraseForm(doc.zh + " | " + doc.en, settings) + " ";
     var text = normalize(doc.title + " " + doc.zh + " " + doc.en);
     var score = runs.filter(function (run) { return HAN.test(run) && text.indexOf(run) >= 0; }).length;
-    if (runs.length > 1 && named.indexOf(whole) >= 0) score += 2;
+    if (runs.length > 1 && NAMED[doc.kind] && named.indexOf(whole) >= 0) score += 2;
+    else if (runs.length > 1 && named.indexOf(whole) >= 0) score += 1;
     else if (runs.length > 1 && body.indexOf(whole) >= 0) score += 1;
     return score;
   }
@@ -353,7 +355,8 @@
             entry.phrases = phraseScore(docs[i], subject || query, settings);
           });
           pool.sort(function (a, b) {
-            return b.exact - a.exact || b.target - a.target || b.hits - a.hits || b.phrases - a.phrases || b.score - a.score || a.id - b.id;
+            // Targets first only for a query naming targets (entry.target is 0 for every other query).
+            return b.target - a.target || b.exact - a.exact || b.hits - a.hits || b.phrases - a.phrases || b.score - a.score || a.id - b.id;
           });
           var inPool = {};
           pool.forEach(function (entry) { inPool[entry.id] = true; });
@@ -843,44 +846,49 @@
     return partial + total + " 条结果 results for “" + state.q + "”" + (shown < total ? " · 已显示 " + shown + " shown" : "");
   }
 
+  /** The hits a page state shows: the plan and kind chosen, best first or in the order of the texts. */
+  function filtered(entries, state, tables) {
+    var kept = entries.filter(function (entry) {
+      return (!state.plan || tables.planOf[entry.id] === state.plan) && kindMatches(state.kind, entry, tables);
+    });
+    return state.sort === "text" ? kept.sort(function (a, b) { return a.id - b.id; }) : kept;
+  }
+
   function showPage(parts, state, ranking, tables) {
     var settings = tables.settings;
     var labels = { plan: optionLabels(parts.selects.plan), kind: optionLabels(parts.selects.kind) };
     var counts = facetCounts(ranking.entries, state, tables);
     renderFacet(parts.planFacet, "plan", counts.plan, state, labels.plan);
     renderFacet(parts.kindFacet, "kind", counts.kind, state, labels.kind);
-    var hits = ranking.entries.filter(function (entry) {
-      return (!state.plan || tables.planOf[entry.id] === state.plan) && kindMatches(state.kind, entry, tables);
-    });
-    if (state.sort === "text") hits = hits.slice().sort(function (a, b) { return a.id - b.id; });
+    var found = filtered(ranking.entries, state, tables);
     var shown = 0;
     parts.hits.textContent = "";
     function more() {
-      var batch = hits.slice(shown, shown + PAGE);
+      var batch = found.slice(shown, shown + PAGE);
       parts.more.disabled = true;
       return docsOf(batch, settings).then(function (docs) {
         docs.forEach(function (doc) { parts.hits.appendChild(hitItem(doc, state.q, settings)); });
         shown += batch.length;
-        parts.more.hidden = shown >= hits.length;
+        parts.more.hidden = shown >= found.length;
         parts.more.disabled = false;
-        parts.more.textContent = "显示更多 Show " + Math.min(PAGE, hits.length - shown) + " more";
-        parts.status.textContent = statusText(hits.length, shown, state, ranking.all);
+        parts.more.textContent = "显示更多 Show " + Math.min(PAGE, found.length - shown) + " more";
+        parts.status.textContent = statusText(found.length, shown, state, ranking.all);
         parts.hits.dataset.shown = String(shown);
       });
     }
     parts.more.onclick = more;
-    parts.csv.hidden = !hits.length;
+    parts.csv.hidden = !found.length;
     parts.csv.onclick = function () {
       parts.csv.disabled = true;
-      docsOf(hits, settings).then(function (docs) {
+      docsOf(found, settings).then(function (docs) {
         download(fileNameOf(state.q), concordanceCsv(docs, state.q, settings, parts.siteUrl, labels.plan));
         parts.csv.disabled = false;
       });
     };
     return more().then(function () {
-      parts.hits.dataset.total = String(hits.length);
+      parts.hits.dataset.total = String(found.length);
       parts.hits.dataset.query = state.q;
-      if (!hits.length) noHits(parts, state, settings);
+      if (!found.length) noHits(parts, state, settings);
     });
   }
 
@@ -905,9 +913,22 @@
     });
   }
 
+  /** The results page's hits for a query and filters ({plan, kind, sort}), the first `limit` with their stored fields. */
+  function hits(query, filters, limit) {
+    var state = { q: query, plan: filters.plan || "", kind: filters.kind || "", sort: filters.sort || "" };
+    return Promise.all([rank(query), facetsReady(), ready()]).then(function (loaded) {
+      var tables = facetTables(loaded[1], loaded[2]);
+      var found = filtered(loaded[0].entries, state, tables);
+      return docsOf(found.slice(0, limit || found.length), loaded[2]).then(function (docs) {
+        return { total: found.length, results: docs.map(function (doc) { return { doc: doc, url: url(doc) }; }) };
+      });
+    });
+  }
+
   window.editionSearch = {
     load: receive,
     search: search,
+    hits: hits,
     queryGroups: function (query) {
       return ready().then(function (settings) { return queryGroups(query, settings.stop, settings.t2s); });
     },
