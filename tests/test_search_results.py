@@ -71,7 +71,7 @@ def blocks(built_site) -> list[dict]:
 
 
 def containing(blocks: list[dict], query: str, plan: str = "") -> list[str]:
-    """Ids of the plan blocks (headings, paragraphs, list items; not the title line) whose printed text has the query."""
+    """Ids of the plan blocks (headings, paragraphs, list items; not the title) whose printed text has the query."""
     return [
         block["id"]
         for block in blocks
@@ -167,7 +167,10 @@ def test_the_concordance_has_one_row_per_hit_in_the_order_shown(page, served, bl
     by_id = {row["paragraph_id"]: row for row in rows}
     # Read in the Henan plan: the sentence with 数控机床, and its English, not the whole paragraph.
     henan = by_id["henan-equipment-2017/s3.3.2/p1"]
-    assert henan["zh"] == "开展数控机床、机器人产销对接系列活动 ,提升传统企业制造水平 ,带动本土数控机床和机器人产业发展 ,培育本地知名品牌。"
+    assert henan["zh"] == (
+        "开展数控机床、机器人产销对接系列活动 ,提升传统企业制造水平 ,"
+        "带动本土数控机床和机器人产业发展 ,培育本地知名品牌。"
+    )
     assert henan["en"].startswith("Carry out a series of production–sales matchmaking events for CNC machine tools")
     assert henan["plan"] == "河南省 Henan 2017–2020"
 
@@ -185,7 +188,8 @@ def test_a_glossary_term_links_to_its_every_mention_and_csv(page, served, blocks
 def test_a_phrase_puts_its_topic_in_the_top_five(page, served):
     page.goto(served)
     top = [result.href for result in SearchDialog(page).search("new energy vehicles")[:5]]
-    assert any(href.endswith("topics/automobiles/") for href in top), top  # 汽车与新能源汽车 Automobiles and new-energy vehicles
+    # The topic 汽车与新能源汽车 Automobiles and new-energy vehicles.
+    assert any(href.endswith("topics/automobiles/") for href in top), top
 
 
 def test_a_query_naming_targets_finds_the_target_first(page, served):

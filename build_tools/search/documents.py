@@ -6,7 +6,7 @@ paragraphs), cite strings, timeline axis labels and the hidden Traditional copie
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from build_tools.enrich.compare import choose_pairs
 from build_tools.model import Block, Edition, ParsedPlan
@@ -80,10 +80,8 @@ def block_docs(edition: Edition) -> list[SearchDoc]:
                 docs.append(SearchDoc("heading", page, block.anchor, title, trail, "", "", (), plan.meta.id, block.id))
             else:
                 zh = f"{text.label_hans}{text.zh_hans}"
-                target = block.id in with_targets
-                docs.append(
-                    SearchDoc("paragraph", page, block.anchor, "", trail, zh, english, (), plan.meta.id, block.id, target)
-                )
+                found = SearchDoc("paragraph", page, block.anchor, "", trail, zh, english, (), plan.meta.id, block.id)
+                docs.append(replace(found, target=block.id in with_targets))
     return docs
 
 

@@ -21,6 +21,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from build_tools.search.documents import SearchDoc
 from build_tools.search.text import STOPWORDS, index_terms, name_term, shard_of
@@ -150,7 +151,7 @@ def facets(docs: list[SearchDoc]) -> dict:
         if plan:
             plans.setdefault(plan, []).extend((first, end))
     targets = [number for number, doc in enumerate(docs) if doc.target]
-    deltas = "".join(encode_number(number - previous) for previous, number in zip([0, *targets], targets))
+    deltas = "".join(encode_number(number - previous) for previous, number in pairwise([0, *targets]))
     return {"kinds": kinds, "plans": [[plan, ranges] for plan, ranges in plans.items()], "targets": deltas}
 
 
@@ -161,7 +162,7 @@ def glossary_range(docs: list[SearchDoc]) -> list[int]:
 
 
 def suggestions(docs: list[SearchDoc]) -> list[list[str]]:
-    """Glossary entries and topics by name (page, anchor, Chinese, English): a query with no hit is offered the nearest."""
+    """Glossary entries and topics by name (page, anchor, Chinese, English), offered when a query finds nothing."""
     return [[doc.page, doc.anchor, doc.names[0], doc.names[1]] for doc in docs if doc.kind in ("term", "topic")]
 
 
