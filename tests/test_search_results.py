@@ -121,7 +121,7 @@ def test_the_dialog_gives_the_true_total_and_links_every_result(page, served, bl
     results = SearchDialog(page).search("发展")
     assert len(results) == 10
     status = page.locator(".es-status").inner_text()
-    total = int(status.split("共 ")[1].split(" ")[0])
+    total = int(status.split("共 ")[1].split(" ")[0])  # 前 10 条，共 N 条结果 · 10 of N results
     assert total > len(containing(blocks, "发展"))  # plan text, and the topics and glossary entries that say it
     page.locator("a.es-all").click()
     page.wait_for_function("() => document.querySelector('.es-hits').dataset.total !== undefined", timeout=15_000)

@@ -498,13 +498,13 @@
       status.appendChild(document.createTextNode(
         (answer.all ? "" : "没有包含全部检索词的结果，显示部分匹配 · No result has every word; partial matches: ") +
         (answer.total > answer.results.length
-          ? "前 " + answer.results.length + " 条，共 " + answer.total + " 条结果 · " + answer.results.length + " of " + answer.total + " results "
+          ? "前 " + answer.results.length + " 条，共 " + answer.total + " 条结果 · " + answer.results.length + " of " + answer.total + " results · "
           : answer.total + " 条结果 results ")
       ));
       var all = document.createElement("a");
       all.className = "es-all";
       all.href = resultsUrl(query);
-      all.textContent = "全部 " + answer.total + " 条 · All " + answer.total + " results →";
+      all.textContent = "全部结果 All results →";
       status.appendChild(all);
     } else if (query.trim()) {
       status.textContent = "无结果 · No results";
