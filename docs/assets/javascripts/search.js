@@ -738,6 +738,7 @@
     head.appendChild(context);
     item.appendChild(head);
     var texts = doc.kind === "heading" ? [[doc.title, "zh-Hans"]] : [[doc.zh, "zh-Hans"], [doc.en, "en"]];
+    if (!/[\u3400-\u9fff]/.test(normalize(query, settings.t2s))) texts.reverse(); // the query's language first
     if (doc.kind === "term") texts = [[doc.names.join(" · "), "zh-Hans"]];
     texts.forEach(function (pair) {
       if (!pair[0]) return;
