@@ -208,3 +208,18 @@ def test_no_hits_suggests_the_nearest_terms(page, served):
     names = page.locator("a.es-suggestion").all_inner_texts()
     assert any("加氢反应器 hydrogenation reactor" in name for name in names), names
     assert results == [] or all(result.kind.startswith(("term", "topic")) for result in results)
+
+
+def test_hits_follow_the_language_view_chosen(browser, built_site):
+    """English only, chosen on any page (edition.js keeps it): the hits show their English, not their Chinese."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("localStorage.setItem('edition-view', 'en')")
+    page = context.new_page()
+    try:
+        results_page(page, (built_site / "search" / "index.html").as_uri() + "?q=machine+tools&kind=text")
+        paragraphs = page.locator(".es-hit.es-kind-paragraph")
+        assert paragraphs.count() > 10
+        assert paragraphs.locator(".es-snippet[lang='en']:visible").count() == paragraphs.count()
+        assert paragraphs.locator(".es-snippet[lang='zh-Hans']:visible").count() == 0
+    finally:
+        context.close()
