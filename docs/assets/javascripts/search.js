@@ -201,7 +201,7 @@
   }
 
   function resultsUrl(query) {
-    return root + pagePath("search/index", "").replace(/#$/, "") + "?q=" + encodeURIComponent(query);
+    return root + pagePath("search/index", "") + "?q=" + encodeURIComponent(query);
   }
 
   /** Query words naming targets (targets, 目标, 指标, or a Chinese run ending in one) split from the subject. */
