@@ -33,6 +33,10 @@ CHROMIUM = "/usr/bin/chromium"
 SEARCH = """q => editionSearch.search(q).then(answer => answer.results.map(r => ({
     kind: r.doc.kind, page: r.doc.page, anchor: r.doc.anchor,
     text: [r.doc.title, r.doc.zh, r.doc.en].concat(r.doc.names).join(' ')})))"""
+# A judged query with a plan or kind is run as the results page runs it (search/?q=…&plan=…&kind=…).
+FILTERED = """([q, filters]) => editionSearch.hits(q, filters, 10).then(answer => answer.results.map(r => ({
+    kind: r.doc.kind, page: r.doc.page, anchor: r.doc.anchor,
+    text: [r.doc.title, r.doc.zh, r.doc.en].concat(r.doc.names).join(' ')})))"""
 TYPED = """q => new Promise(resolve => {
     const input = document.querySelector('input.es-input'), list = document.querySelector('.es-results');
     const started = performance.now();
@@ -69,6 +73,8 @@ def result_id(result: dict, blocks: dict[tuple[str, str], str]) -> str:
         return f"glossary#{result['anchor']}"
     if result["kind"] in ("topic", "plan"):
         return result["page"]
+    if result["kind"] in ("vocabulary", "compare"):  # links to a page across plans, not a plan's paragraph
+        return f"{result['page']}#{result['anchor']}" if result["anchor"] else result["page"]
     return blocks[(result["page"].split("/")[1], result["anchor"])]
 
 
@@ -90,6 +96,11 @@ def score(judged: dict, results: list[dict], blocks) -> Scored:
         bool(ranks) and ranks[0] <= 3,
         ids[:5],
     )
+
+
+def run_query(page, judged: dict) -> list[dict]:
+    filters = {name: judged[name] for name in ("plan", "kind") if name in judged}
+    return page.evaluate(FILTERED, [judged["q"], filters]) if filters else page.evaluate(SEARCH, judged["q"])
 
 
 def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
@@ -133,6 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--port", type=int, default=8130)
+    parser.add_argument("--every", action="store_true", help="print every query's scores, not only the worst")
     args = parser.parse_args()
     judged = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
     blocks = block_ids(args.site)
@@ -144,7 +156,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page()
         page.goto(url)
-        scored = [score(entry, page.evaluate(SEARCH, entry["q"]), blocks) for entry in judged]
+        scored = [score(entry, run_query(page, entry), blocks) for entry in judged]
         # Typing to results: a new visit, the manifest loaded (the dialog loads it when it opens), then each query.
         page = browser.new_page()
         page.goto(url)
@@ -169,8 +181,8 @@ def main() -> None:
         f"  MRR {statistics.mean(e.reciprocal_rank for e in scored):.3f}"
         f"  best in top 3 {sum(e.best_in_top3 for e in scored) / len(scored):.0%}"
     )
-    print("worst queries:")
-    for entry in sorted(scored, key=lambda e: (e.precision + e.reciprocal_rank, e.query))[:6]:
+    print("every query:" if args.every else "worst queries:")
+    for entry in sorted(scored, key=lambda e: (e.precision + e.reciprocal_rank, e.query))[: None if args.every else 6]:
         print(f"  {entry.query!r}: P@5 {entry.precision:.2f}, RR {entry.reciprocal_rank:.2f}, top: {entry.top}")
     sizes = index_size(args.site / "search")
     parts = ", ".join(f"{name} {kb(size)}" for name, size in sizes.items())

@@ -3,7 +3,8 @@
 Builds benchmarks/scale.py's synthetic corpus (the real plans repeated), the search index only (no
 MkDocs: the index does not depend on it), and a bare page loading search.js; then runs the judged
 queries of benchmarks/data/search_queries.yml from file:// in Chromium, each as the first query of a
-new visit, and prints the index size, its file count and the bytes each first query loaded.
+new visit, and prints the index size, its file count and the bytes each first query loaded; then each as
+the results page (search/) runs it on a new visit: every hit counted, the first 50 loaded.
 
     python benchmarks/search_scale.py [SIZES…]      (default: 5 50)
 """
@@ -32,6 +33,28 @@ from build_tools.search import write_search_index  # noqa: E402
 # form (index.html or a folder) tells file URLs from directory URLs.
 
 
+RESULTS_PAGE = """q => { const started = performance.now();
+    return editionSearch.hits(q, {}, 50).then(answer => [answer.total, performance.now() - started]); }"""
+
+
+def results_page_costs(browser, url: str, search_dir: Path, queries: list[str]) -> tuple[list, list, list]:
+    """Per query, as the results page runs it on a new visit: hits, milliseconds and bytes to the first 50 shown."""
+    context = browser.new_context()
+    page = context.new_page()
+    totals, times, payloads = [], [], []
+    for query in queries:
+        page.goto(url)
+        page.evaluate("sessionStorage.clear()")
+        page.reload()
+        total, milliseconds = page.evaluate(RESULTS_PAGE, query)
+        names = page.evaluate("editionSearch.requested")
+        totals.append(total)
+        times.append(milliseconds)
+        payloads.append(sum((search_dir / name).stat().st_size for name in names))
+    context.close()
+    return totals, times, payloads
+
+
 def measure(size: int, work: Path, browser, queries: list[str]) -> str:
     sources = corpus(work / f"sources-{size}", size)
     site = work / f"site-{size}"
@@ -44,13 +67,18 @@ def measure(size: int, work: Path, browser, queries: list[str]) -> str:
     shutil.copy(ROOT / "docs" / "assets" / "javascripts" / "search.js", site / "assets" / "javascripts")
     (site / "index.html").write_text(PAGE, encoding="utf-8")
     payloads = first_query_payloads(browser, (site / "index.html").as_uri(), site / "search", queries)
+    totals, times, page_payloads = results_page_costs(browser, (site / "index.html").as_uri(), site / "search", queries)
     sizes = index_size(site / "search")
     files = sum(1 for _ in (site / "search").rglob("*.js"))
     return (
         f"{size:4d} plans: {index.documents} documents, {index.terms} terms; index {kb(sum(sizes.values()))}"
         f" (postings {kb(sizes['postings'])}, stored {kb(sizes['stored fields'])}) in {files} files,"
         f" built in {seconds:.1f} s; first query loads median {kb(statistics.median(payloads))},"
-        f" max {kb(max(payloads))}"
+        f" max {kb(max(payloads))}\n"
+        f"      results page: hits median {statistics.median(totals):.0f}, max {max(totals)};"
+        f" every hit counted and the first 50 shown in median {statistics.median(times):.0f} ms,"
+        f" max {max(times):.0f} ms, loading median {kb(statistics.median(page_payloads))},"
+        f" max {kb(max(page_payloads))} (facets.js {kb((site / 'search' / 'facets.js').stat().st_size)})"
     )
 
 

@@ -74,3 +74,52 @@ def test_layout_shards_postings_and_chunks_stored_fields(docs, edition):
     assert "机床" in postings
     stored = payload_of(index.files["d/0.js"])["docs"]
     assert [row[1] for row in stored[:2]] == [f"topics/{topic.id}" for topic in edition.taxonomy.topics[:2]]
+
+
+def decode_numbers(encoded: str) -> list[int]:
+    """The variable-length base-32 numbers of index.py, read back (search.js reads them the same way)."""
+    from build_tools.search.index import CONTINUE, FINAL
+
+    numbers, value = [], 0
+    for character in encoded:
+        if character in CONTINUE:
+            value = value * 32 + CONTINUE.index(character)
+        else:
+            numbers.append(value * 32 + FINAL.index(character))
+            value = 0
+    return numbers
+
+
+def test_facets_give_every_documents_plan_kind_and_targets(docs, edition):
+    """The results page counts and filters hits from facets.js alone: it must place every document right."""
+    facets = payload_of(build_index(docs, traditional_map(edition)).files["facets.js"])["facets"]
+    kind_of = {number: kind for kind, first, end in facets["kinds"] for number in range(first, end)}
+    assert [kind_of[number] for number in range(len(docs))] == [
+        "text" if doc.kind in ("heading", "paragraph") else doc.kind for doc in docs
+    ]
+    plan_of = {
+        number: plan
+        for plan, ranges in facets["plans"]
+        for first, end in zip(ranges[::2], ranges[1::2], strict=True)
+        for number in range(first, end)
+    }
+    for number, doc in enumerate(docs):
+        expected = doc.page.split("/")[1] if doc.kind in ("heading", "paragraph", "plan") else None
+        assert plan_of.get(number) == expected, doc
+    assert [plan for plan, _ in facets["plans"]] == [plan.meta.id for plan in edition.plans]
+    targets = set()
+    for delta in decode_numbers(facets["targets"]):
+        targets.add(delta + max(targets, default=0))
+    with_targets = {target.block_id for target in edition.targets}
+    assert {docs[number].block for number in targets} == with_targets
+    assert all(docs[number].kind == "paragraph" for number in targets)
+
+
+def test_paragraphs_store_their_block_id(docs, edition):
+    """A hit shows its ¶ id; the anchor the browser makes from it is the block's own."""
+    index = build_index(docs, traditional_map(edition))
+    number, doc = next((n, d) for n, d in enumerate(docs) if d.kind == "paragraph")
+    row = payload_of(index.files[f"d/{number // CHUNK}.js"])["docs"][number % CHUNK]
+    block = next(block for plan in edition.plans for block in plan.blocks if block.id == doc.block)
+    assert f"{doc.page.split('/')[1]}/{row[2]}" == block.id
+    assert row[2].replace("/", "-").replace(".", "-") == block.anchor

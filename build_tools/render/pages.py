@@ -52,6 +52,8 @@ from build_tools.render.vocabulary import vocabulary_page
 from build_tools.write import PageWriter
 
 TEMPLATES = Path(__file__).parent / "templates"
+SEARCH_PAGE = "search/index.md"
+"""The search results page (search.js lists every hit there); its folder also holds the index (build_tools/search)."""
 
 
 def environment() -> Environment:
@@ -220,6 +222,7 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     writer.write("downloads.md", downloads_page(edition, downloads))
     writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
     writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
+    writer.write(SEARCH_PAGE, env.get_template("search-results.md.jinja").render(edition=edition))
     writer.write(
         "topics/index.md",
         env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
@@ -580,5 +583,6 @@ def site_nav(edition: Edition) -> list[dict]:
         },
         {"下载 Downloads": "downloads.md"},
         {"数据 Data": "data.md"},
+        {"检索 Search": SEARCH_PAGE},
         {"关于 About": "about.md"},
     ]

@@ -6,7 +6,7 @@ paragraphs), cite strings, timeline axis labels and the hidden Traditional copie
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.present import labels, urls
@@ -36,6 +36,12 @@ class SearchDoc:
     """English body text (indexed, and shown as the snippet for English queries)."""
     names: tuple[str, ...] = ()
     """Exact names of a glossary entry, topic or plan (indexed with the title): a query equal to one ranks it first."""
+    plan: str = ""
+    """The plan id of a plan's own document and of its headings and paragraphs (the results page filters by it)."""
+    block: str = ""
+    """A heading's or paragraph's block id (``plan-id/s1.2/p3``): the ¶ id a results page and its CSV show."""
+    target: bool = False
+    """A paragraph stating a quantified target (enrich/targets): the results page's "targets" filter."""
 
 
 def plan_label(plan: ParsedPlan) -> str:
@@ -58,6 +64,7 @@ def _trail(edition: Edition, plan: ParsedPlan, headings: dict[str, Block], block
 
 def block_docs(edition: Edition) -> list[SearchDoc]:
     docs = []
+    with_targets = {target.block_id for target in edition.targets}
     for plan in edition.plans:
         headings = {block.id: block for block in plan.blocks if block.kind in ("heading", "box")}
         for block in plan.blocks:
@@ -68,10 +75,12 @@ def block_docs(edition: Edition) -> list[SearchDoc]:
             page = urls.block_path(edition, block.id).removesuffix(".md")  # the search's own page key
             trail = _trail(edition, plan, headings, block)
             if block.kind in ("heading", "box"):
-                docs.append(SearchDoc("heading", page, block.anchor, _heading_text(edition, block), trail, "", ""))
+                title = _heading_text(edition, block)
+                docs.append(SearchDoc("heading", page, block.anchor, title, trail, "", "", (), plan.meta.id, block.id))
             else:
                 zh = f"{text.label_hans}{text.zh_hans}"
-                docs.append(SearchDoc("paragraph", page, block.anchor, "", trail, zh, english))
+                found = SearchDoc("paragraph", page, block.anchor, "", trail, zh, english, (), plan.meta.id, block.id)
+                docs.append(replace(found, target=block.id in with_targets))
     return docs
 
 
@@ -118,6 +127,7 @@ def plan_docs(edition: Edition) -> list[SearchDoc]:
             f"{plan.meta.issuer_zh} {plan.meta.summary_zh}",
             f"{plan.meta.issuer_en} {plan.meta.summary_en}",
             (plan.meta.title_zh, plan.meta.title_en),
+            plan.meta.id,
         )
         for plan in edition.plans
     ]

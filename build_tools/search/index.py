@@ -5,7 +5,10 @@ shards its terms hash to, and the stored-field chunks of its top results — nev
 
 - ``index.js``: the manifest (counts, shard count, chunk size, stopwords, Traditional→Simplified map);
 - ``p/<n>.js``: postings of the terms hashing to shard n: term -> doc ids and BM25 impacts;
-- ``d/<n>.js``: stored fields of documents n*CHUNK … (n+1)*CHUNK-1 (url, title, context, text).
+- ``d/<n>.js``: stored fields of documents n*CHUNK … (n+1)*CHUNK-1 (url, title, context, text);
+- ``suggest.js``: the names of glossary entries and topics, loaded only when a query finds nothing;
+- ``facets.js``: which plan and kind each document is, as id ranges, and the paragraphs stating targets: the
+  results page counts and filters every hit with it before loading any stored field (the dialog never loads it).
 
 Files call ``editionSearch.load(...)``: a <script> element loads them under file:// too, where fetch() is blocked.
 Scores are computed here (BM25 with a title boost, quantized), so the browser only adds integers.
@@ -18,6 +21,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from build_tools.search.documents import SearchDoc
 from build_tools.search.text import STOPWORDS, index_terms, name_term, shard_of
@@ -118,13 +122,48 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
 def stored(doc: SearchDoc) -> list:
     # A glossary entry's title is its first two names: search.js rebuilds it (772 titles not stored twice).
     title = "" if doc.kind == "term" and doc.title == " ".join(doc.names[:2]) else doc.title
-    return [doc.kind, doc.page, doc.anchor, title, doc.context, doc.zh, doc.en, list(doc.names)]
+    # A heading or paragraph stores its block id without the plan id (the page names the plan): search.js
+    # shows it as the ¶ id and makes the anchor from it (Block.anchor: dots and slashes made dashes).
+    anchor = doc.block.split("/", 1)[1] if doc.block else doc.anchor
+    return [doc.kind, doc.page, anchor, title, doc.context, doc.zh, doc.en, list(doc.names)]
+
+
+FACET_KINDS = {"heading": "text", "paragraph": "text"}
+"""Kinds the results page filters by: a plan's headings and paragraphs are one, its text."""
+
+
+def _runs(values: list[str]) -> list[tuple[str, int, int]]:
+    """(value, first id, last id + 1) for each run of equal consecutive values."""
+    runs: list[tuple[str, int, int]] = []
+    for number, value in enumerate(values):
+        if runs and runs[-1][0] == value and runs[-1][2] == number:
+            runs[-1] = (value, runs[-1][1], number + 1)
+        else:
+            runs.append((value, number, number + 1))
+    return runs
+
+
+def facets(docs: list[SearchDoc]) -> dict:
+    """Kind runs, each plan's id ranges (flat: first, end, first, end…) and the target paragraphs (delta-coded)."""
+    kinds = [[kind, first, end] for kind, first, end in _runs([FACET_KINDS.get(doc.kind, doc.kind) for doc in docs])]
+    plans: dict[str, list[int]] = {}
+    for plan, first, end in _runs([doc.plan for doc in docs]):
+        if plan:
+            plans.setdefault(plan, []).extend((first, end))
+    targets = [number for number, doc in enumerate(docs) if doc.target]
+    deltas = "".join(encode_number(number - previous) for previous, number in pairwise([0, *targets]))
+    return {"kinds": kinds, "plans": [[plan, ranges] for plan, ranges in plans.items()], "targets": deltas}
 
 
 def glossary_range(docs: list[SearchDoc]) -> list[int]:
     """[first, last + 1) ids of the glossary entries: the browser keeps them from crowding out paragraphs."""
     ids = [number for number, doc in enumerate(docs) if doc.kind == "term"]
     return [ids[0], ids[-1] + 1] if ids else [0, 0]
+
+
+def suggestions(docs: list[SearchDoc]) -> list[list[str]]:
+    """Glossary entries and topics by name (page, anchor, Chinese, English), offered when a query finds nothing."""
+    return [[doc.page, doc.anchor, doc.names[0], doc.names[1]] for doc in docs if doc.kind in ("term", "topic")]
 
 
 def build_index(docs: list[SearchDoc], t2s: dict[str, str]) -> SearchIndex:
@@ -139,6 +178,8 @@ def build_index(docs: list[SearchDoc], t2s: dict[str, str]) -> SearchIndex:
         files[f"d/{start // CHUNK}.js"] = _script(
             {"chunk": start // CHUNK, "docs": [stored(doc) for doc in docs[start : start + CHUNK]]}
         )
+    files["facets.js"] = _script({"facets": facets(docs)})
+    files["suggest.js"] = _script({"suggest": suggestions(docs)})
     version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest()[:12]
     manifest = {
         "manifest": {
