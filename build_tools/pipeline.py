@@ -49,7 +49,6 @@ from build_tools.progress import Progress, quiet
 from build_tools.render.pages import render_site_pages
 from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
-from build_tools.site_address import read_site_url
 from build_tools.sources.across import (
     load_pair_rules,
     load_similarity_rules,
@@ -59,6 +58,7 @@ from build_tools.sources.across import (
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import check_edition_date, load_edition_meta
 from build_tools.sources.glossary import load_glossary
+from build_tools.sources.site_address import read_site_url
 from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings

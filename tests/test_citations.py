@@ -10,7 +10,7 @@ from build_tools.config import ROOT
 from build_tools.present.citation import Citation, paragraph_citation
 from build_tools.present.downloads import Download
 from build_tools.render.pages import plan_overview
-from build_tools.site_address import read_site_url
+from build_tools.sources.site_address import read_site_url
 
 SITE_URL = read_site_url(ROOT / "mkdocs.yml")
 PLAN = "henan-equipment-2017"

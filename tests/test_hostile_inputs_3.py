@@ -407,7 +407,7 @@ def test_a_forged_site_url_from_the_environment_is_refused_naming_it(hostile, ca
 
 
 def test_a_forged_site_url_in_mkdocs_yml_is_refused_naming_the_file(tmp_path):
-    from build_tools.site_address import read_site_url
+    from build_tools.sources.site_address import read_site_url
 
     config = tmp_path / "mkdocs.yml"
     config.write_text('site_name: x\nsite_url: "https://x.example/\\"onmouseover=alert(1)"\n', encoding="utf-8")
