@@ -55,10 +55,24 @@ class Candidate:
 
 
 CANDIDATES = (
-    Candidate("mkdocs161", "MkDocs 1.6.1 + Material 9.8.2 (pinned)", ("mkdocs==1.6.1", "mkdocs-material==9.8.2"), "mkdocs"),
-    Candidate("properdocs", "ProperDocs 1.6.7 + Material 9.8.2", ("properdocs==1.6.7", "mkdocs-material==9.8.2"), "properdocs"),
-    Candidate("mkdocs-ng", "mkdocs-ng 1.8.0 + mkdocs-ng-material 9.7.7", ("mkdocs-ng==1.8.0", "mkdocs-ng-material==9.7.7"), "mkdocs"),
-    Candidate("materialx", "mkdocs-ng 1.8.0 + mkdocs-materialx 10.2.2", ("mkdocs-ng==1.8.0", "mkdocs-materialx==10.2.2"), "mkdocs"),
+    Candidate(
+        "mkdocs161", "MkDocs 1.6.1 + Material 9.8.2 (pinned)", ("mkdocs==1.6.1", "mkdocs-material==9.8.2"), "mkdocs"
+    ),
+    Candidate(
+        "properdocs", "ProperDocs 1.6.7 + Material 9.8.2", ("properdocs==1.6.7", "mkdocs-material==9.8.2"), "properdocs"
+    ),
+    Candidate(
+        "mkdocs-ng",
+        "mkdocs-ng 1.8.0 + mkdocs-ng-material 9.7.7",
+        ("mkdocs-ng==1.8.0", "mkdocs-ng-material==9.7.7"),
+        "mkdocs",
+    ),
+    Candidate(
+        "materialx",
+        "mkdocs-ng 1.8.0 + mkdocs-materialx 10.2.2",
+        ("mkdocs-ng==1.8.0", "mkdocs-materialx==10.2.2"),
+        "mkdocs",
+    ),
     # Zensical 0.1.x needs zensical-ui, which the package index does not have: 0.0.73 is the newest that installs.
     Candidate("zensical", "Zensical 0.0.73", ("zensical==0.0.73",), "zensical", mkdocs_cli=False),
 )
@@ -93,7 +107,7 @@ def venv_python(candidate: Candidate) -> Path:
 
 
 def install(candidate: Candidate) -> str:
-    """"yes", or the reason it does not install (the venv is made once and kept)."""
+    """Whether the venv installs: "yes", or the reason it does not (made once, then kept)."""
     if venv_python(candidate).is_file() and (VENVS / candidate.name / ".installed").is_file():
         return "yes"
     subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENVS / candidate.name)], check=True)
@@ -108,7 +122,9 @@ def install(candidate: Candidate) -> str:
 
 def running_engine(candidate: Candidate) -> str:
     """``python -m <module> --version`` of the venv: e.g. ``mkdocs 1.6.1`` where mkdocs-ng was asked for."""
-    done = subprocess.run([str(venv_python(candidate)), "-m", candidate.module, "--version"], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(venv_python(candidate)), "-m", candidate.module, "--version"], capture_output=True, text=True
+    )
     found = re.search(r"version ([\w.]+)", done.stdout + done.stderr)
     return f"{candidate.module} {found.group(1)}" if found else "?"
 
