@@ -126,7 +126,15 @@ def running_engine(candidate: Candidate) -> str:
         [str(venv_python(candidate)), "-m", candidate.module, "--version"], capture_output=True, text=True
     )
     found = re.search(r"version ([\w.]+)", done.stdout + done.stderr)
-    return f"{candidate.module} {found.group(1)}" if found else "?"
+    if found:
+        return f"{candidate.module} {found.group(1)}"
+    asked = [
+        str(venv_python(candidate)),
+        "-c",
+        f"import importlib.metadata as m; print(m.version({candidate.module!r}))",
+    ]
+    version = subprocess.run(asked, capture_output=True, text=True).stdout.strip()
+    return f"{candidate.module} {version or '?'}"
 
 
 def measured(command: list[str], cwd: Path, environment: dict[str, str] | None = None) -> Run:
@@ -230,10 +238,13 @@ def dirty_build(candidate: Candidate, folder: Path) -> Run | None:
 
 
 def strict_verdict(run: Run) -> str:
+    """ "clean", or "fails:" and the first warning or error (the last line when there is none, as after a
+    traceback)."""
     if run.ok:
         return "clean"
-    warnings = [line for line in run.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    return f"fails ({len(warnings)} warnings)" if warnings else "fails"
+    lines = [line.strip() for line in run.output.splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith(("WARNING", "ERROR"))] or lines[-1:] or ["no output"]
+    return f"fails: {said[0][:100]}"
 
 
 def html_pages(site: Path) -> list[Path]:
