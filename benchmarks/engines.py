@@ -12,9 +12,11 @@ process).
 
 Venvs live in /work/engine-venvs/<name> (never the project's .venv); ``--install`` makes the missing ones.
 Generate docs/ first (``python -m build_tools generate``); ``--docs`` takes another generated docs/ (the 500-plan
-one of ``benchmarks/scale.py 500 --work DIR``); ``--quick`` measures the builds only, for large corpora.
+one of ``benchmarks/scale.py 500 --work DIR``); ``--quick`` measures the builds only, for large corpora;
+``--share I/N`` converts only one share of the pages (``build_tools/mkdocs_shard.py``): every file and the
+navigation are still read, so it shows the engine's fixed cost at that size plus an n-th of its per-page cost.
 
-    python benchmarks/engines.py [--install] [--only NAME,...] [--docs DIR] [--work DIR] [--quick]
+    python benchmarks/engines.py [--install] [--only NAME,...] [--docs DIR] [--work DIR] [--quick] [--share I/N]
 """
 
 from __future__ import annotations
@@ -205,11 +207,13 @@ def build_command(candidate: Candidate, config: str, site: str, *options: str) -
 NO_WARNING = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def clean_build(candidate: Candidate, folder: Path) -> Run:
-    """Strict; when strict fails, the same build without it (so the engine still gets a time)."""
-    run = measured(build_command(candidate, "mkdocs.yml", "site", "--strict"), folder, NO_WARNING)
+def clean_build(candidate: Candidate, folder: Path, share: str = "") -> Run:
+    """Strict; when strict fails, the same build without it (so the engine still gets a time). With ``share``
+    (``i/n``), only that share of the pages, as one process of the project's build in shares converts."""
+    environment = {**NO_WARNING, **({"EDITION_MKDOCS_SHARD": share} if share else {})}
+    run = measured(build_command(candidate, "mkdocs.yml", "site", "--strict"), folder, environment)
     if not run.ok and candidate.mkdocs_cli:
-        loose = measured(build_command(candidate, "mkdocs.yml", "site", "--no-strict"), folder, NO_WARNING)
+        loose = measured(build_command(candidate, "mkdocs.yml", "site", "--no-strict"), folder, environment)
         return Run(False, loose.cpu, loose.wall, loose.rss_mib, run.output + loose.output)
     return run
 
@@ -343,6 +347,8 @@ def shards_verdict(candidate: Candidate, folder: Path) -> str:
         run = measured(build_command(candidate, "mkdocs.yml", share.name, "--strict"), folder, environment)
         if not run.ok:
             return f"broken: share {index} " + strict_verdict(run)
+        if len(html_pages(share)) >= len(html_pages(folder / "reference")):
+            return f"broken: share {index} built every page (the patch did not reach the engine)"
         shutil.copytree(share, merged, dirs_exist_ok=True)
     differences = _same_tree(merged, folder / "reference")
     return "works" if not differences else f"broken: {len(differences)} files differ ({differences[0]})"
@@ -362,19 +368,20 @@ def checks(candidate: Candidate, folder: Path, clean: Run) -> dict[str, str]:
     }
 
 
-def measure(candidate: Candidate, docs: Path, work: Path, quick: bool) -> Row:
+def measure(candidate: Candidate, docs: Path, work: Path, quick: bool, share: str = "") -> Row:
     row = Row(candidate, installs=install(candidate))
     if row.installs != "yes":
         return row
     row.runs = running_engine(candidate)
     folder = workspace(candidate, docs, work)
-    row.clean = clean_build(candidate, folder)
+    row.clean = clean_build(candidate, folder, share)
     print(f"{candidate.name}: clean build {row.clean.cpu:.1f} CPU s", flush=True)
-    if quick:
+    if quick or share:
         row.checks = {"strict": strict_verdict(row.clean)}
     else:
         row.checks = checks(candidate, folder, row.clean)
-    row.dirty = dirty_build(candidate, folder)
+    if not share:  # a dirty build over one share's site would convert every other page
+        row.dirty = dirty_build(candidate, folder)
     (work / f"{candidate.name}.log").write_text(row.clean.output, encoding="utf-8")
     return row
 
@@ -382,9 +389,9 @@ def measure(candidate: Candidate, docs: Path, work: Path, quick: bool) -> Row:
 COLUMNS = ("strict", "hooks", "theme", "search", "offline", "shards")
 
 
-def table(rows: list[Row], pages: int) -> str:
+def table(rows: list[Row], title: str) -> str:
     head = ["candidate", "installs", "runs", "clean CPU s", "clean wall s", "peak RSS MiB", "--dirty CPU s", *COLUMNS]
-    lines = [f"{pages} Markdown pages", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [title, "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         clean, dirty = row.clean, row.dirty
         cells = [
@@ -407,6 +414,11 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/work/engine-bench/engines"), help="build folders")
     parser.add_argument("--only", default="", help="comma-separated candidate names")
     parser.add_argument("--quick", action="store_true", help="builds only (clean, --dirty): for large corpora")
+    parser.add_argument(
+        "--share",
+        default="",
+        help="I/N: the clean build converts only share I of N pages (a large corpus on a busy machine)",
+    )
     parser.add_argument("--install", action="store_true", help="make the missing venvs first")
     args = parser.parse_args()
     wanted = [name for name in args.only.split(",") if name]
@@ -418,8 +430,9 @@ def main() -> None:
         if not args.install and not venv_python(candidate).is_file():
             rows.append(Row(candidate, installs="no venv (--install)"))
             continue
-        rows.append(measure(candidate, args.docs.resolve(), args.work.resolve(), args.quick))
-    print(table(rows, sum(1 for _ in args.docs.rglob("*.md"))))
+        rows.append(measure(candidate, args.docs.resolve(), args.work.resolve(), args.quick, args.share))
+    pages = sum(1 for _ in args.docs.rglob("*.md"))
+    print(table(rows, f"{pages} Markdown pages" + (f", share {args.share} converted" if args.share else "")))
 
 
 if __name__ == "__main__":
