@@ -10,7 +10,8 @@ types a query into the built site and gets results), the offline bundle config (
 from file://) and the build in shares (build_tools/mkdocs_shard.py: two shares, merged, byte-identical to one
 process).
 
-Venvs live in /work/engine-venvs/<name> (never the project's .venv); ``--install`` makes the missing ones.
+Venvs live in /work/engine-venvs/<name> or $ENGINE_VENVS/<name> (never the project's .venv); ``--install``
+makes the missing ones.
 Generate docs/ first (``python -m build_tools generate``); ``--docs`` takes another generated docs/ (the 500-plan
 one of ``benchmarks/scale.py 500 --work DIR``); ``--quick`` measures the builds only, for large corpora;
 ``--share I/N`` converts only one share of the pages (``build_tools/mkdocs_shard.py``): every file and the
@@ -39,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.config import ROOT  # noqa: E402
 
-VENVS = Path("/work/engine-venvs")
+# Outside the project (never its .venv): ENGINE_VENVS in the environment puts them elsewhere.
+VENVS = Path(os.environ.get("ENGINE_VENVS", "/work/engine-venvs"))
 CHROMIUM = "/usr/bin/chromium"
 THEME_MARK = "<!--engines-benchmark: theme override rendered-->"
 # What site_hooks.py imports beside the engine, at the project's pins (read from requirements.txt).
