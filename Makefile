@@ -2,11 +2,13 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+# Every package the install resolves is pinned in the lock (`make lock` remakes it): a change to it reinstalls too.
+LOCK := requirements.lock
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt $(LOCK) | cksum | cut -d' ' -f1)
 # Debian packages the build and the tests need (browser, CJK fonts, PDF tools, Pango for WeasyPrint).
 DEB_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 zip unzip
 
-.PHONY: setup system-packages site quick generate serve test lint benchmark clean
+.PHONY: setup system-packages site quick generate serve test lint benchmark lock clean
 
 setup: system-packages $(STAMP)
 
@@ -18,9 +20,11 @@ system-packages:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt $(LOCK)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || \
+	  { echo "$(PYTHON) is older than Python 3.11.5, which pymdown-extensions 13 requires: PYTHON=python3.x make …"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt -c $(LOCK)
 	rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 site: setup
@@ -57,6 +61,14 @@ benchmark: setup
 	$(PY) benchmarks/targets.py
 	$(PY) -m build_tools build --no-pdf && $(PY) benchmarks/search_quality.py
 	$(PY) benchmarks/search_scale.py 5 50 500
+
+# After editing requirements*.txt: resolve again with uv, in a throwaway venv (never .venv), keeping the lock's
+# other pins where they still fit.
+UV_VENV := /tmp/edition-uv
+lock:
+	$(PYTHON) -m venv $(UV_VENV) && $(UV_VENV)/bin/pip install -q --disable-pip-version-check uv==0.13.8
+	$(UV_VENV)/bin/uv pip compile requirements.txt requirements-dev.txt --python-version 3.11.7 \
+	  --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock" -o $(LOCK)
 
 clean:
 	rm -rf site dist build .pytest_cache .mypy_cache

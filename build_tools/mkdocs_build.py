@@ -87,6 +87,8 @@ def _report(folder: Path) -> Path:
 def _run_shares(command: list[str], cwd: Path, folders: list[Path], dirty: bool) -> str:
     """Run MkDocs once per folder, at the same time, each building its share into its folder; the
     output of the failed ones, or "" when all succeeded."""
+    # Kept: Material 9.7+ prints a ten-line end-of-life notice (2027-05-05) from every MkDocs process, which would
+    # bury the real warnings of a failed build; README "Dependencies" says what the end of life means here.
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     running = []
     for index, folder in enumerate(folders):
