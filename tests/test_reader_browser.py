@@ -3,6 +3,8 @@ filtering the glossary, switching views on topic pages, reading on a phone. Need
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.test_accessibility import VIEWS, browser  # noqa: F401  (the module-scoped browser fixture)
@@ -35,11 +37,17 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     block = page.locator("#s2-1-2-p1")
     block.locator("button.copy-cite").click()
     copied = page.evaluate("navigator.clipboard.readText()")
+    today = date.today().isoformat()  # the access date is the reader's day
     assert copied.startswith("General Office of the People's Government of Henan Province, ")
-    assert copied.endswith("plans/henan-equipment-2017/part-02/#s2-1-2-p1")
+    assert copied.endswith(f"plans/henan-equipment-2017/part-02/#s2-1-2-p1, accessed {today}")
     html = (built_site / PART).read_text(encoding="utf-8")
-    expected = cite_boxes(html)["s2-1-2-p1"]
+    expected = cite_boxes(html, today)["s2-1-2-p1"]
     assert copied == expected["English"]
+    # one click copies the paragraph's address
+    block.locator("button.copy-link").click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "https://example.org/equipment-plans/plans/henan-equipment-2017/part-02/#s2-1-2-p1"
+    )
     block.locator("details.cite > summary").click()
     # the texts the script fills in are those the page's templates give (test_citations: citation.py's own)
     assert block.locator(".cite-value[lang='zh-Hans']").text_content() == expected["中文"]
@@ -56,13 +64,13 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     # another paragraph, under another section: its own values
     other = page.locator("#s2-1-3-p1")
     other.locator("details.cite > summary").click()
-    assert other.locator(".cite-value[lang='en']").text_content() == cite_boxes(html)["s2-1-3-p1"]["English"]
+    assert other.locator(".cite-value[lang='en']").text_content() == cite_boxes(html, today)["s2-1-3-p1"]["English"]
 
 
 def test_cite_controls_are_hidden_only_as_buttons_without_javascript(open_page):
     page = open_page(PART, javascript=False, fragment="s2-1-2-p1")
     block = page.locator("#s2-1-2-p1")
-    assert not block.locator("button.copy-cite").is_visible()
+    assert not block.locator("button.copy-cite").is_visible() and not block.locator("button.copy-link").is_visible()
     block.locator("details.cite > summary").click()
     shown = block.locator(".cite-box").inner_text()
     assert "henan-equipment-2017/s2.1.2/p1" in shown  # the paragraph's id and address, to copy by hand

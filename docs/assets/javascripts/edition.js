@@ -144,10 +144,19 @@
     ris: function (text) { return text; },
     csl: function (text) { return JSON.stringify(text).slice(1, -1); }
   };
+  /* The access date is the reader's day, never the build's (citation.py's ACCESSED placeholder). */
+  function today() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+  function withAccessDate(text, format) {
+    return text.split("\ue004").join(format === "ris" ? today().replace(/-/g, "/") : today());
+  }
   function filled(format, values) {
     var section = format === "zh" ? values.zh : values.en;
     var escape = escapes[format];
-    return pageTemplates().formats[format][section ? 0 : 1]
+    return withAccessDate(pageTemplates().formats[format][section ? 0 : 1], format)
       .split("\ue000").join(values.key)
       .split("\ue001").join(escape(values.block))
       .split("\ue002").join(escape(section))
@@ -223,13 +232,19 @@
     return view === "en" ? en : view === "zh" ? zh : zh + "\n" + en;
   }
   document.addEventListener("DOMContentLoaded", function () {
-    var buttons = document.querySelectorAll("button.copy, button.copy-cite");
+    var buttons = document.querySelectorAll("button.copy, button.copy-cite, button.copy-link");
     for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }
+    var dated = document.querySelectorAll(".cite-value[data-dated]");
+    for (var j = 0; j < dated.length; j++) {
+      dated[j].textContent = withAccessDate(dated[j].getAttribute("data-dated"), dated[j].getAttribute("data-format"));
+    }
   });
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button.copy, button.copy-cite");
+    var button = event.target.closest && event.target.closest("button.copy, button.copy-cite, button.copy-link");
     if (!button) { return; }
-    if (button.classList.contains("copy-cite")) {
+    if (button.classList.contains("copy-link")) {
+      copy(button.closest(".blk-tools").querySelector(".cite-url").textContent, button);
+    } else if (button.classList.contains("copy-cite")) {
       copy(citationFor(button.closest(".blk-tools")), button);
     } else {
       copy(button.closest(".cite-item").querySelector(".cite-value").textContent, button);
