@@ -94,3 +94,7 @@ class PlanOverview:
     document: str
     """What the document is: ``正式印发 Issued · 规划 Plan`` (build_tools.present.labels.document)."""
     edition_date: str
+    received: str = ""
+    """Link from the overview to the received text (``<plan-id>-received.txt``), its bytes as received."""
+    received_bytes: int = 0
+    """Its size in bytes."""

@@ -192,6 +192,8 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
         labels.status_line(standing),
         labels.document(plan.meta),
         edition.meta.edition_date,
+        urls.relative(overview_page, urls.received_text(plan.meta.id)),
+        plan.source.path.stat().st_size,
     )
 
 
@@ -317,7 +319,7 @@ def _topic_files(position: int, edition: Edition, downloads: Downloads) -> list[
     return files
 
 
-def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str]]:
+def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str | bytes]]:
     """One plan's pages and citation files (run in a worker process: see parallel.py)."""
     plan = edition.plans[position]
     env = _worker_environment()
@@ -336,6 +338,7 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
         (f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex()),
         (f"{folder}/{plan.meta.id}.ris", overview.cite.ris()),
         (f"{folder}/{plan.meta.id}.json", overview.cite.csl_json()),
+        (urls.received_text(plan.meta.id), plan.source.path.read_bytes()),  # byte for byte, never decoded
     ]
     for page in part_pages(edition, plan, download):
         part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
