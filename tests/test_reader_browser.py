@@ -204,3 +204,20 @@ def test_phone_timeline_labels_are_legible_and_tables_keep_their_key_column(open
     assert 0 <= left < 40
     page = open_page(PART, viewport="phone")
     assert page.locator(".blk-tools a.pid").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 12
+
+
+COMPARE = "compare/guangdong-high-end-equipment-2021--china-machinery-2021/index.html"
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_a_comparison_opens_short_and_follows_the_english_view(open_page, viewport):
+    page = open_page(COMPARE, viewport=viewport, view="en")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < (6000 if viewport == "desktop" else 10000)  # it was ~28,000 px with every topic open
+    assert not page.locator(".zh-only").first.is_visible() and page.locator(".cmp-intro .en").is_visible()
+    # a link to a topic opens its section, in English
+    page.goto(page.url.split("#")[0] + "#t-robots")
+    topic = page.locator("#t-robots")
+    assert topic.evaluate("e => e.open")
+    assert topic.locator(".cmp-blocks .en").first.is_visible()
+    assert not topic.locator(".cmp-blocks .t-hans").first.is_visible()

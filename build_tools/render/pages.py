@@ -491,7 +491,9 @@ def _compare_files(position: int, edition: Edition, pairs) -> list[tuple[str, st
     pair = pairs[position]
     page = compare_page(edition, pair)
     shared_split = len(edition.plans) > PLANS_PER_PAGE
-    content = _worker_environment().get_template("compare.md.jinja").render(page=page, shared_split=shared_split)
+    content = _worker_environment().get_template("compare.md.jinja").render(
+        page=page, shared_split=shared_split, doc_types=labels.DOC_TYPE, statuses=labels.DOCUMENT_STATUS
+    )
     return [(f"compare/{pair.slug}.md", content)]
 
 
