@@ -221,3 +221,55 @@ def test_a_comparison_opens_short_and_follows_the_english_view(open_page, viewpo
     assert topic.evaluate("e => e.open")
     assert topic.locator(".cmp-blocks .en").first.is_visible()
     assert not topic.locator(".cmp-blocks .t-hans").first.is_visible()
+
+
+def test_phone_targets_filter_hides_the_cards_it_counts_out_and_keeps_sorting(open_page):
+    page = open_page("targets/index.html", viewport="phone")
+    page.select_option("select[name=plan]", "shanxi-equipment-2011")
+    said = page.locator("[data-targets-count]").text_content()
+    shown = page.locator("[data-targets-table] tbody tr:visible")
+    assert said == f"{shown.count()} of 41 targets" and 0 < shown.count() < 41
+    assert all(row.get_attribute("data-plan") == "shanxi-equipment-2011" for row in shown.all())
+    sort = page.locator("[data-targets-table] thead button.sort").first
+    assert sort.is_visible()  # the headings stay, as a row of sort buttons
+    sort.click()
+    assert page.locator("[data-targets-table] thead th[aria-sort]").count() == 1
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_an_anchor_jump_lands_below_the_header_and_the_sticky_view_switch(open_page, viewport):
+    page = open_page(PART, viewport=viewport, fragment="s2-1-2-p1")
+    page.wait_for_timeout(300)
+    top = page.locator("#s2-1-2-p1").evaluate("e => e.getBoundingClientRect().top")
+    switch = page.locator(".view-switch").evaluate("e => e.getBoundingClientRect().bottom")
+    assert switch <= top < 200  # the paragraph starts just under the switch, nothing of it hidden
+    # the switch stays at hand further down the page
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    assert 0 < page.locator(".view-switch").evaluate("e => e.getBoundingClientRect().top") < 100
+
+
+def test_glossary_filter_folds_traditional_to_simplified(open_page):
+    page = open_page("glossary/index.html")
+    rows = page.locator("table.glossary tbody tr:visible")
+    page.fill("#glossary-filter", "机器人")
+    simplified = rows.count()
+    page.fill("#glossary-filter", "機器人")
+    assert rows.count() == simplified >= 8  # glossary/terms.yml: eight terms hold 机器人
+
+
+def test_a_tap_on_a_glossary_term_shows_its_english_before_leaving(browser, built_site):  # noqa: F811
+    context = browser.new_context(viewport=VIEWS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto((built_site / PART).as_uri())
+    page.wait_for_load_state("load")
+    term = page.locator("#s2-1-2-p1 .col-zh a.gl").first
+    address = page.url
+    term.tap()
+    popover = page.locator(".gl-popover")
+    assert page.url == address and popover.count() == 1
+    assert popover.text_content().startswith(term.get_attribute("title"))
+    with page.expect_navigation():
+        term.tap()  # the second tap follows the link
+    assert "/glossary/" in page.url
+    context.close()

@@ -318,13 +318,27 @@
     var headings = document.querySelectorAll("table.glossary thead th");
     var column = Array.prototype.findIndex.call(headings, function (th) { return th.getAttribute("data-column") === "category"; });
     panel.hidden = false;
+    /* Traditional folds to Simplified: the table's own pairs (中文 and 繁體 cells of one length, one
+       character for one) give the map, so 機器人 finds every term 机器人 finds. */
+    var simplified = {};
+    Array.prototype.forEach.call(rows, function (row) {
+      var zh = row.querySelector("[lang='zh-Hans']"), hant = row.querySelector("[lang='zh-Hant']");
+      if (!zh || !hant || zh.textContent.length !== hant.textContent.length) { return; }
+      for (var k = 0; k < zh.textContent.length; k++) { simplified[hant.textContent[k]] = zh.textContent[k]; }
+    });
+    function fold(text) {
+      var out = "";
+      for (var k = 0; k < text.length; k++) { out += simplified[text[k]] || text[k]; }
+      return out.toLowerCase();
+    }
+    var texts = Array.prototype.map.call(rows, function (row) { return fold(row.textContent); });
     function apply() {
-      var query = box.value.trim().toLowerCase();
+      var query = fold(box.value.trim());
       var shown = 0;
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i];
         var visible = (!category || row.cells[column].textContent === category) &&
-                      (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
+                      (!query || texts[i].indexOf(query) >= 0);
         row.hidden = !visible;
         if (visible) { shown++; }
       }
@@ -353,4 +367,39 @@
   }
   window.addEventListener("hashchange", openTarget);
   document.addEventListener("DOMContentLoaded", openTarget);
+})();
+
+/* Glossary terms on a touch screen, where a title never shows: the first tap opens a small popover
+   with the other language and a link to the entry; a second tap on the term follows it. */
+(function () {
+  if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) { return; }
+  var popover = null, shownFor = null;
+  function close() {
+    if (popover) { popover.remove(); }
+    popover = null;
+    shownFor = null;
+  }
+  function open(link) {
+    close();
+    popover = document.createElement("span");
+    popover.className = "gl-popover";
+    popover.setAttribute("role", "note");
+    popover.appendChild(document.createTextNode(link.title || link.textContent));
+    var more = document.createElement("a");
+    more.href = link.href;
+    more.textContent = " 术语表 Glossary →";
+    popover.appendChild(more);
+    link.insertAdjacentElement("afterend", popover);
+    shownFor = link;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.gl");
+    if (!link) {
+      if (popover && !popover.contains(event.target)) { close(); }
+      return;
+    }
+    if (link === shownFor) { return; }  /* the second tap follows the link */
+    event.preventDefault();
+    open(link);
+  });
 })();
