@@ -273,3 +273,44 @@ def test_a_tap_on_a_glossary_term_shows_its_english_before_leaving(browser, buil
         term.tap()  # the second tap follows the link
     assert "/glossary/" in page.url
     context.close()
+
+
+FOCUSED = """(() => { const e = document.activeElement;
+  return e.tagName + "." + ([...e.classList].filter(c => c !== "focus-visible")[0] || ""); })()"""
+
+
+def test_a_paragraph_is_four_tab_stops_to_its_cite_and_terms_come_back_on_request(open_page):
+    page = open_page(PART)
+    block = page.locator("#s2-1-2-p1")
+    assert block.locator("a.gl").count() >= 5  # a paragraph full of glossary terms
+    start = "e => { e.tabIndex = -1; e.focus(); }"  # the paragraph itself, so Tab walks through it
+    block.evaluate(start)
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert stops == ["A.pid", "BUTTON.copy-cite", "BUTTON.copy-link", "SUMMARY."], stops
+    assert page.evaluate("document.activeElement.closest('details.cite') !== null")
+    assert page.evaluate("document.activeElement.closest('.blk').id") == "s2-1-2-p1"
+    # the view switch's Term links button makes the terms tab stops again
+    page.locator(".view-switch button[data-terms]").click()
+    assert block.locator("a.gl").first.get_attribute("tabindex") is None
+    block.evaluate(start)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('gl')")
+
+
+@pytest.mark.parametrize("path", [PART, "about/index.html"])
+def test_the_skip_link_is_bilingual_and_lands_on_the_view_switch(open_page, path):
+    page = open_page(path)
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.textContent.trim()")
+    assert skip == "跳到正文 · Skip to content"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    if path == PART:
+        assert page.evaluate("location.hash") == "#view-switch"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.view-switch') !== null")
+    else:  # a page without a switch: its first heading
+        assert page.evaluate("location.hash").startswith("#")

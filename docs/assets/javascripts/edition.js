@@ -13,7 +13,7 @@
     root.setAttribute("data-view", stored("edition-view", "both"));
     var script = stored("edition-script", "");
     if (script) { root.setAttribute("data-script", script); }  // else each text shows in its own script
-    var buttons = document.querySelectorAll(".view-switch button");
+    var buttons = document.querySelectorAll(".view-switch button[data-view], .view-switch button[data-script]");
     for (var i = 0; i < buttons.length; i++) {
       var b = buttons[i];
       var on = (b.dataset.view && b.dataset.view === root.getAttribute("data-view")) ||
@@ -29,7 +29,7 @@
   });
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".view-switch button");
-    if (!button) { return; }
+    if (!button || button.hasAttribute("data-terms")) { return; }
     if (button.dataset.view) { store("edition-view", button.dataset.view); }
     if (button.dataset.script) { store("edition-script", button.dataset.script); }
     apply();
@@ -403,3 +403,44 @@
     open(link);
   });
 })();
+
+/* Keyboard: the glossary terms in a paragraph's text are not tab stops (a paragraph has up to twenty), so
+   Tab goes from a paragraph's ¶ link to its copy buttons and Cite, four stops; the view switch's
+   "Term links" button makes them tab stops again (remembered), and each term stays a link for the mouse
+   and for screen readers' link lists. Without JavaScript every term is a tab stop, as before. */
+(function () {
+  function stored() {
+    try { return window.localStorage.getItem("edition-terms") === "on"; } catch (e) { return false; }
+  }
+  function apply(on) {
+    var links = document.querySelectorAll(".blk a.gl");
+    for (var i = 0; i < links.length; i++) {
+      if (on) { links[i].removeAttribute("tabindex"); } else { links[i].setAttribute("tabindex", "-1"); }
+    }
+    var toggles = document.querySelectorAll(".view-switch button[data-terms]");
+    for (var j = 0; j < toggles.length; j++) {
+      toggles[j].hidden = !links.length;
+      toggles[j].setAttribute("aria-pressed", on ? "true" : "false");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () { apply(stored()); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".view-switch button[data-terms]");
+    if (!button) { return; }
+    var on = button.getAttribute("aria-pressed") !== "true";
+    try { window.localStorage.setItem("edition-terms", on ? "on" : "off"); } catch (e) { /* lasts one page */ }
+    apply(on);
+  });
+})();
+
+/* Navigation sections that have an index page: Material labels their list by a label holding only an
+   icon, so several landmarks had no name (axe landmark-unique); each takes the name of its section's link. */
+document.addEventListener("DOMContentLoaded", function () {
+  var navs = document.querySelectorAll("nav.md-nav[aria-labelledby]");
+  Array.prototype.forEach.call(navs, function (nav) {
+    var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+    if (!label || label.textContent.trim()) { return; }
+    var link = label.parentElement && label.parentElement.querySelector("a");
+    if (link && link.textContent.trim()) { nav.setAttribute("aria-label", link.textContent.trim().replace(/\s+/g, " ")); }
+  });
+});
