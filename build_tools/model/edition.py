@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Literal
 
 from build_tools.model.across import PairRules, SharedIndex, VocabularyEntry
 from build_tools.model.document import Block, ParsedPlan
+from build_tools.model.key_points import KeyPoints
 from build_tools.model.source import EditionMeta
 from build_tools.model.timeline import Target, TargetWords, TimelineEntry
 from build_tools.model.topics import Taxonomy, TopicIndex
@@ -59,6 +60,8 @@ class Edition:
     """Block id -> its texts cut at glossary terms, for links to the glossary (build_tools.enrich.glossary_marks)."""
     site_url: str = ""
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
+    key_points: Mapping[str, KeyPoints] = field(default_factory=lambda: MappingProxyType({}))
+    """Plan id -> its key points (translations/key_points/), for the plans that have them."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
         return self._plans_by_id[plan_id]

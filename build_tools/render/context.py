@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from build_tools.enrich.glossary_marks import Marked
 from build_tools.model import Block, BlockText, ParsedPlan, Part, PlanStatus, Topic
+from build_tools.model.key_points import KeyPoint
 from build_tools.present.citation import Citation
 from build_tools.render.shared import SharedNote
 
@@ -98,3 +99,7 @@ class PlanOverview:
     """Link from the overview to the received text (``<plan-id>-received.txt``), its bytes as received."""
     received_bytes: int = 0
     """Its size in bytes."""
+    key_points: tuple[tuple[KeyPoint, tuple[tuple[str, str], ...]], ...] = ()
+    """Each key point with the (short id, link) of the paragraphs it rests on."""
+    key_points_stale: bool = False
+    """The received text changed since the key points were written (they await review)."""

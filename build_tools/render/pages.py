@@ -194,7 +194,23 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
         edition.meta.edition_date,
         urls.relative(overview_page, urls.received_text(plan.meta.id)),
         plan.source.path.stat().st_size,
+        *_key_points(edition, plan),
     )
+
+
+def _key_points(edition: Edition, plan: ParsedPlan) -> tuple[tuple, bool]:
+    """The plan's key points with (raw-HTML) links to their paragraphs, and whether they await review."""
+    found = edition.key_points.get(plan.meta.id)
+    if found is None:
+        return (), False
+    points = tuple(
+        (
+            point,
+            tuple((block_id.split("/", 1)[1], urls.block_site_link(edition, block_id)) for block_id in point.blocks),
+        )
+        for point in found.points
+    )
+    return points, found.stale
 
 
 def home_context(edition: Edition, downloads: Downloads) -> dict:
@@ -491,8 +507,10 @@ def _compare_files(position: int, edition: Edition, pairs) -> list[tuple[str, st
     pair = pairs[position]
     page = compare_page(edition, pair)
     shared_split = len(edition.plans) > PLANS_PER_PAGE
-    content = _worker_environment().get_template("compare.md.jinja").render(
-        page=page, shared_split=shared_split, doc_types=labels.DOC_TYPE, statuses=labels.DOCUMENT_STATUS
+    content = (
+        _worker_environment()
+        .get_template("compare.md.jinja")
+        .render(page=page, shared_split=shared_split, doc_types=labels.DOC_TYPE, statuses=labels.DOCUMENT_STATUS)
     )
     return [(f"compare/{pair.slug}.md", content)]
 
