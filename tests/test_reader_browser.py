@@ -314,3 +314,14 @@ def test_the_skip_link_is_bilingual_and_lands_on_the_view_switch(open_page, path
         assert page.evaluate("document.activeElement.closest('.view-switch') !== null")
     else:  # a page without a switch: its first heading
         assert page.evaluate("location.hash").startswith("#")
+
+
+def test_phone_timeline_keeps_its_plan_labels_in_view_while_it_scrolls(open_page):
+    page = open_page("timeline/index.html", viewport="phone")
+    figure = page.locator("figure.timeline-figure").first
+    assert figure.evaluate("f => f.scrollWidth > f.clientWidth")  # the drawing scrolls sideways on a phone
+    label = page.locator("svg.timeline .lane-zh").first
+    figure.evaluate("f => { f.scrollLeft = 500; }")
+    page.wait_for_timeout(200)
+    left = figure.evaluate("f => f.getBoundingClientRect().left")
+    assert 0 <= label.evaluate("e => e.getBoundingClientRect().left") - left < 40  # still at the left edge

@@ -444,3 +444,23 @@ document.addEventListener("DOMContentLoaded", function () {
     if (link && link.textContent.trim()) { nav.setAttribute("aria-label", link.textContent.trim().replace(/\s+/g, " ")); }
   });
 });
+
+/* The timeline on a narrow screen scrolls sideways at its drawn size; its plan labels stay at the left edge
+   (moved by the scroll offset, in the drawing's units), so a lane is named wherever the reader has scrolled. */
+document.addEventListener("DOMContentLoaded", function () {
+  var figures = document.querySelectorAll("figure.timeline-figure");
+  Array.prototype.forEach.call(figures, function (figure) {
+    var svg = figure.querySelector("svg.timeline");
+    if (!svg || !svg.viewBox || !svg.viewBox.baseVal) { return; }
+    var labels = svg.querySelectorAll(".lane-zh, .lane-en");
+    function place() {
+      var drawn = svg.getBoundingClientRect().width;
+      var shift = drawn ? figure.scrollLeft * svg.viewBox.baseVal.width / drawn : 0;
+      Array.prototype.forEach.call(labels, function (label) {
+        label.setAttribute("transform", shift ? "translate(" + shift.toFixed(1) + " 0)" : "");
+      });
+    }
+    figure.addEventListener("scroll", place, { passive: true });
+    place();
+  });
+});
