@@ -58,10 +58,10 @@ def test_a_comparison_speaks_english_too_with_human_labels(built_site, edition):
     """Every excerpt and label has its English beside it (the view switch shows one or both); no raw field name."""
     page = built_site / "compare" / "guangdong-high-end-equipment-2021--china-machinery-2021" / "index.html"
     article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
-    items = re.findall(r'<li(?: class="cmp-heading")?><a class="pid" href="[^"]*#([^"]+)">.*?</li>', article, re.S)
+    items = re.findall(r'<li(?: class="h")?><a class="pid" href="[^"]*#([^"]+)">.*?</li>', article, re.S)
     english = re.findall(
-        r'<li(?: class="cmp-heading")?><a class="pid"[^>]*>[^<]*</a> <span class="zh t-hans" lang="zh-Hans">'
-        r'[^<]*</span> <span class="en" lang="en">([^<]+)</span></li>',
+        r'<li(?: class="h")?><a class="pid"[^>]*>[^<]*</a> <span lang="zh-Hans">'
+        r'[^<]*</span> <span lang="en">([^<]+)</span></li>',
         article,
     )
     assert len(items) > 100 and len(english) == len(items)  # every block on this page is translated

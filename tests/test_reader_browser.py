@@ -219,8 +219,8 @@ def test_a_comparison_opens_short_and_follows_the_english_view(open_page, viewpo
     page.goto(page.url.split("#")[0] + "#t-robots")
     topic = page.locator("#t-robots")
     assert topic.evaluate("e => e.open")
-    assert topic.locator(".cmp-blocks .en").first.is_visible()
-    assert not topic.locator(".cmp-blocks .t-hans").first.is_visible()
+    assert topic.locator(".cmp-blocks [lang='en']").first.is_visible()
+    assert not topic.locator(".cmp-blocks [lang='zh-Hans']").first.is_visible()
 
 
 def test_phone_targets_filter_hides_the_cards_it_counts_out_and_keeps_sorting(open_page):

@@ -9,9 +9,9 @@ from build_tools.enrich.topic_brief import target_line
 from build_tools.model import Block, Edition, ParsedPlan, PlanPair, Target, Topic
 from build_tools.present import urls
 
-EXCERPT = 90
+EXCERPT = 36
 """Characters of a paragraph shown on a comparison page (the paragraph link gives the rest)."""
-EXCERPT_EN = 240
+EXCERPT_EN = 72
 """Characters of its English: about as much text as the Chinese excerpt, cut at a word."""
 
 
