@@ -40,6 +40,7 @@ from build_tools.model import (
     Term,
     VocabularyRules,
 )
+from build_tools.model.key_points import KeyPoints
 from build_tools.outputs.downloads import build_downloads
 from build_tools.outputs.offline import build_offline_bundle, dist_dir
 from build_tools.parallel import shared_with_workers
@@ -58,6 +59,7 @@ from build_tools.sources.across import (
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import check_edition_date, load_edition_meta
 from build_tools.sources.glossary import load_glossary
+from build_tools.sources.key_points import load_key_points
 from build_tools.sources.site_address import read_site_url
 from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.sources.topics import load_taxonomy
@@ -229,9 +231,16 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
         target_words=inputs.target_words,
         target_series=inputs.target_series,
         glossary_marks=glossary_marks,
+        key_points=MappingProxyType(_key_points(config, plans)),
     )
     progress("enrich: finish the edition (standings, compared pairs, topic briefs, highlights)")
     return finish(edition), inputs
+
+
+def _key_points(config: BuildConfig, plans: list[ParsedPlan]) -> dict[str, KeyPoints]:
+    """Each plan's key points, read (and checked against its paragraphs) from translations/key_points/."""
+    found = (load_key_points(config.translations / "key_points", plan) for plan in plans)
+    return {points.plan_id: points for points in found if points is not None}
 
 
 def generate(

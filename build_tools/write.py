@@ -82,11 +82,11 @@ class PageWriter:
     docs: Path
     written: list[str]
 
-    def write(self, relative: str, content: str) -> None:
+    def write(self, relative: str, content: str | bytes) -> None:
         write_if_changed(self.docs / relative, content)
         self.written.append(relative)
 
-    def write_all(self, files: Iterable[tuple[str, str]]) -> None:
-        """(docs/-relative path, content) pairs, in order."""
+    def write_all(self, files: Iterable[tuple[str, str | bytes]]) -> None:
+        """(docs/-relative path, content) pairs, in order; bytes are written as they are."""
         for relative, content in files:
             self.write(relative, content)

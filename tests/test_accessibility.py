@@ -1,7 +1,9 @@
 """Accessibility of every page type, checked in a real browser with axe-core (axe-playwright-python).
 
-Pages are opened from the built site over file:// (no server); any serious or critical violation fails,
-listed with the rule, its help text and the first offending elements. Needs Debian's chromium.
+Pages are opened from the built site over file:// (no server); a violation of any impact (minor, moderate,
+serious or critical) fails, listed with the rule, its help text and the first offending elements; every page
+type is checked at both widths. A rule judged wrong for a page would be named in RULES_SET_ASIDE with its
+reason (none is). Needs Debian's chromium.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ PAGES = {
     "downloads": "downloads.html",
     "data": "data.html",
     "about": "about.html",
+    "comparison": "compare/guangdong-high-end-equipment-2021--china-machinery-2021.html",
 }
 VIEWS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
-BLOCKING = ("serious", "critical")
+RULES_SET_ASIDE: dict[str, str] = {}
+"""axe rule id -> why it does not apply to this edition (empty: every rule holds on every page)."""
 # The glossary's 772 rows come from one template line: axe checks the first rows, not all (it would take minutes).
 CONTEXT = {"exclude": [["table.glossary tbody tr:nth-child(n+41)"]]}
 
@@ -65,20 +69,20 @@ def violations(browser, page_file: Path, viewport: dict, view: str = "both") -> 
         + "; ".join(" ".join(node["target"]) for node in found["nodes"][:3])
         + f" ({len(found['nodes'])} elements)"
         for found in results.response["violations"]
-        if found["impact"] in BLOCKING
+        if found["id"] not in RULES_SET_ASIDE
     ]
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_no_serious_violations_on_desktop(browser, built_site, name):
+def test_no_violations_on_desktop(browser, built_site, name):
     assert violations(browser, built_site / PAGES[name], VIEWS["desktop"]) == []
 
 
-@pytest.mark.parametrize("name", ["plan text", "glossary", "timeline"])
-def test_no_serious_violations_on_a_phone(browser, built_site, name):
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_violations_on_a_phone(browser, built_site, name):
     assert violations(browser, built_site / PAGES[name], VIEWS["phone"]) == []
 
 
 @pytest.mark.parametrize("view", ["en"])
-def test_no_serious_violations_in_one_language_views(browser, built_site, view):
+def test_no_violations_in_one_language_views(browser, built_site, view):
     assert violations(browser, built_site / PAGES["plan text"], VIEWS["desktop"], view) == []

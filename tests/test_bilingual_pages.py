@@ -54,7 +54,10 @@ def test_traditional_text_is_converted_with_the_chosen_config(built_site, editio
 
 def test_view_switch_is_hidden_without_javascript_and_script_is_local(built_site):
     html = page(built_site, "henan-equipment-2017", "part-01")
-    assert '<div class="view-switch" role="group" aria-label="Language view" hidden>' in html
+    assert (
+        '<div class="view-switch" id="view-switch" tabindex="-1" role="group" '
+        'aria-label="Language view · 阅读视图" hidden>' in html
+    )
     scripts = scan(built_site / "plans/henan-equipment-2017/part-01.html").scripts_src
     assert any(src.endswith("assets/javascripts/edition.js") for src in scripts)
     assert all(not src.startswith(("http:", "https:", "//")) for src in scripts)

@@ -51,7 +51,34 @@ def test_compare_page_shows_topics_side_by_side(built_site):
     assert rows >= 10 and html.count('<div class="cmp-side">') == 2 * rows
     assert 'href="../plans/guangdong-high-end-equipment-2021/part-' in html  # paragraph links resolved
     assert "Not addressed in this plan." in html
-    assert "目标 Targets" in html
+    assert '<span class="zh-only" lang="zh-Hans">目标</span> <span class="en" lang="en">Targets</span>' in html
+
+
+def test_a_comparison_speaks_english_too_with_human_labels(built_site, edition):
+    """Every excerpt and label has its English beside it (the view switch shows one or both); no raw field name."""
+    page = built_site / "compare" / "guangdong-high-end-equipment-2021--china-machinery-2021.html"
+    article = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    items = re.findall(r'<li(?: class="h")?><a class="pid" href="[^"]*#([^"]+)">.*?</li>', article, re.S)
+    english = re.findall(
+        r'<li(?: class="h")?><a class="pid"[^>]*>[^<]*</a> <span lang="zh-Hans">'
+        r'[^<]*</span> <span lang="en">([^<]+)</span></li>',
+        article,
+    )
+    assert len(items) > 100 and len(english) == len(items)  # every block on this page is translated
+    for raw in ("list_items", "list_item", ">headings<", ">characters<", "action-plan", ">targets<"):
+        assert raw not in article, raw
+    for label in (
+        "Paragraphs",
+        "Characters of Chinese text",
+        "Quantitative targets",
+        "Draft action plan",
+        "Internal outline",
+    ):
+        assert f'<span class="en" lang="en">{label}</span>' in article, label
+    assert "Compared because every pair of this edition’s plans is compared" in article
+    # the sections fold: the page opens with every topic closed
+    topics = re.findall(r'<details class="cmp-topic" id="t-([a-z0-9-]+)">', article)
+    assert len(topics) == article.count('<div class="cmp-row" data-search-exclude>') > 10
 
 
 def test_heatmap_in_date_order(built_site, edition):

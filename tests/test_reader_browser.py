@@ -3,6 +3,8 @@ filtering the glossary, switching views on topic pages, reading on a phone. Need
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.test_accessibility import VIEWS, browser  # noqa: F401  (the module-scoped browser fixture)
@@ -35,11 +37,17 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     block = page.locator("#s2-1-2-p1")
     block.locator("button.copy-cite").click()
     copied = page.evaluate("navigator.clipboard.readText()")
+    today = date.today().isoformat()  # the access date is the reader's day
     assert copied.startswith("General Office of the People's Government of Henan Province, ")
-    assert copied.endswith("plans/henan-equipment-2017/part-02.html#s2-1-2-p1")
+    assert copied.endswith(f"plans/henan-equipment-2017/part-02.html#s2-1-2-p1, accessed {today}")
     html = (built_site / PART).read_text(encoding="utf-8")
-    expected = cite_boxes(html)["s2-1-2-p1"]
+    expected = cite_boxes(html, today)["s2-1-2-p1"]
     assert copied == expected["English"]
+    # one click copies the paragraph's address
+    block.locator("button.copy-link").click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "https://example.org/equipment-plans/plans/henan-equipment-2017/part-02.html#s2-1-2-p1"
+    )
     block.locator("details.cite > summary").click()
     # the texts the script fills in are those the page's templates give (test_citations: citation.py's own)
     assert block.locator(".cite-value[lang='zh-Hans']").text_content() == expected["中文"]
@@ -56,13 +64,13 @@ def test_copy_button_puts_the_citation_on_the_clipboard(open_page, built_site):
     # another paragraph, under another section: its own values
     other = page.locator("#s2-1-3-p1")
     other.locator("details.cite > summary").click()
-    assert other.locator(".cite-value[lang='en']").text_content() == cite_boxes(html)["s2-1-3-p1"]["English"]
+    assert other.locator(".cite-value[lang='en']").text_content() == cite_boxes(html, today)["s2-1-3-p1"]["English"]
 
 
 def test_cite_controls_are_hidden_only_as_buttons_without_javascript(open_page):
     page = open_page(PART, javascript=False, fragment="s2-1-2-p1")
     block = page.locator("#s2-1-2-p1")
-    assert not block.locator("button.copy-cite").is_visible()
+    assert not block.locator("button.copy-cite").is_visible() and not block.locator("button.copy-link").is_visible()
     block.locator("details.cite > summary").click()
     shown = block.locator(".cite-box").inner_text()
     assert "henan-equipment-2017/s2.1.2/p1" in shown  # the paragraph's id and address, to copy by hand
@@ -196,3 +204,124 @@ def test_phone_timeline_labels_are_legible_and_tables_keep_their_key_column(open
     assert 0 <= left < 40
     page = open_page(PART, viewport="phone")
     assert page.locator(".blk-tools a.pid").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 12
+
+
+COMPARE = "compare/guangdong-high-end-equipment-2021--china-machinery-2021/index.html"
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_a_comparison_opens_short_and_follows_the_english_view(open_page, viewport):
+    page = open_page(COMPARE, viewport=viewport, view="en")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < (6000 if viewport == "desktop" else 10000)  # it was ~28,000 px with every topic open
+    assert not page.locator(".zh-only").first.is_visible() and page.locator(".cmp-intro .en").is_visible()
+    # a link to a topic opens its section, in English
+    page.goto(page.url.split("#")[0] + "#t-robots")
+    topic = page.locator("#t-robots")
+    assert topic.evaluate("e => e.open")
+    assert topic.locator(".cmp-blocks [lang='en']").first.is_visible()
+    assert not topic.locator(".cmp-blocks [lang='zh-Hans']").first.is_visible()
+
+
+def test_phone_targets_filter_hides_the_cards_it_counts_out_and_keeps_sorting(open_page):
+    page = open_page("targets.html", viewport="phone")
+    page.select_option("select[name=plan]", "shanxi-equipment-2011")
+    said = page.locator("[data-targets-count]").text_content()
+    shown = page.locator("[data-targets-table] tbody tr:visible")
+    assert said == f"{shown.count()} of 41 targets" and 0 < shown.count() < 41
+    assert all(row.get_attribute("data-plan") == "shanxi-equipment-2011" for row in shown.all())
+    sort = page.locator("[data-targets-table] thead button.sort").first
+    assert sort.is_visible()  # the headings stay, as a row of sort buttons
+    sort.click()
+    assert page.locator("[data-targets-table] thead th[aria-sort]").count() == 1
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_an_anchor_jump_lands_below_the_header_and_the_sticky_view_switch(open_page, viewport):
+    page = open_page(PART, viewport=viewport, fragment="s2-1-2-p1")
+    page.wait_for_timeout(300)
+    top = page.locator("#s2-1-2-p1").evaluate("e => e.getBoundingClientRect().top")
+    switch = page.locator(".view-switch").evaluate("e => e.getBoundingClientRect().bottom")
+    assert switch <= top < 200  # the paragraph starts just under the switch, nothing of it hidden
+    # the switch stays at hand further down the page
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    assert 0 < page.locator(".view-switch").evaluate("e => e.getBoundingClientRect().top") < 100
+
+
+def test_glossary_filter_folds_traditional_to_simplified(open_page):
+    page = open_page("glossary.html")
+    rows = page.locator("table.glossary tbody tr:visible")
+    page.fill("#glossary-filter", "机器人")
+    simplified = rows.count()
+    page.fill("#glossary-filter", "機器人")
+    assert rows.count() == simplified >= 8  # glossary/terms.yml: eight terms hold 机器人
+
+
+def test_a_tap_on_a_glossary_term_shows_its_english_before_leaving(browser, built_site):  # noqa: F811
+    context = browser.new_context(viewport=VIEWS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto((built_site / PART).as_uri())
+    page.wait_for_load_state("load")
+    term = page.locator("#s2-1-2-p1 .col-zh a.gl").first
+    address = page.url
+    term.tap()
+    popover = page.locator(".gl-popover")
+    assert page.url == address and popover.count() == 1
+    assert popover.text_content().startswith(term.get_attribute("title"))
+    with page.expect_navigation():
+        term.tap()  # the second tap follows the link
+    assert "/glossary.html" in page.url
+    context.close()
+
+
+FOCUSED = """(() => { const e = document.activeElement;
+  return e.tagName + "." + ([...e.classList].filter(c => c !== "focus-visible")[0] || ""); })()"""
+
+
+def test_a_paragraph_is_four_tab_stops_to_its_cite_and_terms_come_back_on_request(open_page):
+    page = open_page(PART)
+    block = page.locator("#s2-1-2-p1")
+    assert block.locator("a.gl").count() >= 5  # a paragraph full of glossary terms
+    start = "e => { e.tabIndex = -1; e.focus(); }"  # the paragraph itself, so Tab walks through it
+    block.evaluate(start)
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert stops == ["A.pid", "BUTTON.copy-cite", "BUTTON.copy-link", "SUMMARY."], stops
+    assert page.evaluate("document.activeElement.closest('details.cite') !== null")
+    assert page.evaluate("document.activeElement.closest('.blk').id") == "s2-1-2-p1"
+    # the view switch's Term links button makes the terms tab stops again
+    page.locator(".view-switch button[data-terms]").click()
+    assert block.locator("a.gl").first.get_attribute("tabindex") is None
+    block.evaluate(start)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('gl')")
+
+
+@pytest.mark.parametrize("path", [PART, "about.html"])
+def test_the_skip_link_is_bilingual_and_lands_on_the_view_switch(open_page, path):
+    page = open_page(path)
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.textContent.trim()")
+    assert skip == "跳到正文 · Skip to content"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    if path == PART:
+        assert page.evaluate("location.hash") == "#view-switch"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.view-switch') !== null")
+    else:  # a page without a switch: its first heading
+        assert page.evaluate("location.hash").startswith("#")
+
+
+def test_phone_timeline_keeps_its_plan_labels_in_view_while_it_scrolls(open_page):
+    page = open_page("timeline.html", viewport="phone")
+    figure = page.locator("figure.timeline-figure").first
+    assert figure.evaluate("f => f.scrollWidth > f.clientWidth")  # the drawing scrolls sideways on a phone
+    label = page.locator("svg.timeline .lane-zh").first
+    figure.evaluate("f => { f.scrollLeft = 500; }")
+    page.wait_for_timeout(200)
+    left = figure.evaluate("f => f.getBoundingClientRect().left")
+    assert 0 <= label.evaluate("e => e.getBoundingClientRect().left") - left < 40  # still at the left edge

@@ -115,7 +115,10 @@ def test_glossary_page_has_letter_jumps_and_a_filter(built_site, edition):
 
 def test_topic_pages_have_the_view_switch_and_highlight_both_languages(built_site):
     html = (built_site / "topics" / "cnc-machine-tools.html").read_text(encoding="utf-8")
-    assert '<div class="view-switch" role="group" aria-label="Language view" hidden>' in html
+    assert (
+        '<div class="view-switch" id="view-switch" tabindex="-1" role="group" '
+        'aria-label="Language view · 阅读视图" hidden>' in html
+    )
     assert "<mark>机床</mark>" in html and "<mark>数控系统</mark>" in html
     english = re.findall(r'<div class="col-en" lang="en"><p class="en">(.*?)</p>', html, re.S)
     marks = [re.findall(r"<mark>(.*?)</mark>", text) for text in english]

@@ -167,7 +167,11 @@ def test_incremental_generate_rewrites_only_what_depends_on_the_change(tmp_path)
     generate(config)
     changed = {p.relative_to(config.docs).as_posix() for p, data in before.items() if p.read_bytes() != data}
     plan_pages = {c for c in changed if c.startswith("plans/")}
-    assert plan_pages == {"plans/shanxi-equipment-2011/part-02.md", "plans/shanxi-equipment-2011/index.md"}
+    assert plan_pages == {
+        "plans/shanxi-equipment-2011/part-02.md",
+        "plans/shanxi-equipment-2011/index.md",
+        "plans/shanxi-equipment-2011/shanxi-equipment-2011-received.txt",  # the received text, as received
+    }
     assert changed - plan_pages <= {
         "data/edition.json",
         "data/blocks.csv",

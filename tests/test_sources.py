@@ -46,6 +46,11 @@ BAD_META = [
     ("period-type", META.replace("period: [2020, 2025]", "period: 2020"), "[first_year, last_year], not a number", 6),
     ("bad-yaml", META.replace("status: issued", "status: [issued"), "invalid YAML", None),
     ("not-a-mapping", "- just\n- a list\n", "must be a mapping", None),
+    ("inferred-unknown", META + "inferred:\n  title: guessed\n", "unknown key 'title' in 'inferred' in meta.yml", 15),
+    ("inferred-flag", META + "inferred:\n  date: true\n", "'date' in 'inferred' in meta.yml must be", 15),
+    ("source-url", META + "source_url: www.gd.gov.cn/x\n", "'source_url' must be an http(s):// address", 14),
+    ("retrieved-date", META + "retrieved: 2024-02-30\n", "'retrieved' '2024-02-30': there is no day 30", 14),
+    ("number-empty", META + "document_number: ''\n", "'document_number' must be", 14),
 ]
 
 
@@ -63,6 +68,25 @@ def test_bad_metadata_is_a_clear_error_naming_file_and_line(tmp_path, case, meta
     assert str(folder / "meta.yml") in str(raised.value)
     if line:
         assert raised.value.line == line
+
+
+def test_provenance_and_inferred_facts_are_read_and_never_made_up(tmp_path):
+    extra = (
+        "source_url: https://gdii.gd.gov.cn/x.html\ndocument_number: 粤工信规字〔2021〕1号\nretrieved: 2024-03\n"
+        "inferred:\n  date: >\n    From the data\n    it cites.\n"
+    )
+    folder = write_plan(
+        tmp_path, "test-plan", "一、总则\n正文。\n", meta=META.format(title="测试规划", source_file="x.txt") + extra
+    )
+    meta = load_meta(folder / "meta.yml", "test-plan")
+    assert (meta.source_url, meta.document_number, meta.retrieved) == (
+        "https://gdii.gd.gov.cn/x.html",
+        "粤工信规字〔2021〕1号",
+        "2024-03",
+    )
+    assert meta.date_inferred == "From the data it cites." and meta.issuer_inferred == ""
+    plain = load_meta(write_plan(tmp_path / "b", "test-plan", "正文。").joinpath("meta.yml"), "test-plan")
+    assert (plain.source_url, plain.document_number, plain.retrieved, plain.date_inferred) == ("", "", "", "")
 
 
 def test_plan_id_must_be_readable(tmp_path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from build_tools.present.labels import short_title
+
 
 def test_every_topic_has_a_page_linking_to_its_paragraphs(built_site, edition):
     for topic in edition.taxonomy.topics:
@@ -66,3 +68,32 @@ def test_topic_page_opens_with_the_briefing_summary(built_site, edition):
     paragraphs = [i for i in ids if edition.block(i).kind not in ("heading", "box", "title")]
     plans = {i.split("/", 1)[0] for i in ids}
     assert f"{len(paragraphs)} paragraphs in {len(plans)} plans" in block
+
+
+def test_topic_page_lists_every_plan_a_silent_one_with_0_paragraphs(built_site, edition):
+    """A negative finding is read off the page: Shanxi 2011 never names robots, and Guangdong 2005 only in the
+    list of technologies the taxonomy excludes (数控加工技术、机器人技术), so both say nothing of the topic."""
+    html = (built_site / "topics" / "robots.html").read_text(encoding="utf-8")
+    silent = html[html.index('id="silent"') :]
+    silent = silent[: silent.index("</ul>")]
+    listed = re.findall(r'href="\.\./plans/([a-z0-9-]+)/index\.html"', silent)
+    assert listed == ["guangdong-machinery-2005", "shanxi-equipment-2011"]
+    assert silent.count("0 个段落 · 0 paragraphs") == 2
+    assert "2 plans say nothing of it (0 paragraphs)" in html
+    summary = html[html.index('class="topic-summary"') : html.index('id="targets"')]
+    rows = re.findall(
+        r'<tr>\s*<td><a href="\.\./plans/([a-z0-9-]+)/index\.html">.*?<td[^>]*>(\d+)</td>\s*</tr>', summary, re.S
+    )
+    assert [plan for plan, _ in rows] == [plan.meta.id for plan in edition.plans]  # every plan, in time order
+    assert {plan: count for plan, count in rows if count == "0"}.keys() >= set(listed)
+
+
+def test_a_topic_targets_table_names_each_targets_plan(built_site, edition):
+    html = (built_site / "topics" / "robots.html").read_text(encoding="utf-8")
+    table = html[html.index('id="targets"') :]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r'<tr>\s*<td[^>]*>(\d{4})</td>\s*<td>(.*?)</td>.*?href="[^"]*/plans/([a-z0-9-]+)/', table, re.S)
+    assert rows
+    names = {plan.meta.id: short_title(plan.meta) for plan in edition.plans}
+    for _year, named, linked in rows:
+        assert named == names[linked]  # the plan column names the plan its ¶ link leads to

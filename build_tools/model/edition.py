@@ -11,6 +11,7 @@ from typing import Any
 from build_tools.model.across import PairRules, PlanPair, SharedIndex, VocabularyEntry
 from build_tools.model.brief import PlanStatus, TopicBrief, TopicHighlight
 from build_tools.model.document import Block, ParsedPlan
+from build_tools.model.key_points import KeyPoints
 from build_tools.model.source import EditionMeta
 from build_tools.model.timeline import Target, TargetSeries, TargetWords, TimelineEntry
 from build_tools.model.topics import Taxonomy, TopicIndex
@@ -62,6 +63,8 @@ class Edition:
     """Topic id -> its brief: plans, targets, years, ranked paragraphs (build_tools.enrich.topic_brief)."""
     highlights: Mapping[tuple[str, str], TopicHighlight] = field(default_factory=_empty)
     """(topic id, block id) -> the topic's words in that tagged block (build_tools.enrich.highlights)."""
+    key_points: Mapping[str, KeyPoints] = field(default_factory=lambda: MappingProxyType({}))
+    """Plan id -> its key points (translations/key_points/), for the plans that have them."""
 
     def plan(self, plan_id: str) -> ParsedPlan:
         return self._plans_by_id[plan_id]

@@ -82,6 +82,16 @@ class PlanMeta:
     """A short name that tells the plan from another of the same region and period (``高端装备``), or empty."""
     name_en: str = ""
     """Its English (``High-end equipment``), or empty."""
+    date_inferred: str = ""
+    """Why the editors inferred the issue date (it is not in the text), or empty when the date is given."""
+    issuer_inferred: str = ""
+    """Why the editors inferred the issuing body, or empty when the text names it."""
+    source_url: str = ""
+    """Where the text was found (``meta.yml`` ``source_url``), or empty: not recorded."""
+    document_number: str = ""
+    """The issuing number (文号), or empty: not recorded."""
+    retrieved: str = ""
+    """The date the text was retrieved (``YYYY[-MM[-DD]]``), or empty: not recorded."""
 
 
 @dataclass(frozen=True)

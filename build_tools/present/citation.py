@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from build_tools.model import Block, Edition, ParsedPlan, PlanMeta
 from build_tools.present import urls
 from build_tools.present.trails import section_path
 
 LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+ACCESSED = "\ue004"
+"""Stands for the access date in a page's citations: the page's script puts in the day the reader opens it (a
+static build cannot know it, and never invents one); without JavaScript the forms leave it out."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,31 @@ class Citation:
     url: str
     """Full address when the site address is configured, else the site-relative path."""
     plan_id: str
+    date_inferred: bool = False
+    """The editors inferred the date (meta.yml ``inferred: date``): every form marks it, ``[2020]``."""
+    issuer_inferred: bool = False
+    """The editors inferred the issuer: every form says it is attributed."""
+    accessed: str = ""
+    """The day the reader accessed the page (``YYYY-MM-DD``), filled in by the page's script; ``""`` leaves it out."""
+
+    @property
+    def shown_date(self) -> str:
+        """The date as a citation prints it: in square brackets when the editors inferred it."""
+        return f"[{self.date}]" if self.date_inferred else self.date
+
+    @property
+    def inference_notes(self) -> tuple[str, ...]:
+        """What a note field says of the inferred facts (English, as the other reference-manager fields)."""
+        notes = []
+        if self.issuer_inferred:
+            notes.append("issuer attributed by the editors, not named in the text")
+        if self.date_inferred:
+            notes.append("issue date inferred by the editors, not given in the text")
+        return tuple(notes)
+
+    def dated(self) -> Citation:
+        """The same citation with the access date left for the page's script to fill in (ACCESSED)."""
+        return replace(self, accessed=ACCESSED)
 
     @property
     def key(self) -> str:
@@ -54,31 +82,40 @@ class Citation:
 
     @property
     def text_zh(self) -> str:
-        pieces = [f"{self.issuer_zh}：《{self.title_zh}》（{self.date}）"]
+        issuer = f"{self.issuer_zh}（编者推定）" if self.issuer_inferred else self.issuer_zh
+        date = f"{self.shown_date}，编者推定" if self.date_inferred else self.date
+        pieces = [f"{issuer}：《{self.title_zh}》（{date}）"]
         if self.section_zh:
             pieces.append(self.section_zh)
         if self.block_id:
-            pieces.append(f"第 {self.block_id} 段")
-        pieces.append(f"载《{self.edition_zh}》，{self.edition_date} 版")
-        return "，".join(pieces) + f"，{self.url}"
+            pieces.append(f"段落编号 {self.block_id}")
+        accessed = f"（访问日期：{self.accessed}）" if self.accessed else ""
+        return "，".join(pieces) + f"。载《{self.edition_zh}》，{self.edition_date} 版，{self.url}{accessed}。"
 
     @property
     def text_en(self) -> str:
-        pieces = [f"{self.issuer_en}, {self.title_en} [{self.title_zh}] ({self.date})"]
+        issuer = f"Attributed to {self.issuer_en}" if self.issuer_inferred else self.issuer_en
+        pieces = [f"{issuer}, {self.title_en} [{self.title_zh}] ({self.shown_date})"]
         if self.section_en:
             pieces.append(self.section_en)
         if self.block_id:
             pieces.append(f"¶ {self.block_id}")
         pieces.append(f"in {self.edition_en}, edition of {self.edition_date}")
-        return ", ".join(pieces) + f", {self.url}"
+        pieces.append(self.url)
+        if self.accessed:
+            pieces.append(f"accessed {self.accessed}")
+        return ", ".join(pieces)
 
     def highwire(self, pdf_url: str = "") -> tuple[tuple[str, str], ...]:
         """Highwire Press ``citation_*`` meta tags (what Zotero and other reference managers read from a page)."""
+        # Square brackets are the cataloguer's mark for a fact supplied from outside the document.
+        issuer = f"[{self.issuer_zh}]" if self.issuer_inferred else self.issuer_zh
+        date = self.date.replace("-", "/")
         tags = [
             ("citation_title", self.title_zh),
-            ("citation_author", self.issuer_zh),
-            ("citation_publisher", self.issuer_zh),
-            ("citation_date", self.date.replace("-", "/")),
+            ("citation_author", issuer),
+            ("citation_publisher", issuer),
+            ("citation_date", f"[{date}]" if self.date_inferred else date),
             ("citation_language", "zh"),
             ("citation_public_url", self.url),
         ]
@@ -93,14 +130,16 @@ class Citation:
         fields = [
             ("author", "{" + _bibtex(self.issuer_en) + "}"),
             ("title", f"{_bibtex(self.title_en)} [{_bibtex(self.title_zh)}]"),
-            ("year", self.date[:4]),
-            ("date", self.date),
+            ("year", f"[{self.date[:4]}]" if self.date_inferred else self.date[:4]),
+            *([] if self.date_inferred else [("date", self.date)]),  # biblatex's date is ISO only
             ("publisher", _bibtex(self.issuer_en)),
             ("language", "chinese"),
             ("howpublished", _bibtex(self.edition_en) + ", edition of " + self.edition_date),
             ("url", _one_line(self.url)),
+            *([("urldate", self.accessed)] if self.accessed else []),
         ]
-        note = ", ".join(part for part in (self.section_en, f"¶ {self.block_id}" if self.block_id else "") if part)
+        located = (self.section_en, f"¶ {self.block_id}" if self.block_id else "")
+        note = "; ".join(part for part in (", ".join(p for p in located if p), *self.inference_notes) if part)
         if note:
             fields.append(("note", _bibtex(note)))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -114,18 +153,28 @@ class Citation:
             ("TI", self.title_en),
             ("TT", self.title_zh),
             ("PY", str(year)),
-            ("DA", "/".join([f"{year:04d}", *(f"{n:02d}" for n in rest)])),
+            ("DA", self._ris_date(year, rest)),
             ("PB", self.issuer_en),
             ("T2", self.edition_en),
             ("LA", "zh"),
             ("UR", self.url),
         ]
+        if self.accessed:
+            lines.append(("Y2", self.accessed.replace("-", "/")))
         if self.section_en:
             lines.append(("SE", self.section_en))
         if self.block_id:
             lines.append(("N1", f"¶ {self.block_id}"))
+        lines.extend(("N1", note) for note in self.inference_notes)
         lines.append(("ER", ""))
         return "".join(f"{tag}  - {_one_line(value)}\n" for tag, value in lines)
+
+    def _ris_date(self, year: int, rest: list[int]) -> str:
+        """RIS ``YYYY/MM/DD/other``: an inferred date says so in the "other" slot."""
+        parts = [f"{year:04d}", *(f"{n:02d}" for n in rest)]
+        if self.date_inferred:
+            parts += [""] * (3 - len(parts)) + ["inferred"]
+        return "/".join(parts)
 
     def csl(self) -> dict:
         item = {
@@ -135,15 +184,18 @@ class Citation:
             "original-title": self.title_zh,
             "author": [{"literal": self.issuer_en}],
             "publisher": self.issuer_en,
-            "issued": {"date-parts": [self._date_parts()]},
+            "issued": {"date-parts": [self._date_parts()], **({"circa": True} if self.date_inferred else {})},
             "language": "zh-CN",
             "container-title": self.edition_en,
             "URL": self.url,
         }
         if self.section_en:
             item["section"] = self.section_en
-        if self.block_id:
-            item["note"] = f"¶ {self.block_id}"
+        if self.accessed:
+            item["accessed"] = {"raw": self.accessed}
+        notes = ([f"¶ {self.block_id}"] if self.block_id else []) + list(self.inference_notes)
+        if notes:
+            item["note"] = "; ".join(notes)
         return item
 
     def csl_json(self) -> str:
@@ -183,6 +235,8 @@ def _citation(edition: Edition, plan: ParsedPlan, path: str, block: Block | None
         edition_date=edition.meta.edition_date,
         url=urls.absolute(edition.site_url, path, block.anchor if block else ""),
         plan_id=meta.id,
+        date_inferred=bool(meta.date_inferred),
+        issuer_inferred=bool(meta.issuer_inferred),
     )
 
 

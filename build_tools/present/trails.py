@@ -1,8 +1,8 @@
 """The headings above a paragraph, as a trail (``二、重点任务 › （一）…``): one rule for every place that prints one.
 
 A trail names, it does not quote: each heading's closing punctuation is dropped and a long one is cut
-with …. Citations (present/citation.py) give the heading path in both languages with room for more;
-the PDFs' excerpts and the search results give the Chinese trail, shorter.
+with … where space is short. Citations (present/citation.py) give the heading path in both languages, never cut;
+the PDFs' excerpts and the search results give the Chinese trail, cut short.
 """
 
 from __future__ import annotations
@@ -12,15 +12,18 @@ from collections.abc import Callable, Mapping
 from build_tools.model import Block, Edition, ParsedPlan, headings_above
 
 SEPARATOR = " › "
-CITATION_MAX = {"zh": 24, "en": 60}
-"""A heading in a citation's section path longer than this (characters, label included) is cut."""
 TRAIL_MAX = 16
 """A heading's title (label not counted) longer than this is cut in an excerpt's or a search result's trail."""
 
 
+def name(text: str) -> str:
+    """A heading as a piece of a trail: its closing punctuation dropped."""
+    return text.rstrip("。.：:；;，, ")
+
+
 def shorten(text: str, limit: int) -> str:
     """A heading as a piece of a trail: its closing punctuation dropped, cut with … when longer than ``limit``."""
-    text = text.rstrip("。.：:；;，, ")
+    text = name(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -30,10 +33,10 @@ def section_path(edition: Edition, plan: ParsedPlan, block: Block) -> tuple[str,
         return "", ""
     zh, en = [], []
     for heading in headings_above(plan, block, _blocks_by_id(plan)):
-        zh.append(shorten(heading.display, CITATION_MAX["zh"]))
+        zh.append(name(heading.display))  # a citation names each heading whole: a cut one cannot be found
         english = edition.bilingual.blocks[heading.id].en
         if english:
-            en.append(shorten(english, CITATION_MAX["en"]))
+            en.append(name(english))
     return SEPARATOR.join(zh), SEPARATOR.join(en)
 
 

@@ -34,6 +34,11 @@ def part_page(plan_id: str, slug: str) -> str:
     return f"plans/{plan_id}/{slug}.md"
 
 
+def received_text(plan_id: str) -> str:
+    """The received text offered as received (its bytes unchanged), beside the plan's overview."""
+    return f"plans/{plan_id}/{plan_id}-received.txt"
+
+
 def topic_page(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 

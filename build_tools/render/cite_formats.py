@@ -15,10 +15,10 @@ import json
 from collections.abc import Iterable
 
 from build_tools.model import Edition, ParsedPlan
-from build_tools.present.citation import Citation, plan_citation
+from build_tools.present.citation import ACCESSED, Citation, plan_citation
 
 KEY, BLOCK, SECTION, ANCHOR = "\ue000", "\ue001", "\ue002", "\ue003"
-"""Placeholders edition.js replaces (tests/test_citations.py checks the filled formats equal citation.py's)."""
+"""Placeholders edition.js replaces, with citation.py's ACCESSED (tests/test_citations.py checks the filled formats)."""
 
 
 class _Placeholder(Citation):
@@ -43,6 +43,7 @@ def format_templates(edition: Edition, plan: ParsedPlan, address: str) -> str:
                 "section_zh": section,
                 "section_en": section,
                 "url": base.url + "#" + ANCHOR,
+                "accessed": ACCESSED,
             }
         )
         for section in (SECTION, "")

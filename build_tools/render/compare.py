@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from build_tools.enrich.topic_brief import target_line
 from build_tools.model import Block, Edition, ParsedPlan, PlanPair, Target, Topic
 from build_tools.present import urls
 
-EXCERPT = 90
+EXCERPT = 36
 """Characters of a paragraph shown on a comparison page (the paragraph link gives the rest)."""
+EXCERPT_EN = 72
+"""Characters of its English: about as much text as the Chinese excerpt, cut at a word."""
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class SideBlock:
     """``@/``-prefixed link to the paragraph."""
     excerpt: str
     heading: bool
+    excerpt_en: str = ""
+    """The start of the block's English, ``""`` while untranslated."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,8 @@ class SideTarget:
     metric: str
     text: str
     href: str
+    metric_en: str = ""
+    value_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,13 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
+def _excerpt_en(text: str) -> str:
+    """The English cut at the last word boundary before EXCERPT_EN characters."""
+    if len(text) <= EXCERPT_EN:
+        return text
+    return text[:EXCERPT_EN].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def _side_block(edition: Edition, block: Block) -> SideBlock:
     return SideBlock(
         block,
@@ -74,6 +88,7 @@ def _side_block(edition: Edition, block: Block) -> SideBlock:
         urls.block_site_link(edition, block.id),
         _excerpt(edition.bilingual.blocks[block.id].zh_hans),
         block.kind in ("heading", "box"),
+        _excerpt_en(edition.bilingual.blocks[block.id].en),
     )
 
 
@@ -98,16 +113,17 @@ def side(edition: Edition, plan: ParsedPlan, topic: Topic, targets: tuple[Target
                 paragraphs += 1
             rows.append(_side_block(edition, block))
     shown_targets = tuple(
-        SideTarget(
-            target.year,
-            target.metric,
-            target.text,
-            urls.block_site_link(edition, target.block_id),
-        )
+        _side_target(edition, target)
         for target in (edition.targets if targets is None else targets)
         if target.plan_id == plan.meta.id and target.block_id in wanted
     )
     return Side(plan, tuple(rows), paragraphs, shown_targets)
+
+
+def _side_target(edition: Edition, target: Target) -> SideTarget:
+    line = target_line(edition, target)  # the briefing's English of the metric and the amount
+    href = urls.block_site_link(edition, target.block_id)
+    return SideTarget(target.year, target.metric, target.text, href, line.metric_en, line.value_en)
 
 
 def facts(edition: Edition, plan: ParsedPlan) -> PlanFacts:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from build_tools.model import Block, BlockText, Marked, ParsedPlan, Part, PlanStatus, Topic
+from build_tools.model.key_points import KeyPoint
 from build_tools.present.citation import Citation
 from build_tools.render.shared import SharedNote
 
@@ -93,3 +94,11 @@ class PlanOverview:
     document: str
     """What the document is: ``正式印发 Issued · 规划 Plan`` (build_tools.present.labels.document)."""
     edition_date: str
+    received: str = ""
+    """Link from the overview to the received text (``<plan-id>-received.txt``), its bytes as received."""
+    received_bytes: int = 0
+    """Its size in bytes."""
+    key_points: tuple[tuple[KeyPoint, tuple[tuple[str, str], ...]], ...] = ()
+    """Each key point with the (short id, link) of the paragraphs it rests on."""
+    key_points_stale: bool = False
+    """The received text changed since the key points were written (they await review)."""

@@ -192,7 +192,25 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
         labels.status_line(standing),
         labels.document(plan.meta),
         edition.meta.edition_date,
+        urls.relative(overview_page, urls.received_text(plan.meta.id)),
+        plan.source.path.stat().st_size,
+        *_key_points(edition, plan),
     )
+
+
+def _key_points(edition: Edition, plan: ParsedPlan) -> tuple[tuple, bool]:
+    """The plan's key points with (raw-HTML) links to their paragraphs, and whether they await review."""
+    found = edition.key_points.get(plan.meta.id)
+    if found is None:
+        return (), False
+    points = tuple(
+        (
+            point,
+            tuple((block_id.split("/", 1)[1], urls.block_site_link(edition, block_id)) for block_id in point.blocks),
+        )
+        for point in found.points
+    )
+    return points, found.stale
 
 
 def home_context(edition: Edition, downloads: Downloads) -> dict:
@@ -318,7 +336,7 @@ def _topic_files(position: int, edition: Edition, downloads: Downloads) -> list[
     return files
 
 
-def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str]]:
+def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str | bytes]]:
     """One plan's pages and citation files (run in a worker process: see parallel.py)."""
     plan = edition.plans[position]
     env = _worker_environment()
@@ -337,6 +355,7 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
         (f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex()),
         (f"{folder}/{plan.meta.id}.ris", overview.cite.ris()),
         (f"{folder}/{plan.meta.id}.json", overview.cite.csl_json()),
+        (urls.received_text(plan.meta.id), plan.source.path.read_bytes()),  # byte for byte, never decoded
     ]
     for page in part_pages(edition, plan, download):
         part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
@@ -489,7 +508,11 @@ def _compare_files(position: int, edition: Edition, pairs) -> list[tuple[str, st
     pair = pairs[position]
     page = compare_page(edition, pair)
     shared_split = len(edition.plans) > PLANS_PER_PAGE
-    content = _worker_environment().get_template("compare.md.jinja").render(page=page, shared_split=shared_split)
+    content = (
+        _worker_environment()
+        .get_template("compare.md.jinja")
+        .render(page=page, shared_split=shared_split, doc_types=labels.DOC_TYPE, statuses=labels.DOCUMENT_STATUS)
+    )
     return [(f"compare/{pair.slug}.md", content)]
 
 

@@ -12,6 +12,7 @@ from build_tools.model import (
     Group,
     Offsets,
     ParsedPlan,
+    PlanMeta,
     TargetLine,
     Topic,
     TopicBrief,
@@ -99,6 +100,16 @@ class TopicPage:
     batches: tuple[TopicBatch, ...] = ()
     """When the topic's plans do not fit one page: the pages that hold them (the topic page then lists one
     line per plan, with its anchor, and the batch pages hold the paragraphs, summary rows and targets)."""
+    every_plan: tuple[BriefPlan, ...] = ()
+    """Every plan of the edition in time order, a silent one with 0 paragraphs: a negative finding is read here."""
+    metas: dict[str, PlanMeta] | None = None
+    """Plan id -> its metadata, to name the plan of each target."""
+
+    @property
+    def silent(self) -> tuple[BriefPlan, ...]:
+        """The plans with no paragraph on the topic."""
+        speaking = {row.plan.meta.id for row in self.brief.plans}
+        return tuple(row for row in self.every_plan if row.plan.meta.id not in speaking)
 
     def batch_of(self, plan_id: str) -> TopicBatch:
         return next(batch for batch in self.batches if any(p.plan.meta.id == plan_id for p in batch.plans))
@@ -165,7 +176,29 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
         )
     group = edition.taxonomy.group(topic.group)
     hant_config = edition.bilingual.hant_config
-    return TopicPage(topic, group, tuple(plans), len(wanted), svg, years, targets, brief, links, hant_config, batches)
+    return TopicPage(
+        topic,
+        group,
+        tuple(plans),
+        len(wanted),
+        svg,
+        years,
+        targets,
+        brief,
+        links,
+        hant_config,
+        batches,
+        every_plan(edition, brief),
+        {plan.meta.id: plan.meta for plan in edition.plans},
+    )
+
+
+def every_plan(edition: Edition, brief: TopicBrief) -> tuple[BriefPlan, ...]:
+    """The brief's rows, and a row with 0 paragraphs for each plan it leaves out (silent on the topic)."""
+    rows = {row.plan.meta.id: row for row in brief.plans}
+    return tuple(
+        rows.get(plan.meta.id) or BriefPlan(plan, edition.statuses[plan.meta.id], 0) for plan in edition.plans
+    )
 
 
 def _excerpt(edition: Edition, block: Block, topic_id: str, page: str) -> Excerpt:

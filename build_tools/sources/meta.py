@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from build_tools.errors import InputError
 from build_tools.model import PlanMeta
@@ -27,6 +30,14 @@ PLAN_ID_MAX = 64
 # How early a plan may be issued before its period starts (drafts for comment come a year or two ahead).
 ISSUED_EARLY = 2
 YEAR = Int(1949, 2100)
+URL = re.compile(r"https?://[^\s]+\Z")
+INFERRED = Record(
+    (
+        Field("date", Text(), required=False, doc="Why the issue date is inferred (it is not in the text)."),
+        Field("issuer", Text(), required=False, doc="Why the issuing body is inferred."),
+    ),
+    what="'inferred' in meta.yml",
+)
 
 SCHEMA = Record(
     (
@@ -51,6 +62,15 @@ SCHEMA = Record(
         Field("horizon", YEAR, required=False, doc="Long-range target year beyond the period, e.g. 2035."),
         Field("name_zh", Text(), required=False, doc="Short name telling apart plans of one region and period."),
         Field("name_en", Text(), required=False, doc="Its English."),
+        Field("inferred", INFERRED, required=False, doc="What the editors inferred (date, issuer) and why."),
+        Field(
+            "source_url",
+            Text(pattern=URL, rule="an http(s):// address"),
+            required=False,
+            doc="Where the text was found.",
+        ),
+        Field("document_number", Text(), required=False, doc="The issuing number (文号) as printed."),
+        Field("retrieved", Date(1990, 2100), required=False, doc="When the text was retrieved: YYYY[-MM[-DD]]."),
     ),
     what="meta.yml",
 )
@@ -90,6 +110,11 @@ def load_meta(path: Path, plan_id: str) -> PlanMeta:
         horizon=horizon,
         name_zh=data.get("name_zh", ""),
         name_en=data.get("name_en", ""),
+        date_inferred=_reason(data, "date"),
+        issuer_inferred=_reason(data, "issuer"),
+        source_url=data.get("source_url", ""),
+        document_number=data.get("document_number", ""),
+        retrieved=data.get("retrieved", ""),
     )
 
 
@@ -108,3 +133,7 @@ def _check_dates(path: Path, data: Entry) -> None:
             f" at most {ISSUED_EARLY} years before its period starts and before it ends"
         )
         raise InputError(path, message, data.lines["date"])
+
+def _reason(data: Mapping[str, Any], key: str) -> str:
+    """The editors' reason for inferring ``key`` (``inferred: {date: …}``), one line; empty when it is given."""
+    return " ".join(data.get("inferred", {}).get(key, "").split())

@@ -13,7 +13,7 @@
     root.setAttribute("data-view", stored("edition-view", "both"));
     var script = stored("edition-script", "");
     if (script) { root.setAttribute("data-script", script); }  // else each text shows in its own script
-    var buttons = document.querySelectorAll(".view-switch button");
+    var buttons = document.querySelectorAll(".view-switch button[data-view], .view-switch button[data-script]");
     for (var i = 0; i < buttons.length; i++) {
       var b = buttons[i];
       var on = (b.dataset.view && b.dataset.view === root.getAttribute("data-view")) ||
@@ -29,7 +29,7 @@
   });
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".view-switch button");
-    if (!button) { return; }
+    if (!button || button.hasAttribute("data-terms")) { return; }
     if (button.dataset.view) { store("edition-view", button.dataset.view); }
     if (button.dataset.script) { store("edition-script", button.dataset.script); }
     apply();
@@ -144,10 +144,19 @@
     ris: function (text) { return text; },
     csl: function (text) { return JSON.stringify(text).slice(1, -1); }
   };
+  /* The access date is the reader's day, never the build's (citation.py's ACCESSED placeholder). */
+  function today() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+  function withAccessDate(text, format) {
+    return text.split("\ue004").join(format === "ris" ? today().replace(/-/g, "/") : today());
+  }
   function filled(format, values) {
     var section = format === "zh" ? values.zh : values.en;
     var escape = escapes[format];
-    return pageTemplates().formats[format][section ? 0 : 1]
+    return withAccessDate(pageTemplates().formats[format][section ? 0 : 1], format)
       .split("\ue000").join(values.key)
       .split("\ue001").join(escape(values.block))
       .split("\ue002").join(escape(section))
@@ -223,13 +232,19 @@
     return view === "en" ? en : view === "zh" ? zh : zh + "\n" + en;
   }
   document.addEventListener("DOMContentLoaded", function () {
-    var buttons = document.querySelectorAll("button.copy, button.copy-cite");
+    var buttons = document.querySelectorAll("button.copy, button.copy-cite, button.copy-link");
     for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }
+    var dated = document.querySelectorAll(".cite-value[data-dated]");
+    for (var j = 0; j < dated.length; j++) {
+      dated[j].textContent = withAccessDate(dated[j].getAttribute("data-dated"), dated[j].getAttribute("data-format"));
+    }
   });
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("button.copy, button.copy-cite");
+    var button = event.target.closest && event.target.closest("button.copy, button.copy-cite, button.copy-link");
     if (!button) { return; }
-    if (button.classList.contains("copy-cite")) {
+    if (button.classList.contains("copy-link")) {
+      copy(button.closest(".blk-tools").querySelector(".cite-url").textContent, button);
+    } else if (button.classList.contains("copy-cite")) {
       copy(citationFor(button.closest(".blk-tools")), button);
     } else {
       copy(button.closest(".cite-item").querySelector(".cite-value").textContent, button);
@@ -303,13 +318,27 @@
     var headings = document.querySelectorAll("table.glossary thead th");
     var column = Array.prototype.findIndex.call(headings, function (th) { return th.getAttribute("data-column") === "category"; });
     panel.hidden = false;
+    /* Traditional folds to Simplified: the table's own pairs (中文 and 繁體 cells of one length, one
+       character for one) give the map, so 機器人 finds every term 机器人 finds. */
+    var simplified = {};
+    Array.prototype.forEach.call(rows, function (row) {
+      var zh = row.querySelector("[lang='zh-Hans']"), hant = row.querySelector("[lang='zh-Hant']");
+      if (!zh || !hant || zh.textContent.length !== hant.textContent.length) { return; }
+      for (var k = 0; k < zh.textContent.length; k++) { simplified[hant.textContent[k]] = zh.textContent[k]; }
+    });
+    function fold(text) {
+      var out = "";
+      for (var k = 0; k < text.length; k++) { out += simplified[text[k]] || text[k]; }
+      return out.toLowerCase();
+    }
+    var texts = Array.prototype.map.call(rows, function (row) { return fold(row.textContent); });
     function apply() {
-      var query = box.value.trim().toLowerCase();
+      var query = fold(box.value.trim());
       var shown = 0;
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i];
         var visible = (!category || row.cells[column].textContent === category) &&
-                      (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
+                      (!query || texts[i].indexOf(query) >= 0);
         row.hidden = !visible;
         if (visible) { shown++; }
       }
@@ -326,3 +355,112 @@
     apply();
   });
 })();
+
+/* A link into a folded section (a comparison page's topics) opens it, so the reader lands on the text. */
+(function () {
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  document.addEventListener("DOMContentLoaded", openTarget);
+})();
+
+/* Glossary terms on a touch screen, where a title never shows: the first tap opens a small popover
+   with the other language and a link to the entry; a second tap on the term follows it. */
+(function () {
+  if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) { return; }
+  var popover = null, shownFor = null;
+  function close() {
+    if (popover) { popover.remove(); }
+    popover = null;
+    shownFor = null;
+  }
+  function open(link) {
+    close();
+    popover = document.createElement("span");
+    popover.className = "gl-popover";
+    popover.setAttribute("role", "note");
+    popover.appendChild(document.createTextNode(link.title || link.textContent));
+    var more = document.createElement("a");
+    more.href = link.href;
+    more.textContent = " 术语表 Glossary →";
+    popover.appendChild(more);
+    link.insertAdjacentElement("afterend", popover);
+    shownFor = link;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.gl");
+    if (!link) {
+      if (popover && !popover.contains(event.target)) { close(); }
+      return;
+    }
+    if (link === shownFor) { return; }  /* the second tap follows the link */
+    event.preventDefault();
+    open(link);
+  });
+})();
+
+/* Keyboard: the glossary terms in a paragraph's text are not tab stops (a paragraph has up to twenty), so
+   Tab goes from a paragraph's ¶ link to its copy buttons and Cite, four stops; the view switch's
+   "Term links" button makes them tab stops again (remembered), and each term stays a link for the mouse
+   and for screen readers' link lists. Without JavaScript every term is a tab stop, as before. */
+(function () {
+  function stored() {
+    try { return window.localStorage.getItem("edition-terms") === "on"; } catch (e) { return false; }
+  }
+  function apply(on) {
+    var links = document.querySelectorAll(".blk a.gl");
+    for (var i = 0; i < links.length; i++) {
+      if (on) { links[i].removeAttribute("tabindex"); } else { links[i].setAttribute("tabindex", "-1"); }
+    }
+    var toggles = document.querySelectorAll(".view-switch button[data-terms]");
+    for (var j = 0; j < toggles.length; j++) {
+      toggles[j].hidden = !links.length;
+      toggles[j].setAttribute("aria-pressed", on ? "true" : "false");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () { apply(stored()); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".view-switch button[data-terms]");
+    if (!button) { return; }
+    var on = button.getAttribute("aria-pressed") !== "true";
+    try { window.localStorage.setItem("edition-terms", on ? "on" : "off"); } catch (e) { /* lasts one page */ }
+    apply(on);
+  });
+})();
+
+/* Navigation sections that have an index page: Material labels their list by a label holding only an
+   icon, so several landmarks had no name (axe landmark-unique); each takes the name of its section's link. */
+document.addEventListener("DOMContentLoaded", function () {
+  var navs = document.querySelectorAll("nav.md-nav[aria-labelledby]");
+  Array.prototype.forEach.call(navs, function (nav) {
+    var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+    if (!label || label.textContent.trim()) { return; }
+    var link = label.parentElement && label.parentElement.querySelector("a");
+    if (link && link.textContent.trim()) { nav.setAttribute("aria-label", link.textContent.trim().replace(/\s+/g, " ")); }
+  });
+});
+
+/* The timeline on a narrow screen scrolls sideways at its drawn size; its plan labels stay at the left edge
+   (moved by the scroll offset, in the drawing's units), so a lane is named wherever the reader has scrolled. */
+document.addEventListener("DOMContentLoaded", function () {
+  var figures = document.querySelectorAll("figure.timeline-figure");
+  Array.prototype.forEach.call(figures, function (figure) {
+    var svg = figure.querySelector("svg.timeline");
+    if (!svg || !svg.viewBox || !svg.viewBox.baseVal) { return; }
+    var labels = svg.querySelectorAll(".lane-zh, .lane-en");
+    function place() {
+      var drawn = svg.getBoundingClientRect().width;
+      var shift = drawn ? figure.scrollLeft * svg.viewBox.baseVal.width / drawn : 0;
+      Array.prototype.forEach.call(labels, function (label) {
+        label.setAttribute("transform", shift ? "translate(" + shift.toFixed(1) + " 0)" : "");
+      });
+    }
+    figure.addEventListener("scroll", place, { passive: true });
+    place();
+  });
+});
