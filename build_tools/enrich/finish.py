@@ -11,13 +11,14 @@ from types import MappingProxyType
 from build_tools.enrich.compare import choose_pairs
 from build_tools.enrich.highlights import find_highlights
 from build_tools.enrich.plan_status import plan_status
-from build_tools.enrich.topic_brief import topic_brief
+from build_tools.enrich.topic_brief import target_line, topic_brief
 from build_tools.model import Edition
 
 
 def finish(edition: Edition) -> Edition:
-    """The edition with its plans' standings, compared pairs, topic briefs and highlight spans."""
+    """The edition with its plans' standings, compared pairs, topic briefs, target rows and highlight spans."""
     statuses = MappingProxyType({plan.meta.id: plan_status(plan.meta, edition.meta) for plan in edition.plans})
     edition = replace(edition, statuses=statuses, pairs=choose_pairs(edition.plans, edition.pair_rules))
     briefs = MappingProxyType({topic.id: topic_brief(edition, topic) for topic in edition.taxonomy.topics})
-    return replace(edition, briefs=briefs, highlights=find_highlights(edition))
+    lines = MappingProxyType({target: target_line(edition, target) for target in edition.targets})
+    return replace(edition, briefs=briefs, target_lines=lines, highlights=find_highlights(edition))

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from build_tools.model.across import PairRules, PlanPair, SharedIndex, VocabularyEntry
-from build_tools.model.brief import PlanStatus, TopicBrief, TopicHighlight
+from build_tools.model.brief import PlanStatus, TargetLine, TopicBrief, TopicHighlight
 from build_tools.model.document import Block, ParsedPlan
 from build_tools.model.key_points import KeyPoints
 from build_tools.model.source import EditionMeta
@@ -63,6 +63,9 @@ class Edition:
     """Topic id -> its brief: plans, targets, years, ranked paragraphs (build_tools.enrich.topic_brief)."""
     highlights: Mapping[tuple[str, str], TopicHighlight] = field(default_factory=_empty)
     """(topic id, block id) -> the topic's words in that tagged block (build_tools.enrich.highlights)."""
+    target_lines: Mapping[Target, TargetLine] = field(default_factory=_empty)
+    """Each target -> its row in English and Chinese (metric, amount, qualifier), as briefings and comparison
+    pages print it (build_tools.enrich.topic_brief.target_line)."""
     key_points: Mapping[str, KeyPoints] = field(default_factory=lambda: MappingProxyType({}))
     """Plan id -> its key points (translations/key_points/), for the plans that have them."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from build_tools.enrich.topic_brief import target_line
 from build_tools.model import Block, Edition, ParsedPlan, PlanPair, Target, Topic
 from build_tools.present import urls
 
@@ -121,7 +120,7 @@ def side(edition: Edition, plan: ParsedPlan, topic: Topic, targets: tuple[Target
 
 
 def _side_target(edition: Edition, target: Target) -> SideTarget:
-    line = target_line(edition, target)  # the briefing's English of the metric and the amount
+    line = edition.target_lines[target]  # the briefing's English of the metric and the amount
     href = urls.block_site_link(edition, target.block_id)
     return SideTarget(target.year, target.metric, target.text, href, line.metric_en, line.value_en)
 

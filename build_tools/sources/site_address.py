@@ -28,7 +28,10 @@ class _MkdocsLoader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    if isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+    else:
+        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else [None]
     *variables, default = names if len(names) > 1 else (*names, None)
     for name in variables:
         if os.environ.get(str(name)):
