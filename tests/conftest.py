@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from build_tools.config import ROOT, BuildConfig
 from build_tools.pipeline import assemble, build
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 SHARED_SOURCES = ROOT.parent / "shared" / "source_texts"
 
@@ -78,3 +80,23 @@ def built_site(tmp_path_factory) -> Path:
     config = sandbox_config(tmp, ROOT / "source_texts")
     build(config)
     return config.site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test process (per xdist worker)."""
+    if not CHROMIUM.exists():
+        skip_or_fail_in_ci("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site) -> Iterator[str]:
+    """The built site over HTTP, as readers reach the online edition; its base URL."""
+    with serve(built_site) as url:
+        yield url
