@@ -16,6 +16,18 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 SHARED_SOURCES = ROOT.parent / "shared" / "source_texts"
 
 
+# Test tiers (markers registered in pyproject.toml; `make test-fast` runs what carries none of them). A test that
+# uses a fixture below is marked by it; a module that builds on its own says so with `pytestmark`.
+TIER_OF_FIXTURE = {"built_site": ("build",), "browser": ("browser", "build")}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            for tier in TIER_OF_FIXTURE.get(fixture, ()):
+                item.add_marker(tier)
+
+
 def skip_or_fail_in_ci(reason: str) -> None:
     """Skip locally, saying why; in CI (CI=true) a missing prerequisite is a failure, never a quiet skip."""
     if os.environ.get("CI"):

@@ -23,6 +23,8 @@ from tests.search_ui import SearchDialog
 from tests.site_checks import broken_links, scan
 from tests.test_page_size import oversized
 
+pytestmark = pytest.mark.build
+
 # Schemes that never leave the machine; anything else is an outside request.
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
