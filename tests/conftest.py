@@ -73,11 +73,17 @@ def copy_real_sources(target: Path) -> Path:
     return target
 
 
+def worker_cache() -> Path:
+    """The build cache of this test process: one per xdist worker (kept between runs, so it stays warm), never the
+    cache of the project's own build, so builds running side by side never write one cache."""
+    return ROOT / ".cache" / "tests" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 def sandbox_config(tmp: Path, sources: Path) -> BuildConfig:
-    """A BuildConfig that writes into tmp: a copy of docs/ assets and its own site/."""
+    """A BuildConfig that writes into tmp (a copy of docs/ assets, its own site/) with this worker's cache."""
     docs = tmp / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    return BuildConfig(sources=sources, docs=docs, site=tmp / "site")
+    return BuildConfig(sources=sources, docs=docs, site=tmp / "site", cache=worker_cache())
 
 
 @pytest.fixture(scope="session")
