@@ -37,6 +37,7 @@ from build_tools.render.paging import (
     VIEW_PLANS_UP_TO,
     PlanBatch,
     plan_batches,
+    plan_groups,
 )
 from build_tools.render.shared import PairSection, block_notes, note_pages, page_spans, pair_sections
 from build_tools.render.status import glossary_page, translation_status
@@ -277,7 +278,7 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     writer.write(
         "plans/index.md",
         env.get_template("plans-index.md.jinja").render(
-            periods=plans_by_period(edition), plan_count=len(edition.plans)
+            groups=plan_groups(edition.plans), plan_count=len(edition.plans)
         ),
     )
     for files in shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs)):
@@ -341,14 +342,6 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
         part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
         files.append((urls.part_page(plan.meta.id, page.part.slug), part))
     return files
-
-
-def plans_by_period(edition: Edition) -> list[tuple[tuple[int, int], list[ParsedPlan]]]:
-    """The plans grouped by the period they cover, earliest first (the plans index)."""
-    periods: dict[tuple[int, int], list[ParsedPlan]] = {}
-    for plan in edition.plans:
-        periods.setdefault(tuple(plan.meta.period), []).append(plan)
-    return sorted(periods.items())
 
 
 @dataclass(frozen=True)
