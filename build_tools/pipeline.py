@@ -238,7 +238,7 @@ def generate(
     # Pages link to the PDFs by name, known before any is built; the PDFs come last.
     downloads = planned_downloads(edition) if pdfs else no_downloads(edition, offline)
     progress("render pages")
-    written = render_site_pages(edition, config.docs, downloads)
+    written = render_site_pages(edition, config.docs, downloads, progress)
     progress("export data")
     exported = write_exports(edition, config.docs)
     remove_unwritten(config.docs, written + exported)

@@ -13,7 +13,7 @@ from build_tools.config import BuildConfig
 from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import EditionMeta
 from build_tools.present.downloads import edition_slug, offline_zip_name
-from build_tools.progress import Progress, quiet
+from build_tools.progress import Progress, counted, quiet
 from build_tools.write import writing
 
 OFFLINE_CONFIG = "mkdocs.offline.yml"
@@ -42,14 +42,16 @@ def zip_timestamp(meta: EditionMeta) -> tuple[int, int, int, int, int, int]:
     return (year, month, day, 0, 0, 0)
 
 
-def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: tuple[int, ...]) -> Path:
+def write_deterministic_zip(
+    folder: Path, target: Path, prefix: str, timestamp: tuple[int, ...], progress: Progress = quiet
+) -> Path:
     """Zip every file under folder as ``prefix/<relative path>``, in sorted order, with fixed metadata."""
     files = sorted(
         (path for path in folder.rglob("*") if path.is_file() and path.relative_to(folder).as_posix() not in LEFT_OUT),
         key=lambda path: path.relative_to(folder).as_posix(),
     )
     with writing(target) as partial, zipfile.ZipFile(partial, "w") as archive:
-        for path in files:
+        for path in counted(progress, f"zip {target.name}", files, len(files)):
             info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=timestamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever machine builds it, so the permission bits below mean the same
@@ -66,5 +68,5 @@ def build_offline_bundle(
     offline_config = config.mkdocs_config.with_name(OFFLINE_CONFIG)
     mkdocs_build(config, progress, config_file=offline_config, site=site, clean=clean)
     target = dist_dir(config) / offline_zip_name(edition_meta)
-    progress(f"zip {target.name}")
-    return write_deterministic_zip(site, target, f"{edition_slug(edition_meta)}-offline", zip_timestamp(edition_meta))
+    slug = f"{edition_slug(edition_meta)}-offline"
+    return write_deterministic_zip(site, target, slug, zip_timestamp(edition_meta), progress)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from build_tools.outputs import pdf_fonts, pdf_lang
 from build_tools.outputs.pdf import STYLESHEET, PdfJob, write_pdf
-from build_tools.progress import Progress, quiet
+from build_tools.progress import Advance, Progress, counting, quiet
 from build_tools.write import copy_if_changed
 
 KEEP_DAYS = 30
@@ -60,6 +60,25 @@ def _prune(folder: Path) -> None:
             old.unlink(missing_ok=True)
 
 
+def _render_all(todo: Sequence[PdfJob], cached: dict[str, Path], workers: int, advance: Advance) -> None:
+    """Render each job into its cache file, on ``workers`` processes, counting each PDF as it is done."""
+    if workers == 1:
+        for job in todo:
+            _render(job.html, str(cached[job.name]))
+            advance(1)
+        return
+    # The workers are forked from the build, which holds the whole edition: out of the collector's reach
+    # meanwhile, so that a collection in a worker does not copy every inherited page (as build_tools.parallel).
+    # Each worker then holds one WeasyPrint document at a time, the largest first (render/paging.py bounds it).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for _ in pool.map(_render, [job.html for job in todo], [str(cached[job.name]) for job in todo]):
+                advance(1)
+    finally:
+        gc.unfreeze()
+
+
 def render_jobs(
     jobs: Sequence[PdfJob],
     out_dir: Path,
@@ -75,20 +94,8 @@ def render_jobs(
     todo = sorted((job for job in jobs if not cached[job.name].is_file()), key=lambda job: -len(job.html))
     progress(f"PDF: {len(jobs) - len(todo)} of {len(jobs)} unchanged, rendering {len(todo)}")
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
-    if workers == 1:
-        for job in todo:
-            _render(job.html, str(cached[job.name]))
-    else:
-        # The workers are forked from the build, which holds the whole edition: out of the collector's reach
-        # meanwhile, so that a collection in a worker does not copy every inherited page (as build_tools.parallel).
-        # Each worker then holds one WeasyPrint document at a time, the largest first (render/paging.py bounds it).
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for _ in pool.map(_render, [job.html for job in todo], [str(cached[job.name]) for job in todo]):
-                    pass
-        finally:
-            gc.unfreeze()
+    with counting(progress, "render PDFs", len(todo)) as advance:
+        _render_all(todo, cached, workers, advance)
     fresh = {job.name for job in todo}
     result = {}
     for job in jobs:

@@ -20,6 +20,7 @@ from build_tools.present import labels, urls
 from build_tools.present.citation import paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
+from build_tools.progress import Progress, counted, quiet
 from build_tools.render.cite_formats import format_templates, page_sections
 from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
@@ -215,7 +216,7 @@ def downloads_page(edition: Edition, downloads: Downloads) -> str:
     return template.render(edition=edition, downloads=downloads, volume_plans=VIEW_PLANS_UP_TO)
 
 
-def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
+def render_site_pages(edition: Edition, docs: Path, downloads: Downloads, progress: Progress = quiet) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = _worker_environment()
     writer = PageWriter(docs, [])
@@ -235,7 +236,10 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         ),
     )
     render_across_pages(edition, env, writer, pairs)
-    for files in shared_with_workers(_topic_files, range(len(edition.taxonomy.topics)), (edition, downloads)):
+    topics = len(edition.taxonomy.topics)
+    for files in counted(
+        progress, "render topic pages", shared_with_workers(_topic_files, range(topics), (edition, downloads)), topics
+    ):
         writer.write_all(files)
     svg, sections = timeline_context(edition)
     batches = timeline_batches(edition)
@@ -281,7 +285,8 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
             groups=plan_groups(edition.plans), plan_count=len(edition.plans)
         ),
     )
-    for files in shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs)):
+    plans = shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs))
+    for files in counted(progress, "render plan pages", plans, len(edition.plans)):
         writer.write_all(files)
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
