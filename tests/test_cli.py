@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from build_tools.config import ROOT
 from tests.conftest import write_plan
 
@@ -38,6 +40,7 @@ def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):
     assert f"{sources / 'empty-plan' / 'source.txt'}: the file is empty" in result.stderr
 
 
+@pytest.mark.build
 def test_build_failure_keeps_the_last_good_site(tmp_path):
     from build_tools.errors import BuildFailed
     from build_tools.pipeline import build

@@ -14,6 +14,7 @@ TRICKY = (
 )
 
 
+@pytest.mark.build
 def test_markup_in_a_source_is_shown_as_text(tmp_path):
     sources = tmp_path / "sources"
     write_plan(sources, "tricky-plan", f"一、总则\n{TRICKY}。\n二、<b>标题</b> **强调**\n正文。\n")
@@ -36,6 +37,7 @@ def test_markup_in_a_source_is_shown_as_text(tmp_path):
     assert "&lt;b&gt;标题&lt;/b&gt; **强调**" in heading.read_text(encoding="utf-8")
 
 
+@pytest.mark.pdf
 def test_markup_in_a_source_is_literal_in_the_pdf_and_the_search_index(tmp_path):
     import subprocess
 

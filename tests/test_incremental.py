@@ -63,6 +63,7 @@ def _edit_translation(po: Path, block_id: str, english: str) -> None:
     po.write_text(f'{text[:value]}msgstr "{english}"{text[end:]}', encoding="utf-8")
 
 
+@pytest.mark.build
 def test_a_rebuild_redoes_only_what_an_edit_touches_and_matches_a_clean_build(tmp_path):
     sources = copy_real_sources(tmp_path / "sources")
     shutil.copytree(ROOT / "translations", tmp_path / "translations")

@@ -23,6 +23,8 @@ from build_tools.render.status import glossary_page
 from tests.conftest import sandbox_config
 from tests.site_checks import broken_links
 
+pytestmark = pytest.mark.build
+
 PLANS = 15
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from build_tools.pipeline import generate
 from tests.conftest import META, sandbox_config, write_plan
 
@@ -12,6 +14,7 @@ TEXT = "一、总则\n发展数控机床和工业机器人。\n二、任务\n到
 EDITION = 'title_zh: 测试\ntitle_en: Test\nedition_date: "2026-01-01"\n'
 
 
+@pytest.mark.build
 def test_pages_of_a_removed_plan_and_strays_go_and_assets_stay(tmp_path):
     sources = tmp_path / "sources"
     for plan_id in ("first-plan-2020", "second-plan-2021"):
