@@ -73,3 +73,16 @@ def broken_links(site: Path) -> list[str]:
                 broken.append(f"{page.relative_to(site.resolve())}: {href} (no such anchor)")
     assert checked > len(pages), f"only {checked} internal links in {len(pages)} pages under {site}: nothing checked"
     return broken
+
+
+LIMIT = 300_000
+"""Bytes: 300 KB counted in thousands, the stricter reading of the issue's bound."""
+
+
+def oversized(site: Path) -> dict[str, int]:
+    """Page (site-relative path) -> its size, for every HTML page over the bound."""
+    return {
+        page.relative_to(site).as_posix(): page.stat().st_size
+        for page in site.rglob("*.html")
+        if page.stat().st_size > LIMIT
+    }

@@ -20,8 +20,7 @@ from build_tools.present.downloads import offline_zip_name
 from build_tools.site_hooks import size_label
 from tests.conftest import sandbox_config
 from tests.search_ui import SearchDialog
-from tests.site_checks import broken_links, scan
-from tests.test_page_size import oversized
+from tests.site_checks import broken_links, oversized, scan
 
 pytestmark = pytest.mark.build
 

@@ -13,7 +13,6 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from benchmarks.scale import corpus
 from build_tools.enrich.topic_brief import topic_brief
 from build_tools.outputs.downloads import build_downloads, pdf_jobs
 from build_tools.outputs.pdf import topic_job, volume_job, write_pdf
@@ -30,6 +29,7 @@ from build_tools.present.downloads import edition_pdf_name, edition_slug, planne
 from build_tools.render.pages import downloads_page, environment, home_context
 from build_tools.render.paging import VIEW_PLANS_UP_TO, VOLUME_TEXT, plan_volumes
 from tests.conftest import sandbox_config
+from tests.corpus import corpus
 from tests.pdf_checks import outline_titles, run, squeezed, text_of, written
 
 pytestmark = pytest.mark.pdf
