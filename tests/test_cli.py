@@ -28,6 +28,12 @@ def test_generate_into_other_folders(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (docs / "plans" / "henan-equipment-2017" / "part-01.md").exists()
     assert "load and parse 5 plans" in result.stderr  # progress is shown
+    # Not a terminal (a CI log): the counted stages as plain lines, from the start to the end, no bar drawn.
+    lines = [line.split("→ ", 1)[-1] for line in result.stderr.splitlines()]
+    assert "render plan pages: 0/5" in lines
+    assert any(line.startswith("render plan pages: 5/5 in ") for line in lines)
+    assert any(line.startswith("render topic pages: ") and "s left" in line for line in lines)
+    assert "\x1b[" not in result.stderr and "━" not in result.stderr
 
 
 def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):
