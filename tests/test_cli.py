@@ -59,7 +59,8 @@ def test_build_failure_keeps_the_last_good_site(tmp_path):
     build(config)
     marker = config.site / "index.html"
     good = marker.read_bytes()
-    (config.docs / "broken.md").write_text("[dead](nowhere.md)\n", encoding="utf-8")
+    # A hand-written page with a dead link: in assets/, the one docs/ folder generate leaves alone.
+    (config.docs / "assets" / "broken.md").write_text("[dead](nowhere.md)\n", encoding="utf-8")
     try:
         build(config)
     except BuildFailed as failure:
