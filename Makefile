@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt $(
 # Debian packages the build and the tests need (browser, CJK fonts, PDF tools, Pango for WeasyPrint).
 DEB_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 zip unzip
 
-.PHONY: setup system-packages site quick generate serve test lint benchmark lock clean
+.PHONY: setup system-packages site quick generate serve test test-fast lint benchmark lock clean
 
 setup: system-packages $(STAMP)
 
@@ -42,11 +42,18 @@ ADDR ?= 127.0.0.1:8000
 serve: generate
 	$(PY) -m mkdocs serve --dev-addr $(ADDR)
 
+# Every test, spread over the cores (pytest-xdist; a file's tests stay on one worker, so a module's build is made
+# once). What CI runs. TEST_WORKERS=1 runs them in one process.
+TEST_WORKERS ?= auto
 test: setup
 	$(PY) -m ruff check build_tools tests benchmarks
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+
+# The tests that need no whole build, no browser and no PDF (markers in pyproject.toml): under a minute.
+test-fast: setup
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not build and not browser and not pdf"
 
 lint: setup
 	$(PY) -m ruff check build_tools tests benchmarks

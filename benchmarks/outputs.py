@@ -21,7 +21,7 @@ from pypdf import PdfReader  # noqa: E402
 from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
 from build_tools.outputs.offline import build_offline_bundle  # noqa: E402
-from build_tools.outputs.pdf import build_edition_pdf, build_plan_pdf  # noqa: E402
+from build_tools.outputs.pdf import PdfJob, edition_job, plan_job, write_pdf  # noqa: E402
 from build_tools.pipeline import generate  # noqa: E402
 
 T = TypeVar("T")
@@ -38,6 +38,10 @@ def size(path: Path) -> str:
     return f"{path.stat().st_size / 1024:9.1f} KiB"
 
 
+def written(job: PdfJob, out: Path) -> Path:
+    return write_pdf(job.html, out / job.name)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -49,10 +53,10 @@ def main() -> None:
         pdf_dir = work / "pdf"
         started = time.perf_counter()
         pdfs = [
-            timed(f"pdf: {plan.meta.id}", lambda plan=plan: build_plan_pdf(edition, plan, pdf_dir))
+            timed(f"pdf: {plan.meta.id}", lambda plan=plan: written(plan_job(edition, plan), pdf_dir))
             for plan in edition.plans
         ]
-        pdfs.append(timed("pdf: whole edition", lambda: build_edition_pdf(edition, pdf_dir)))
+        pdfs.append(timed("pdf: whole edition", lambda: written(edition_job(edition), pdf_dir)))
         print(f"{'pdf: all':<40} {time.perf_counter() - started:7.2f} s")
 
         print()

@@ -6,8 +6,9 @@ process on the synthetic corpus of `benchmarks/scale.py` (the five plans repeate
 temporary folder with its own cache, so the project's docs/, .cache/ and site/ are left alone. Unlike scale.py,
 the copies are translated too (each copy gets its plan's PO file under its own block ids): every plan of a real
 edition is, and a plan's English is four fifths of what its PDF prints. `--untranslated` copies the translations
-folder only, as scale.py does. `--extras` (at the real edition) also makes a 12-page briefing and the offline
-bundle with every PDF. The machine may be shared: the load average and the CPU seconds are printed with the times.
+folder only, as scale.py does. `--extras` (at the real edition) also makes the offline bundle with every PDF
+(the briefings measured are the topic briefings the build makes). The machine may be shared: the load average
+and the CPU seconds are printed with the times.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import sys
 import tempfile
 import threading
 import time
-from itertools import zip_longest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -33,8 +33,6 @@ from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
 from build_tools.outputs.downloads import build_downloads  # noqa: E402
 from build_tools.outputs.offline import build_offline_bundle  # noqa: E402
-from build_tools.outputs.pdf import build_briefing_pdf  # noqa: E402
-from build_tools.outputs.pdf_context import BriefingSection  # noqa: E402
 from build_tools.pipeline import assemble, generate  # noqa: E402
 from build_tools.sources.edition import load_edition_meta  # noqa: E402
 
@@ -124,25 +122,6 @@ def translate_copies(sources: Path, translations: Path) -> None:
         (translations / "en" / f"{folder.name}.po").write_text(text, encoding="utf-8")
 
 
-def twelve_page_briefing(config: BuildConfig, out: Path) -> None:
-    """A briefing of about 12 pages: paragraphs taken from every plan in turn (as a topic briefing quotes them)."""
-    edition = assemble(config)
-    per_plan = [[block.id for block in plan.blocks if block.kind == "paragraph"] for plan in edition.plans]
-    mixed = [block_id for row in zip_longest(*per_plan) for block_id in row if block_id]
-    count, pages, path = 60, 0, out
-    for _ in range(3):
-        sections = [BriefingSection("摘录", "Excerpts", tuple(mixed[:count]))]
-        path = build_briefing_pdf(edition, "十二页简报", "A 12-page briefing", sections, out, "twelve.pdf")
-        pages = len(PdfReader(path).pages)
-        if pages == 12:
-            break
-        count = round(count * 12 / pages)
-    print(
-        f"a {pages}-page briefing ({count} paragraphs of {len(edition.plans)} plans): "
-        f"{path.stat().st_size / 1024:.0f} KiB   (target: a 12-page briefing <= 300 KB)"
-    )
-
-
 def describe(path: Path) -> str:
     return f"{path.name} {path.stat().st_size / 1024:.0f} KiB, {len(PdfReader(path).pages)} pages"
 
@@ -182,7 +161,6 @@ def one_size(size: int, work: Path, translated: bool, extras: bool) -> None:
     print(f"longest briefing: {describe(longest)}")
     print(memory.stop(), flush=True)
     if extras:
-        twelve_page_briefing(config, work / "briefing")
         # The offline bundle with every PDF inside (the PDFs come from the cache filled above).
         generate(config, pdfs=True)
         mkdocs_build(config)  # the bundle is the built site, zipped
@@ -194,7 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[5])
     parser.add_argument("--untranslated", action="store_true", help="the copies without English, as scale.py")
-    parser.add_argument("--extras", action="store_true", help="a 12-page briefing and the offline bundle too")
+    parser.add_argument("--extras", action="store_true", help="the offline bundle with every PDF too")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child process: one size
     args = parser.parse_args()
     if args.one:

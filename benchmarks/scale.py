@@ -45,6 +45,7 @@ from build_tools.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.enrich import similarity  # noqa: E402
 from build_tools.pipeline import build, generate, load_and_parse  # noqa: E402
 from build_tools.sources.across import load_similarity_rules  # noqa: E402
+from tests.corpus import corpus  # noqa: E402,F401  (the synthetic corpus, shared with the tests)
 
 # The smallest page that runs the site's search (search_scale.py uses it too: one direction, no import circle).
 PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
@@ -52,20 +53,6 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"></head><body>
 </nav></header><script src="assets/javascripts/search.js"></script></body></html>
 """
 
-
-def corpus(target: Path, size: int) -> Path:
-    """`size` plans: the real ones repeated under new ids; the copies of a plan share its translations."""
-    real = sorted(p for p in (ROOT / "source_texts").iterdir() if p.is_dir())
-    target.mkdir(parents=True)
-    shutil.copy(ROOT / "source_texts" / "edition.yml", target / "edition.yml")
-    for number in range(size):
-        source = real[number % len(real)]
-        folder = target / (source.name if number < len(real) else f"{source.name}-copy{number:03d}")
-        shutil.copytree(source, folder)
-        meta = (folder / "meta.yml").read_text(encoding="utf-8")
-        meta = meta.replace("source_file: ", f"source_file: n{number:03d}-")
-        (folder / "meta.yml").write_text(meta, encoding="utf-8")
-    return target
 
 
 def disguised(plans: list, keep: int = 5) -> list:

@@ -5,15 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+from rich.progress import Progress as RichProgress
 
 from build_tools.config import BuildConfig
 from build_tools.errors import BuildFailed, InputError
 from build_tools.folders import build_lock, check_folders, disk_error
 from build_tools.pipeline import assemble, build, generate, load_and_parse
+from build_tools.progress import Advance, PlainCount
 from build_tools.translation.hant_review import edition_texts, load_review, rare_forms, review_texts
 from build_tools.translation.hant_words import check_texts, load_one_to_many, load_words
 from build_tools.translation.incoming import import_deliveries
@@ -48,6 +53,20 @@ class ProgressPrinter:
         now = time.perf_counter()
         console.print(f"[dim]{now - self.started:6.1f}s[/dim] → {escape(step)}")
         self.last = now
+
+    @contextmanager
+    def counter(self, label: str, total: int) -> Iterator[Advance]:
+        """A bar with counts and the time left on a terminal; in a log (CI), plain lines every tenth of the way."""
+        if not console.is_terminal:
+            count = PlainCount(self, label, total)
+            yield count.advance
+            count.finish()
+            return
+        self(label)
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with RichProgress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task(escape(label), total=total)
+            yield lambda count: bar.advance(task, count)
 
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:

@@ -7,13 +7,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from build_tools import incremental, mkdocs_shard
 from build_tools.config import BuildConfig
 from build_tools.errors import BuildFailed
 from build_tools.parallel import worker_count
-from build_tools.progress import Progress, quiet
+from build_tools.progress import Progress, counting, quiet
 from build_tools.write import write_if_changed
 
 
@@ -48,7 +49,7 @@ def mkdocs_build(config: BuildConfig, progress: Progress = quiet, clean: bool = 
     count = 1 if dirty else worker_count()
     folders = [staging] + [Path(tempfile.mkdtemp(prefix=f"{staging.name}-", dir=site.parent)) for _ in range(count - 1)]
     try:
-        failure = _run_shares(command, config_file.parent, folders, dirty)
+        failure = _run_shares(command, config_file.parent, folders, dirty, progress)
         reports = [_report(folder) for folder in folders]
         if count > 1 and all(report.is_file() for report in reports):
             failure = "\n".join([failure, *mkdocs_shard.unresolved_anchor_links(reports)]).strip()
@@ -84,9 +85,9 @@ def _report(folder: Path) -> Path:
     return folder.with_name(folder.name + ".anchors.json")
 
 
-def _run_shares(command: list[str], cwd: Path, folders: list[Path], dirty: bool) -> str:
-    """Run MkDocs once per folder, at the same time, each building its share into its folder; the
-    output of the failed ones, or "" when all succeeded."""
+def _run_shares(command: list[str], cwd: Path, folders: list[Path], dirty: bool, progress: Progress = quiet) -> str:
+    """Run MkDocs once per folder, at the same time, each building its share into its folder, its output
+    reported line by line as it comes; the output of the failed ones, or "" when all succeeded."""
     # Kept: Material 9.7+ prints a ten-line end-of-life notice (2027-05-05) from every MkDocs process, which would
     # bury the real warnings of a failed build; README "Dependencies" says what the end of life means here.
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -107,12 +108,30 @@ def _run_shares(command: list[str], cwd: Path, folders: list[Path], dirty: bool)
             text=True,
         )
         running.append(process)
+    outputs: list[list[str]] = [[] for _ in running]
+    readers = [
+        threading.Thread(target=_relay, args=(process, f"mkdocs {index + 1}/{len(running)}", lines, progress))
+        for index, (process, lines) in enumerate(zip(running, outputs, strict=True))
+    ]
+    for reader in readers:
+        reader.start()
     failures = []
-    for process in running:
-        output, _ = process.communicate()
-        if process.returncode != 0 or (dirty and _warnings(output)):
-            failures.append(output)
+    with counting(progress, "mkdocs shares", len(running)) as advance:
+        for process, reader, lines in zip(running, readers, outputs, strict=True):
+            reader.join()
+            output = "".join(lines)
+            if process.wait() != 0 or (dirty and _warnings(output)):
+                failures.append(output)
+            advance(1)
     return "\n".join(failures)
+
+
+def _relay(process: subprocess.Popen[str], name: str, lines: list[str], progress: Progress) -> None:
+    """Keep a share's output and report each line as MkDocs writes it."""
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line)
+        progress(f"{name}: {line.rstrip()}")
 
 
 def _move_into(folder: Path, staging: Path) -> None:

@@ -48,7 +48,6 @@ from build_tools.present import labels
 from build_tools.present.downloads import no_downloads, planned_downloads
 from build_tools.progress import Progress, quiet
 from build_tools.render.pages import render_site_pages
-from build_tools.render.stale import remove_stale_pages
 from build_tools.search import write_search_index
 from build_tools.sources.across import (
     load_pair_rules,
@@ -66,6 +65,7 @@ from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter
 from build_tools.translation.store import po_path
+from build_tools.write import remove_unwritten
 
 Result = TypeVar("Result")
 
@@ -251,10 +251,10 @@ def generate(
     # Pages link to the PDFs by name, known before any is built; the PDFs come last.
     downloads = planned_downloads(edition) if pdfs else no_downloads(edition, offline)
     progress("render pages")
-    written = render_site_pages(edition, config.docs, downloads)
-    remove_stale_pages(config.docs, written)
+    written = render_site_pages(edition, config.docs, downloads, progress)
     progress("export data")
     exported = write_exports(edition, config.docs)
+    remove_unwritten(config.docs, written + exported)
     progress("search index")
     write_search_index(edition, config.docs)
     if pdfs:

@@ -90,3 +90,31 @@ class PageWriter:
         """(docs/-relative path, content) pairs, in order; bytes are written as they are."""
         for relative, content in files:
             self.write(relative, content)
+
+
+OWN_STAGES = ("search", "downloads")
+"""docs/ folders whose stage writes and prunes them itself (the search index, the PDFs and the bundle)."""
+HAND_WRITTEN = ("assets",)
+"""The one docs/ folder the build never writes: stylesheets and scripts kept in git."""
+
+
+def remove_unwritten(docs: Path, written: Iterable[str]) -> list[str]:
+    """Delete every file under ``docs`` this run did not write, then the folders left empty; return the files.
+
+    docs/ belongs to the build (it is git-ignored) but for HAND_WRITTEN and OWN_STAGES, so no marker is
+    needed: a page of a removed plan or topic, a share of a list that got shorter, a file an older version
+    of the build wrote, all go, and MkDocs never sees a page whose links lead nowhere.
+    """
+    kept = set(written)
+    spared = {*HAND_WRITTEN, *OWN_STAGES}
+    removed = []
+    for path in sorted(docs.rglob("*")):
+        relative = path.relative_to(docs)
+        if relative.parts[0] in spared or path.is_dir() or relative.as_posix() in kept:
+            continue
+        path.unlink()
+        removed.append(relative.as_posix())
+    for folder in sorted((p for p in docs.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if folder.relative_to(docs).parts[0] not in spared and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed

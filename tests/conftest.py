@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from build_tools.config import ROOT, BuildConfig
 from build_tools.pipeline import assemble, build
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 SHARED_SOURCES = ROOT.parent / "shared" / "source_texts"
+
+
+# Test tiers (markers registered in pyproject.toml; `make test-fast` runs what carries none of them). A test that
+# uses a fixture below is marked by it; a module that builds on its own says so with `pytestmark`.
+TIER_OF_FIXTURE = {"built_site": ("build",), "browser": ("browser", "build")}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            for tier in TIER_OF_FIXTURE.get(fixture, ()):
+                item.add_marker(tier)
 
 
 def skip_or_fail_in_ci(reason: str) -> None:
@@ -59,11 +73,17 @@ def copy_real_sources(target: Path) -> Path:
     return target
 
 
+def worker_cache() -> Path:
+    """The build cache of this test process: one per xdist worker (kept between runs, so it stays warm), never the
+    cache of the project's own build, so builds running side by side never write one cache."""
+    return ROOT / ".cache" / "tests" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 def sandbox_config(tmp: Path, sources: Path) -> BuildConfig:
-    """A BuildConfig that writes into tmp: a copy of docs/ assets and its own site/."""
+    """A BuildConfig that writes into tmp (a copy of docs/ assets, its own site/) with this worker's cache."""
     docs = tmp / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    return BuildConfig(sources=sources, docs=docs, site=tmp / "site")
+    return BuildConfig(sources=sources, docs=docs, site=tmp / "site", cache=worker_cache())
 
 
 @pytest.fixture(scope="session")
@@ -78,3 +98,23 @@ def built_site(tmp_path_factory) -> Path:
     config = sandbox_config(tmp, ROOT / "source_texts")
     build(config)
     return config.site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test process (per xdist worker)."""
+    if not CHROMIUM.exists():
+        skip_or_fail_in_ci("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site) -> Iterator[str]:
+    """The built site over HTTP, as readers reach the online edition; its base URL."""
+    with serve(built_site) as url:
+        yield url

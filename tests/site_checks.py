@@ -52,9 +52,12 @@ def resolve(page: Path, href: str, site: Path) -> tuple[Path, str] | None:
 
 
 def broken_links(site: Path) -> list[str]:
+    """Every internal link (file and anchor) that leads nowhere. Fails when it finds no link to check at all: an
+    empty or unparsed site must not pass as one without broken links."""
     # 404.html is served at any depth, so the theme gives it absolute links: not checked here.
     pages = {path.resolve(): scan(path) for path in site.rglob("*.html")}
     broken = []
+    checked = 0
     for page, parsed in pages.items():
         if page.name == "404.html" and page.parent == site.resolve():
             continue
@@ -62,9 +65,24 @@ def broken_links(site: Path) -> list[str]:
             resolved = resolve(page, href, site)
             if resolved is None:
                 continue
+            checked += 1
             target, fragment = resolved
             if not target.exists():
                 broken.append(f"{page.relative_to(site.resolve())}: {href} (no such file)")
             elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
                 broken.append(f"{page.relative_to(site.resolve())}: {href} (no such anchor)")
+    assert checked > len(pages), f"only {checked} internal links in {len(pages)} pages under {site}: nothing checked"
     return broken
+
+
+LIMIT = 300_000
+"""Bytes: 300 KB counted in thousands, the stricter reading of the issue's bound."""
+
+
+def oversized(site: Path) -> dict[str, int]:
+    """Page (site-relative path) -> its size, for every HTML page over the bound."""
+    return {
+        page.relative_to(site).as_posix(): page.stat().st_size
+        for page in site.rglob("*.html")
+        if page.stat().st_size > LIMIT
+    }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_offline_bundle import CHROMIUM, CHROMIUM_ARGS
+from tests.browser import VIEWS
 
 PAGES = {
     "home": "index.html",
@@ -33,23 +33,10 @@ PAGES = {
     "about": "about.html",
     "comparison": "compare/guangdong-high-end-equipment-2021--china-machinery-2021.html",
 }
-VIEWS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 RULES_SET_ASIDE: dict[str, str] = {}
 """axe rule id -> why it does not apply to this edition (empty: every rule holds on every page)."""
 # The glossary's 772 rows come from one template line: axe checks the first rows, not all (it would take minutes).
 CONTEXT = {"exclude": [["table.glossary tbody tr:nth-child(n+41)"]]}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("accessibility checks need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def violations(browser, page_file: Path, viewport: dict, view: str = "both") -> list[str]:

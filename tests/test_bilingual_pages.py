@@ -6,6 +6,7 @@ import re
 import shutil
 
 import polib
+import pytest
 
 from build_tools.config import ROOT
 from build_tools.pipeline import build
@@ -63,6 +64,7 @@ def test_view_switch_is_hidden_without_javascript_and_script_is_local(built_site
     assert all(not src.startswith(("http:", "https:", "//")) for src in scripts)
 
 
+@pytest.mark.build
 def test_pending_and_stale_translations_are_marked_never_hidden(tmp_path):
     sources = copy_real_sources(tmp_path / "sources")
     translations = tmp_path / "translations"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from build_tools.config import ROOT
 from tests.conftest import write_plan
 
@@ -26,6 +28,12 @@ def test_generate_into_other_folders(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (docs / "plans" / "henan-equipment-2017" / "part-01.md").exists()
     assert "load and parse 5 plans" in result.stderr  # progress is shown
+    # Not a terminal (a CI log): the counted stages as plain lines, from the start to the end, no bar drawn.
+    lines = [line.split("→ ", 1)[-1] for line in result.stderr.splitlines()]
+    assert "render plan pages: 0/5" in lines
+    assert any(line.startswith("render plan pages: 5/5 in ") for line in lines)
+    assert any(line.startswith("render topic pages: ") and "s left" in line for line in lines)
+    assert "\x1b[" not in result.stderr and "━" not in result.stderr
 
 
 def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):
@@ -38,6 +46,7 @@ def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):
     assert f"{sources / 'empty-plan' / 'source.txt'}: the file is empty" in result.stderr
 
 
+@pytest.mark.build
 def test_build_failure_keeps_the_last_good_site(tmp_path):
     from build_tools.errors import BuildFailed
     from build_tools.pipeline import build
@@ -50,7 +59,8 @@ def test_build_failure_keeps_the_last_good_site(tmp_path):
     build(config)
     marker = config.site / "index.html"
     good = marker.read_bytes()
-    (config.docs / "broken.md").write_text("[dead](nowhere.md)\n", encoding="utf-8")
+    # A hand-written page with a dead link: in assets/, the one docs/ folder generate leaves alone.
+    (config.docs / "assets" / "broken.md").write_text("[dead](nowhere.md)\n", encoding="utf-8")
     try:
         build(config)
     except BuildFailed as failure:

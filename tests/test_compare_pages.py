@@ -6,6 +6,8 @@ import math
 import re
 from types import SimpleNamespace
 
+import pytest
+
 from build_tools.enrich.compare import choose_pairs
 from build_tools.model import PairRules
 from tests.site_checks import broken_links
@@ -89,6 +91,7 @@ def test_heatmap_in_date_order(built_site, edition):
     assert svg.count('<rect class="cell') == len(edition.plans) * len(re.findall(r'class="row-label"', svg))
 
 
+@pytest.mark.build
 def test_markup_in_sources_is_literal_on_the_across_pages(tmp_path):
     """A quoted slogan and a shared clause that look like HTML show as text on every new page."""
     from build_tools.pipeline import build

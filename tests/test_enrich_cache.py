@@ -7,6 +7,8 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from build_tools.config import ROOT
 from build_tools.pipeline import generate
 from tests.conftest import copy_real_sources, sandbox_config
@@ -26,6 +28,7 @@ def entries(cache: Path) -> set[str]:
     return {path.name for path in (cache / "enrich").glob("*.pickle")}
 
 
+@pytest.mark.build
 def test_a_cached_rebuild_shows_each_edit_and_matches_a_build_from_nothing(tmp_path):
     sources = copy_real_sources(tmp_path / "sources")
     shutil.copytree(ROOT / "translations", tmp_path / "translations")
@@ -78,6 +81,7 @@ def test_a_cached_rebuild_shows_each_edit_and_matches_a_build_from_nothing(tmp_p
     assert pages(clean.docs) == pages(config.docs)
 
 
+@pytest.mark.build
 def test_a_damaged_cache_entry_is_made_again(tmp_path):
     sources = copy_real_sources(tmp_path / "sources")
     config = replace(sandbox_config(tmp_path, sources), cache=tmp_path / "cache")

@@ -6,6 +6,7 @@ import pytest
 
 from build_tools.pipeline import build
 from tests.conftest import sandbox_config, write_plan
+from tests.pdf_checks import written
 from tests.site_checks import scan
 
 TRICKY = (
@@ -13,6 +14,7 @@ TRICKY = (
 )
 
 
+@pytest.mark.build
 def test_markup_in_a_source_is_shown_as_text(tmp_path):
     sources = tmp_path / "sources"
     write_plan(sources, "tricky-plan", f"一、总则\n{TRICKY}。\n二、<b>标题</b> **强调**\n正文。\n")
@@ -35,10 +37,11 @@ def test_markup_in_a_source_is_shown_as_text(tmp_path):
     assert "&lt;b&gt;标题&lt;/b&gt; **强调**" in heading.read_text(encoding="utf-8")
 
 
+@pytest.mark.pdf
 def test_markup_in_a_source_is_literal_in_the_pdf_and_the_search_index(tmp_path):
     import subprocess
 
-    from build_tools.outputs.pdf import build_plan_pdf
+    from build_tools.outputs.pdf import plan_job
     from build_tools.pipeline import assemble
     from build_tools.search.index import payload_of
 
@@ -49,7 +52,7 @@ def test_markup_in_a_source_is_literal_in_the_pdf_and_the_search_index(tmp_path)
     )
     config = sandbox_config(tmp_path, sources)
     edition = assemble(config)
-    pdf = build_plan_pdf(edition, edition.plan("tricky-plan"), tmp_path / "pdf")
+    pdf = written(plan_job(edition, edition.plan("tricky-plan")), tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     squeezed = "".join(text.split())
     for literal in ("**加粗**", "<script>alert('x')</script>", "{{jinja}}", "[链接](http://example.com)", "$x$"):

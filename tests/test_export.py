@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from build_tools.config import ROOT
 from build_tools.export.data import BLOCK_FIELDS, blocks_csv, edition_json
 from tests.conftest import copy_real_sources, sandbox_config
@@ -68,6 +70,7 @@ def _generate_in_fresh_process(docs_tmp, sources, env_overrides):
     return config.docs
 
 
+@pytest.mark.build
 def test_two_generates_in_different_processes_are_byte_identical(tmp_path):
     first = _generate_in_fresh_process(
         tmp_path / "a", ROOT / "source_texts", {"PYTHONHASHSEED": "1", "LANG": "C.UTF-8"}
@@ -114,10 +117,11 @@ def test_edition_json_is_what_json_dumps_writes(edition):
     assert len(pieces) > 1 and "".join(pieces) == json.dumps({"many": list(range(3 * json_text.PIECE))}, indent=1)
 
 
+@pytest.mark.build
 def test_pages_rendered_by_workers_are_those_rendered_in_one_process(tmp_path):
     """Plan, topic, comparison and shared-wording pages render in worker processes (build_tools/parallel.py);
     12 plans, so the per-plan shared-wording and batch pages exist too: one process gives the same bytes."""
-    from benchmarks.scale import corpus
+    from tests.corpus import corpus
 
     sources = corpus(tmp_path / "sources", 12)
     serial = _generate_in_fresh_process(tmp_path / "serial", sources, {"BUILD_WORKERS": "1"})

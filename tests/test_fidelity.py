@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.parse.segments import SPACE
-from tests.test_parser_structure import EXPECTED
+from tests.plan_structure import EXPECTED
 
 PLAN_IDS = [case[0] for case in EXPECTED]
 

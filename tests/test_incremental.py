@@ -63,6 +63,22 @@ def _edit_translation(po: Path, block_id: str, english: str) -> None:
     po.write_text(f'{text[:value]}msgstr "{english}"{text[end:]}', encoding="utf-8")
 
 
+def rewritten_since(before: dict, after: dict) -> set[str]:
+    """Site files written (new, or a new mtime) between two snapshots."""
+    return {path for path, (_, mtime) in after.items() if before.get(path, (b"", -1))[1] != mtime}
+
+
+def of_other_plans(paths: set[str]) -> set[str]:
+    """The paths under plans/ that belong to any plan but the edited one."""
+    return {path for path in paths if path.startswith("plans/") and not path.startswith(f"plans/{PLAN}/")}
+
+
+def shows_in_plan_parts(snap: dict, text: str) -> bool:
+    parts = (data for path, (data, _) in snap.items() if path.startswith(f"plans/{PLAN}/part-"))
+    return any(text in data.decode("utf-8", "replace") for data in parts)
+
+
+@pytest.mark.build
 def test_a_rebuild_redoes_only_what_an_edit_touches_and_matches_a_clean_build(tmp_path):
     sources = copy_real_sources(tmp_path / "sources")
     shutil.copytree(ROOT / "translations", tmp_path / "translations")
@@ -77,24 +93,17 @@ def test_a_rebuild_redoes_only_what_an_edit_touches_and_matches_a_clean_build(tm
     _edit_translation(tmp_path / "translations" / "en" / f"{PLAN}.po", block, "An English line edited for the test.")
     assert build(config) is not None
     second = snapshot(config.site)
-    rewritten = {path for path, (_, mtime) in second.items() if first.get(path, (b"", -1))[1] != mtime}
-    showing = {path for path in rewritten if b"An English line edited for the test." in second[path][0]}
-    assert any(path.startswith(f"plans/{PLAN}/part-") for path in showing)
-    other_plans = {path for path in rewritten if path.startswith("plans/") and not path.startswith(f"plans/{PLAN}/")}
-    assert not other_plans
+    rewritten = rewritten_since(first, second)
+    assert shows_in_plan_parts({path: second[path] for path in rewritten}, "An English line edited for the test.")
+    assert not of_other_plans(rewritten)
     assert len(rewritten) < len(second) // 5, sorted(rewritten)
 
     source = sources / PLAN / "source.txt"
     source.write_text(source.read_text(encoding="utf-8").replace("创新水平。", "创新水平和能力。", 1), encoding="utf-8")
     assert build(config) is not None
     third = snapshot(config.site)
-    assert any(
-        "创新水平和能力" in data.decode("utf-8", "replace")
-        for path, (data, _) in third.items()
-        if path.startswith(f"plans/{PLAN}/part-")
-    )
-    rewritten = {path for path, (_, mtime) in third.items() if second.get(path, (b"", -1))[1] != mtime}
-    assert not {path for path in rewritten if path.startswith("plans/") and not path.startswith(f"plans/{PLAN}/")}
+    assert shows_in_plan_parts(third, "创新水平和能力")
+    assert not of_other_plans(rewritten_since(second, third))
 
     clean = replace(config, site=tmp_path / "clean-site")
     build(clean, clean=True)

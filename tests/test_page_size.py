@@ -8,19 +8,7 @@ glossary links and Traditional text are kept short (plan-part.md.jinja, edition.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-LIMIT = 300_000
-"""Bytes: 300 KB counted in thousands, the stricter reading of the issue's bound."""
-
-
-def oversized(site: Path) -> dict[str, int]:
-    """Page (site-relative path) -> its size, for every HTML page over the bound."""
-    return {
-        page.relative_to(site).as_posix(): page.stat().st_size
-        for page in site.rglob("*.html")
-        if page.stat().st_size > LIMIT
-    }
+from tests.site_checks import oversized
 
 
 def test_no_page_of_the_site_is_over_300_kb(built_site):

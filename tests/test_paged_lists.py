@@ -14,14 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.scale import corpus
 from build_tools.config import ROOT
 from build_tools.pipeline import build, generate
 from build_tools.render import pages
 from build_tools.render.paging import NOTES_PER_PARAGRAPH, PLANS_PER_PAGE, SHARED_NOTES_PER_PAGE, plan_groups
 from build_tools.render.status import glossary_page
 from tests.conftest import sandbox_config
+from tests.corpus import corpus
 from tests.site_checks import broken_links
+
+pytestmark = pytest.mark.build
 
 PLANS = 15
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.test_parser_cases import parse_text
+from tests.parser_checks import parse_text
 
 # Lines built from the pieces these documents are made of, so the parser's states are all reached.
 PIECES = st.sampled_from(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from build_tools.config import BuildConfig
 from build_tools.outputs.pdf import PdfJob, edition_job, plan_job, topic_job
 from build_tools.outputs.pdf_cache import content_hash, render_jobs
 from build_tools.pipeline import assemble
 from build_tools.present.downloads import edition_pdf_name, plan_pdf_name, topic_pdf_name
 from tests.conftest import copy_real_sources
+
+pytestmark = pytest.mark.pdf
 
 HENAN = "henan-equipment-2017"
 PAGE = '<html lang="zh-Hans"><head><title>{0}</title></head><body><p>{0} 数控机床</p></body></html>'

@@ -13,10 +13,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from benchmarks.scale import corpus
 from build_tools.enrich.topic_brief import topic_brief
 from build_tools.outputs.downloads import build_downloads, pdf_jobs
-from build_tools.outputs.pdf import build_topic_pdf, volume_job, write_pdf
+from build_tools.outputs.pdf import topic_job, volume_job, write_pdf
 from build_tools.outputs.pdf_cache import content_hash
 from build_tools.outputs.topic_briefing import (
     BRIEFING_EXCERPTS,
@@ -30,7 +29,10 @@ from build_tools.present.downloads import edition_pdf_name, edition_slug, planne
 from build_tools.render.pages import downloads_page, environment, home_context
 from build_tools.render.paging import VIEW_PLANS_UP_TO, VOLUME_TEXT, plan_volumes
 from tests.conftest import sandbox_config
-from tests.test_pdfs import outline_titles, run, squeezed, text_of
+from tests.corpus import corpus
+from tests.pdf_checks import outline_titles, run, squeezed, text_of, written
+
+pytestmark = pytest.mark.pdf
 
 PLANS = 20
 SITE = "https://plans.example.org/"
@@ -213,7 +215,7 @@ def test_a_bounded_briefing_says_what_it_left_out_and_links_the_topic_online(lar
     edition, _ = large
     topic = edition.taxonomy.topic(TOPIC)
     doc = topic_briefing_doc(edition, topic, SITE)
-    pdf = build_topic_pdf(edition, topic, None, tmp_path, SITE)
+    pdf = written(topic_job(edition, topic, SITE), tmp_path)
     text = squeezed(text_of(pdf))
     url = f"{SITE}topics/{TOPIC}/"
     printed = squeezed(url)  # squeezed, as the text: without hyphens

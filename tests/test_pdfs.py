@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.config import ROOT
 from build_tools.enrich.plan_status import plan_status
-from build_tools.enrich.topics import tag_edition
-from build_tools.outputs.pdf import (
-    PdfInfo,
-    build_briefing_pdf,
-    build_edition_pdf,
-    build_plan_pdf,
-    build_topic_pdf,
-    render_html,
-    typographic_quotes,
-)
-from build_tools.outputs.pdf_context import BriefingSection, briefing_doc
+from build_tools.outputs.pdf import edition_job, plan_job, topic_job, typographic_quotes
 from build_tools.present.downloads import edition_pdf_name
-from build_tools.sources.topics import load_taxonomy
+from tests.pdf_checks import outline_titles, run, squeezed, text_of, written
+
+pytestmark = pytest.mark.pdf
 
 HENAN = "henan-equipment-2017"
 # A real paragraph (henan-equipment-2017/s2.1.1/p1) and its translation in translations/en/henan-equipment-2017.po.
@@ -39,37 +30,11 @@ SITE = "https://plans.example.org/"
 def pdfs(edition, tmp_path_factory) -> dict[str, Path]:
     """Every plan PDF, the edition PDF and two topic PDFs, built once (a minute or two on a busy machine)."""
     out = tmp_path_factory.mktemp("pdfs")
-    built = {plan.meta.id: build_plan_pdf(edition, plan, out, SITE) for plan in edition.plans}
-    built["edition"] = build_edition_pdf(edition, out, SITE)
-    taxonomy = load_taxonomy(BuildConfig().topics)
-    built["topic"] = build_topic_pdf(edition, taxonomy.topic(TOPIC), tag_edition(edition.plans, taxonomy), out)
-    built["robots"] = build_topic_pdf(edition, taxonomy.topic("robots"), None, out, SITE)
+    built = {plan.meta.id: written(plan_job(edition, plan, SITE), out) for plan in edition.plans}
+    built["edition"] = written(edition_job(edition, SITE), out)
+    built["topic"] = written(topic_job(edition, edition.taxonomy.topic(TOPIC)), out)
+    built["robots"] = written(topic_job(edition, edition.taxonomy.topic("robots"), SITE), out)
     return built
-
-
-def run(*command: str) -> str:
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
-
-
-def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    return run("pdftotext", *pages, str(pdf), "-")
-
-
-def squeezed(text: str) -> str:
-    """Without white space and hyphens: line breaks and hyphenation differ from the source, the words do not."""
-    return re.sub(r"[\s\-‐]", "", text)
-
-
-def outline_titles(reader: PdfReader, items=None, depth: int = 0) -> list[tuple[int, str, int]]:
-    """(depth, title, page index) of every bookmark, in order."""
-    found = []
-    for item in reader.outline if items is None else items:
-        if isinstance(item, list):
-            found += outline_titles(reader, item, depth + 1)
-        else:
-            found.append((depth, item.title, reader.get_destination_page_number(item)))
-    return found
 
 
 def test_file_names(pdfs, edition):
@@ -179,24 +144,8 @@ def test_topic_briefing_quotes_blocks_with_citations(pdfs, edition):
 
 def test_same_edition_same_bytes(pdfs, edition, tmp_path):
     """No build time or random id inside: a changed PDF means changed content."""
-    again = build_plan_pdf(edition, edition.plan(HENAN), tmp_path, SITE)
+    again = written(plan_job(edition, edition.plan(HENAN), SITE), tmp_path)
     assert again.read_bytes() == pdfs[HENAN].read_bytes()
-
-
-def test_briefing_escapes_source_text(edition):
-    """Source and caller text is data, never markup: angle brackets and ampersands print literally."""
-    doc = briefing_doc(
-        edition, "<b>标题</b> & 规划", "<i>Title</i> & plans", [BriefingSection("<script>x</script>", "A&B", ())]
-    )
-    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=PdfInfo("t", "a", "s", "k"))
-    assert "<b>标题</b>" not in html and "&lt;b&gt;标题&lt;/b&gt; &amp; 规划" in html
-    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
-
-
-def test_briefing_refuses_unknown_blocks(edition, tmp_path):
-    with pytest.raises(KeyError, match="no block"):
-        build_briefing_pdf(edition, "x", "x", [BriefingSection("x", "x", (f"{HENAN}/s99/p1",))], tmp_path, "x.pdf")
-    assert not list(tmp_path.iterdir())
 
 
 # ---------------------------------------------------------------- briefings fit to hand over (issue 17)

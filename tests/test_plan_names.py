@@ -26,6 +26,7 @@ def two_plans(tmp_path, named: bool):
     return sandbox_config(tmp_path, sources)
 
 
+@pytest.mark.build
 def test_plans_sharing_a_short_title_are_reported_by_the_build(tmp_path):
     result = build(two_plans(tmp_path, named=False))
     assert result is not None
@@ -36,6 +37,7 @@ def test_plans_sharing_a_short_title_are_reported_by_the_build(tmp_path):
     ]
 
 
+@pytest.mark.build
 def test_named_plans_are_told_apart_in_the_navigation_and_on_their_pages(tmp_path):
     config = two_plans(tmp_path, named=True)
     result = build(config)

@@ -50,6 +50,7 @@ def test_a_traditional_plan_stays_traditional_and_is_tagged_through_its_simplifi
     assert any(target.value == 100 and target.unit == "亿元" and target.year == 2025 for target in edition.targets)
 
 
+@pytest.mark.build
 def test_traditional_source_shows_in_its_own_script_by_default(tmp_path):
     sources = edition_with(tmp_path, "taiwan-test-2025", TRADITIONAL.encode("big5"))
     config = sandbox_config(tmp_path, sources)
@@ -157,6 +158,7 @@ def test_an_interrupted_translation_write_leaves_the_old_file(tmp_path, monkeypa
     assert [p.name for p in tmp_path.iterdir()] == ["plan.po"]  # no temporary file left behind
 
 
+@pytest.mark.build
 def test_incremental_generate_rewrites_only_what_depends_on_the_change(tmp_path):
     sources = copy_real_sources(tmp_path / "sources")
     config = sandbox_config(tmp_path, sources)

@@ -5,10 +5,7 @@ The offline bundle runs the same queries from file:// in tests/test_offline_bund
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
+import re
 
 import pytest
 import yaml
@@ -18,53 +15,22 @@ from build_tools.search.index import encode_postings
 from build_tools.search.text import STOPWORDS, shard_of
 from tests.search_ui import SearchDialog
 
-CHROMIUM = Path("/usr/bin/chromium")
-PORT = 8131  # this project's port range for local servers (8130–8139)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{PORT}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        yield launched
-        launched.close()
-
 
 @pytest.fixture
-def page(browser, served):
+def page(browser, served_site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
     opened.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    opened.goto(served)
+    opened.goto(served_site)
     yield opened
     context.close()
     assert errors == []
 
 
 def hrefs(results) -> list[str]:
-    return [result.href.split("127.0.0.1:8131/", 1)[-1] for result in results]
+    return [re.sub(r"^http://127\.0\.0\.1:\d+/", "", result.href) for result in results]
 
 
 @pytest.mark.parametrize(
@@ -142,10 +108,10 @@ def test_keyboard_opens_moves_and_follows(page):
     page.keyboard.press("Escape")
 
 
-def test_the_index_is_loaded_once_per_visit(page, served):
+def test_the_index_is_loaded_once_per_visit(page, served_site):
     SearchDialog(page).search("数控机床")
     assert "index.js" in page.evaluate("editionSearch.requested")
-    page.goto(served + "glossary.html")
+    page.goto(served_site + "glossary.html")
     SearchDialog(page).search("数控机床")
     assert page.evaluate("editionSearch.requested") == []  # every file came from this visit's session storage
 

@@ -9,8 +9,6 @@ import json
 import re
 import xml.etree.ElementTree as ElementTree
 
-import pytest
-
 from tests.site_checks import resolve, scan
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -82,15 +80,6 @@ def test_export_carries_every_target_field(built_site, edition):
     assert {"subject", "subject_en", "kind", "per_year", "end_year", "value_en", "topics"} <= set(rows[0])
     robots = next(row for row in rows if row["subject"] == "机器人示范应用")
     assert (robots["year"], robots["value_en"], robots["kind"]) == ("2020", "at least 20,000 units", "count")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium")
-        yield launched
-        launched.close()
 
 
 def test_filters_work_from_file_urls(built_site, edition, browser):

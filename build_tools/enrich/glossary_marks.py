@@ -9,7 +9,6 @@ terms overlap (数控机床 over 机床), as in the translation checks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from build_tools.translation.checks import term_hits
 from build_tools.translation.term_scan import term_scan
 
 if TYPE_CHECKING:
-    from build_tools.model import Bilingual, Block, BlockText, ParsedPlan
+    from build_tools.model import Block, BlockText
 
 
 def _segments(text: str, spans: list[tuple[int, int, Term]]) -> tuple[Marked, ...]:
@@ -92,11 +91,6 @@ def _english_spans(text: str, terms: tuple[Term, ...]) -> list[_Span]:
     return spans
 
 
-def mark_english(text: str, terms: tuple[Term, ...]) -> tuple[Marked, ...]:
-    """Segments of an English text with the first occurrence of each term's rendering (whole words) marked."""
-    return _segments(text, _english_spans(text, terms))
-
-
 _Indexed = tuple[tuple[int, int, int], ...]
 MarkSpans = tuple[_Indexed, _Indexed, _Indexed, tuple[int, ...]]
 """One block's marks without their text: (start, end, glossary index) in the Simplified text, the
@@ -142,13 +136,3 @@ def expand_marks(spans: MarkSpans, text: BlockText, glossary: tuple[Term, ...]) 
         _segments(text.en, termed(english)),
         tuple(glossary[index] for index in hits),
     )
-
-
-def mark_blocks(plans: Iterable[ParsedPlan], bilingual: Bilingual) -> Mapping[str, BlockMarks]:
-    """Block id -> its marks, for every block of the plans."""
-    glossary = bilingual.glossary
-    marks = {}
-    for block in (block for plan in plans for block in plan.blocks):
-        text = bilingual.blocks[block.id]
-        marks[block.id] = expand_marks(block_spans(block, text, glossary), text, glossary)
-    return marks

@@ -19,13 +19,14 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate
 
 from build_tools.enrich.years import find_years, fyp_period
 from build_tools.model import (
     AS_PRINTED,
     VOCABULARY_KINDS,
+    Block,
     Occurrence,
     ParsedPlan,
     SimplifiedView,
@@ -103,15 +104,17 @@ def classify_quoted(text: str, classifier: QuotedClassifier) -> list[tuple[str, 
     return result
 
 
-def find_vocabulary(
-    plans: Sequence[ParsedPlan], glossary: Sequence[Term], rules: VocabularyRules, hans: SimplifiedView = AS_PRINTED
-) -> tuple[VocabularyEntry, ...]:
-    """Every entry of the edition's policy vocabulary (plans in edition order, read through their Simplified view)."""
-    by_zh = {term.zh: term for term in glossary}
-    classifier = QuotedClassifier(rules, by_zh)
+_Located = tuple[str, Block, str]
+"""(plan id, block, its Simplified text): a block as the vocabulary reads it."""
+
+
+def _kinds_in_text(
+    blocks: Sequence[_Located], glossary: Sequence[Term], rules: VocabularyRules, classifier: QuotedClassifier
+) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """Entry -> its kind (quoted slogan, document title, five-year-plan period, glossary term), in order of first
+    finding, and each period's years."""
     kinds: dict[str, str] = {}
     periods: dict[str, tuple[int, int]] = {}
-    blocks = [(plan.meta.id, block, hans.zh(block)) for plan in plans for block in plan.blocks if block.zone != "front"]
     for _, _, text in blocks:
         for key, policy in classify_quoted(text, classifier):
             if policy:
@@ -125,36 +128,48 @@ def find_vocabulary(
     for term in glossary:
         if term.category in rules.glossary_categories:
             kinds.setdefault(term.zh, "term")
-    # One scan per entry over the whole edition's text (blocks joined by NUL), not per block.
+    return kinds, periods
+
+
+def _occurrences(keys: Iterable[str], blocks: Sequence[_Located]) -> dict[str, list[Occurrence]]:
+    """Every occurrence of each entry: one scan per entry over the whole edition's text (blocks joined by NUL)."""
     joined = "\0".join(text for _, _, text in blocks)
     starts = list(accumulate((len(text) + 1 for _, _, text in blocks[:-1]), initial=0))
     occurrences: dict[str, list[Occurrence]] = defaultdict(list)
-    for key in kinds:
+    for key in keys:
         for match in _pattern(key).finditer(joined):
             index = bisect_right(starts, match.start()) - 1
             plan_id, block, text = blocks[index]
             start, end = match.start() - starts[index], match.end() - starts[index]
             quoted = (text[start - 1 : start] + text[end : end + 1]) in ("“”", '""', "《》")
             occurrences[key].append(Occurrence(plan_id, block.id, start, end, quoted))
-    entries = []
-    for key, kind in kinds.items():
-        if not occurrences[key]:
-            continue
-        term = by_zh.get(key)
-        english, source = (term.en, "glossary") if term else (rules.english.get(key, ""), "vocabulary")
-        glossary_id = term.id if term else ""
-        entries.append(
-            VocabularyEntry(
-                key,
-                kind,
-                english,
-                source if english else "",
-                glossary_id,
-                _anchor(kind, key, glossary_id),
-                tuple(occurrences[key]),
-                periods.get(key, (0, 0)),
-            )
-        )
+    return occurrences
+
+
+def _entry(
+    key: str, kind: str, found: list[Occurrence], term: Term | None, rules: VocabularyRules, years: tuple[int, int]
+) -> VocabularyEntry:
+    """One entry with its English: the glossary's for a glossary term, else the vocabulary rules'."""
+    english, source = (term.en, "glossary") if term else (rules.english.get(key, ""), "vocabulary")
+    glossary_id = term.id if term else ""
+    return VocabularyEntry(
+        key, kind, english, source if english else "", glossary_id, _anchor(kind, key, glossary_id), tuple(found), years
+    )
+
+
+def find_vocabulary(
+    plans: Sequence[ParsedPlan], glossary: Sequence[Term], rules: VocabularyRules, hans: SimplifiedView = AS_PRINTED
+) -> tuple[VocabularyEntry, ...]:
+    """Every entry of the edition's policy vocabulary (plans in edition order, read through their Simplified view)."""
+    by_zh = {term.zh: term for term in glossary}
+    blocks = [(plan.meta.id, block, hans.zh(block)) for plan in plans for block in plan.blocks if block.zone != "front"]
+    kinds, periods = _kinds_in_text(blocks, glossary, rules, QuotedClassifier(rules, by_zh))
+    occurrences = _occurrences(kinds, blocks)
+    entries = [
+        _entry(key, kind, occurrences[key], by_zh.get(key), rules, periods.get(key, (0, 0)))
+        for key, kind in kinds.items()
+        if occurrences[key]
+    ]
     kind_order = {kind: position for position, kind in enumerate(VOCABULARY_KINDS)}
     plan_order = {plan.meta.id: position for position, plan in enumerate(plans)}
     return tuple(sorted(entries, key=lambda e: (kind_order[e.kind], e.years, plan_order[e.first.plan_id], e.key)))

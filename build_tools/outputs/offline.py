@@ -18,7 +18,7 @@ from pathlib import Path
 from build_tools.config import BuildConfig
 from build_tools.model import EditionMeta
 from build_tools.present.downloads import edition_slug, offline_zip_name
-from build_tools.progress import Progress, quiet
+from build_tools.progress import Progress, counted, quiet
 from build_tools.site_hooks import MADE_AFTER, size_label
 from build_tools.write import copy_if_changed, write_if_changed, writing
 
@@ -56,7 +56,9 @@ def _entry_bytes(path: Path) -> bytes:
     return ZIP_SIZE.sub(r"\1\2", data.decode("utf-8")).encode("utf-8")
 
 
-def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: tuple[int, ...]) -> Path:
+def write_deterministic_zip(
+    folder: Path, target: Path, prefix: str, timestamp: tuple[int, ...], progress: Progress = quiet
+) -> Path:
     """Zip every file under folder as ``prefix/<relative path>``, in sorted order, with fixed metadata
     (the sitemap and any offline zip left out)."""
     files = sorted(
@@ -64,7 +66,7 @@ def write_deterministic_zip(folder: Path, target: Path, prefix: str, timestamp: 
         key=lambda path: path.relative_to(folder).as_posix(),
     )
     with writing(target) as partial, zipfile.ZipFile(partial, "w") as archive:
-        for path in files:
+        for path in counted(progress, f"zip {target.name}", files, len(files)):
             info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=timestamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever machine builds it, so the permission bits below mean the same
@@ -91,8 +93,7 @@ def serve_from_site(archive: Path, site: Path) -> None:
 def build_offline_bundle(config: BuildConfig, edition_meta: EditionMeta, progress: Progress = quiet) -> Path:
     """Zip the built site to dist/<slug>-offline.zip, then serve it from the site."""
     target = dist_dir(config) / offline_zip_name(edition_meta)
-    progress(f"zip {target.name}")
     prefix = f"{edition_slug(edition_meta)}-offline"
-    write_deterministic_zip(config.site, target, prefix, zip_timestamp(edition_meta))
+    write_deterministic_zip(config.site, target, prefix, zip_timestamp(edition_meta), progress)
     serve_from_site(target, config.site)
     return target

@@ -10,15 +10,14 @@ HTML of many PDFs in parallel, each cached by the hash of what it is made of (``
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from build_tools.model import Edition, ParsedPlan, Topic, TopicIndex
-from build_tools.outputs.pdf_context import BriefingSection, briefing_doc, edition_doc, plan_doc
+from build_tools.model import Edition, ParsedPlan, Topic
+from build_tools.outputs.pdf_context import edition_doc, plan_doc
 from build_tools.outputs.topic_briefing import topic_briefing_doc
 from build_tools.present import labels, urls
 from build_tools.present.downloads import VolumeDownload, edition_pdf_name, plan_pdf_name, topic_pdf_name
@@ -167,44 +166,3 @@ def topic_job(edition: Edition, topic: Topic, site_url: str = "") -> PdfJob:
     )
     html = render_html("topic-briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
     return PdfJob(topic_pdf_name(topic.id), html)
-
-
-def build_plan_pdf(edition: Edition, plan: ParsedPlan, out_dir: Path, site_url: str = "") -> Path:
-    """One plan: title page, contents with page numbers, the text with Chinese then English."""
-    job = plan_job(edition, plan, site_url)
-    return write_pdf(job.html, out_dir / job.name)
-
-
-def build_edition_pdf(edition: Edition, out_dir: Path, site_url: str = "") -> Path:
-    """The whole edition: cover, contents, then every plan with its title page."""
-    job = edition_job(edition, site_url)
-    return write_pdf(job.html, out_dir / job.name)
-
-
-def build_topic_pdf(
-    edition: Edition, topic: Topic, topic_index: TopicIndex | None, out_dir: Path, site_url: str = ""
-) -> Path:
-    """A topic briefing: summary, targets, ranked excerpts, passing mentions (from ``edition.topics``).
-
-    ``topic_index`` is accepted for callers of the earlier signature; the edition's own index is used.
-    """
-    job = topic_job(edition, topic, site_url)
-    return write_pdf(job.html, out_dir / job.name)
-
-
-def build_briefing_pdf(
-    edition: Edition,
-    title_zh: str,
-    title_en: str,
-    sections: Sequence[BriefingSection],
-    out_dir: Path,
-    filename: str,
-    intro_zh: str = "",
-    intro_en: str = "",
-    site_url: str = "",
-) -> Path:
-    """Bilingual excerpts in sections, each excerpt with its heading trail and citation."""
-    doc = briefing_doc(edition, title_zh, title_en, sections, intro_zh, intro_en, site_url)
-    info = _edition_info(edition, f"{title_zh} · {title_en}", intro_en or title_en, title_zh)
-    html = render_html("briefing.html.jinja", meta=edition.meta, doc=doc, info=info)
-    return write_pdf(html, out_dir / filename)

@@ -20,7 +20,7 @@ from build_tools.cache import Cache, pdf_cache, software
 from build_tools.outputs import pdf_fonts, pdf_lang
 from build_tools.outputs.pdf import STYLESHEET, PdfJob, write_pdf
 from build_tools.parallel import shared_with_workers
-from build_tools.progress import Progress, quiet
+from build_tools.progress import Progress, counting, quiet
 from build_tools.write import copy_if_changed
 
 PDF_CODE = (STYLESHEET, Path(pdf_fonts.__file__), Path(pdf_lang.__file__))
@@ -63,8 +63,9 @@ def render_jobs(
     todo = sorted((job for job in jobs if not stored.has(keys[job.name])), key=lambda job: -len(job.html))
     progress(f"PDF: {len(jobs) - len(todo)} of {len(jobs)} unchanged, rendering {len(todo)}")
     targets = [stored.path(keys[job.name]) for job in todo]
-    for _ in shared_with_workers(_render, range(len(todo)), (todo, targets)):
-        pass
+    with counting(progress, "render PDFs", len(todo)) as advance:
+        for _ in shared_with_workers(_render, range(len(todo)), (todo, targets)):
+            advance(1)
     fresh = {job.name for job in todo}
     result = {}
     for job in jobs:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from build_tools.model import Block, BlockText, Edition, EditionMeta, ParsedPlan, PlanStatus
 from build_tools.present import labels, urls
-from build_tools.present.citation import short_citation
-from build_tools.present.trails import trail
 
 KEEP_LINES = 14
 """A block estimated at up to this many printed lines is kept on one page (Chinese with its English)."""
@@ -57,48 +55,6 @@ class EditionDoc:
     plans: tuple[PlanDoc, ...]
 
 
-@dataclass(frozen=True)
-class Excerpt:
-    """A block quoted in a briefing, with where it comes from."""
-
-    item: PdfBlock
-    plan: PlanDoc
-    trail: str
-    """The headings above the block, e.g. ``二、重点任务 › （一）…``."""
-    citation: str
-    url: str
-    """The block on the web: ``site_url`` + page + anchor (a site-relative path when no site_url is set)."""
-
-
-@dataclass(frozen=True)
-class BriefingSection:
-    """What a caller asks for: a heading in both languages and the blocks to quote, in order."""
-
-    heading_zh: str
-    heading_en: str
-    block_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class BriefingPart:
-    heading_zh: str
-    heading_en: str
-    html_id: str
-    excerpts: tuple[Excerpt, ...]
-
-
-@dataclass(frozen=True)
-class BriefingDoc:
-    meta: EditionMeta
-    title_zh: str
-    title_en: str
-    intro_zh: str
-    intro_en: str
-    parts: tuple[BriefingPart, ...]
-    plans: tuple[PlanDoc, ...]
-    """The plans quoted, in edition order: listed as sources on the cover."""
-
-
 def html_id(block: Block) -> str:
     return f"{block.id.split('/', 1)[0]}--{block.anchor}"
 
@@ -140,51 +96,3 @@ def edition_doc(edition: Edition, site_url: str = "", plan_ids: Sequence[str] = 
     """Every plan, or (a volume) the plans named, in that order."""
     plans = [edition.plan(plan_id) for plan_id in plan_ids] if plan_ids else edition.plans
     return EditionDoc(edition.meta, tuple(plan_doc(edition, plan, site_url) for plan in plans))
-
-
-def _excerpt(edition: Edition, docs: dict[str, PlanDoc], block_id: str, site_url: str) -> Excerpt:
-    plan = docs[block_id.split("/", 1)[0]]
-    item = next((item for item in plan.blocks if item.block.id == block_id), None)
-    if item is None:
-        raise KeyError(f"no block {block_id!r} in the edition")
-    path = trail(plan.plan, item.block)
-    citation = short_citation(plan.plan.meta, block_id, path)
-    return Excerpt(item, plan, path, citation, urls.block_address(edition, block_id, site_url))
-
-
-def briefing_doc(
-    edition: Edition,
-    title_zh: str,
-    title_en: str,
-    sections: Sequence[BriefingSection],
-    intro_zh: str = "",
-    intro_en: str = "",
-    site_url: str = "",
-) -> BriefingDoc:
-    """Every block id must exist in the edition (a KeyError names the one that does not)."""
-    wanted = {block_id.split("/", 1)[0] for section in sections for block_id in section.block_ids}
-    docs = {plan.meta.id: plan_doc(edition, plan, site_url) for plan in edition.plans if plan.meta.id in wanted}
-    missing = wanted - docs.keys()
-    if missing:
-        raise KeyError(f"no plan {sorted(missing)[0]!r} in the edition")
-    parts = tuple(
-        BriefingPart(
-            section.heading_zh,
-            section.heading_en,
-            f"section-{number}",
-            tuple(_excerpt(edition, docs, block_id, site_url) for block_id in section.block_ids),
-        )
-        for number, section in enumerate(sections, start=1)
-    )
-    quoted = tuple(docs[plan.meta.id] for plan in edition.plans if plan.meta.id in docs)
-    return BriefingDoc(edition.meta, title_zh, title_en, intro_zh, intro_en, parts, quoted)
-
-
-def sections_by_plan(edition: Edition, block_ids: Iterable[str]) -> tuple[BriefingSection, ...]:
-    """One section per plan (edition order) holding the given blocks of that plan, in reading order."""
-    wanted = set(block_ids)
-    return tuple(
-        BriefingSection(plan.meta.title_zh, plan.meta.title_en, ids)
-        for plan in edition.plans
-        if (ids := tuple(block.id for block in plan.blocks if block.id in wanted))
-    )

@@ -30,7 +30,9 @@ from build_tools.present.paging import (
     VIEW_PLANS_UP_TO,
     PlanBatch,
     plan_batches,
+    plan_groups,
 )
+from build_tools.progress import Progress, counted, quiet
 from build_tools.render.cite_formats import format_templates, page_sections
 from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
@@ -232,7 +234,7 @@ def downloads_page(edition: Edition, downloads: Downloads) -> str:
     return template.render(edition=edition, downloads=downloads, volume_plans=VIEW_PLANS_UP_TO)
 
 
-def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> list[str]:
+def render_site_pages(edition: Edition, docs: Path, downloads: Downloads, progress: Progress = quiet) -> list[str]:
     """Write every generated Markdown page and the nav; return the relative paths written."""
     env = _worker_environment()
     writer = PageWriter(docs, [])
@@ -253,7 +255,10 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
         ),
     )
     render_across_pages(edition, env, writer, pairs)
-    for files in shared_with_workers(_topic_files, range(len(edition.taxonomy.topics)), (edition, downloads)):
+    topics = len(edition.taxonomy.topics)
+    for files in counted(
+        progress, "render topic pages", shared_with_workers(_topic_files, range(topics), (edition, downloads)), topics
+    ):
         writer.write_all(files)
     svg, sections = timeline_context(edition)
     batches = timeline_batches(edition)
@@ -296,10 +301,11 @@ def render_site_pages(edition: Edition, docs: Path, downloads: Downloads) -> lis
     writer.write(
         "plans/index.md",
         env.get_template("plans-index.md.jinja").render(
-            periods=plans_by_period(edition), plan_count=len(edition.plans)
+            groups=plan_groups(edition.plans), plan_count=len(edition.plans)
         ),
     )
-    for files in shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs)):
+    plans = shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs))
+    for files in counted(progress, "render plan pages", plans, len(edition.plans)):
         writer.write_all(files)
     writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
     return writer.written
@@ -361,14 +367,6 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
         part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
         files.append((urls.part_page(plan.meta.id, page.part.slug), part))
     return files
-
-
-def plans_by_period(edition: Edition) -> list[tuple[tuple[int, int], list[ParsedPlan]]]:
-    """The plans grouped by the period they cover, earliest first (the plans index)."""
-    periods: dict[tuple[int, int], list[ParsedPlan]] = {}
-    for plan in edition.plans:
-        periods.setdefault(tuple(plan.meta.period), []).append(plan)
-    return sorted(periods.items())
 
 
 @dataclass(frozen=True)

@@ -179,44 +179,63 @@ def _group_lane(group: PlanGroup, top: float, markers: tuple[Marker, ...]) -> La
     )
 
 
-def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeline_page: bool = True) -> TimelineSvg:
-    """The SVG geometry for these entries: one lane per plan of the edition that has any, or, beyond
-    VIEW_PLANS_UP_TO plans, one lane per plan period whose markers count the entries of its plans."""
-    grouped = len(edition.plans) > VIEW_PLANS_UP_TO
+_ByLane = dict[str, dict[tuple[int, str], list[TimelineEntry]]]
+MARKER_OFFSETS = {"target": 9, "reference": 25, "fact": 41}
+"""A marker's height in its lane, by kind: the three kinds on three rows."""
+
+
+def _entries_by_lane(edition: Edition, entries: tuple[TimelineEntry, ...], grouped: bool) -> _ByLane:
+    """Lane key (a plan id, or a period's label when grouped) -> (year, kind) -> the entries marked there."""
     lane_of = {}
     for group in plan_groups(edition.plans):
         for plan in group.plans:
             lane_of[plan.meta.id] = group.label if grouped else plan.meta.id
-    by_lane: dict[str, dict[tuple[int, str], list[TimelineEntry]]] = defaultdict(lambda: defaultdict(list))
+    by_lane: _ByLane = defaultdict(lambda: defaultdict(list))
     for entry in entries:
-        if entry.kind in ("target", "fact", "reference"):
+        if entry.kind in MARKER_OFFSETS:
             by_lane[lane_of[entry.plan_id]][(entry.year, entry.kind)].append(entry)
-    offsets = {"target": 9, "reference": 25, "fact": 41}
+    return by_lane
+
+
+def _lane_subjects(edition: Edition, grouped: bool) -> list[tuple[str, PlanGroup | ParsedPlan]]:
+    """(lane key, what the lane shows): every plan, or every plan period when grouped."""
     if grouped:
-        subjects = [(group.label, group) for group in plan_groups(edition.plans)]
-    else:
-        subjects = [(plan.meta.id, plan) for plan in edition.plans]
-    subjects = [(key, subject) for key, subject in subjects if key in by_lane or on_timeline_page]
+        return [(group.label, group) for group in plan_groups(edition.plans)]
+    return [(plan.meta.id, plan) for plan in edition.plans]
+
+
+def _lane_markers(
+    edition: Edition, marked: dict[tuple[int, str], list[TimelineEntry]], top: float, year_page: str
+) -> tuple[Marker, ...]:
+    """One marker per year and kind: a link to its paragraph when it is one entry, else to the year's list."""
+    markers = []
+    for (year, kind), group in sorted(marked.items()):
+        first = group[0]
+        single = len(group) == 1 and first.block_id
+        href = urls.block_site_link(edition, first.block_id) if single else f"{year_page}#y{year}"
+        title = (
+            f"{year} · {KIND_LABELS[kind]} · {first.snippet[:80]}"
+            if single
+            else f"{year} · {KIND_LABELS[kind]} × {len(group)}"
+        )
+        outside = "before" if year < AXIS[0] else "after" if year > AXIS[1] else ""
+        x = round(year_x(year + 0.5), 1)
+        markers.append(Marker(kind, x, top + MARKER_OFFSETS[kind], len(group), href, title, outside, year))
+    return tuple(markers)
+
+
+def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeline_page: bool = True) -> TimelineSvg:
+    """The SVG geometry for these entries: one lane per plan of the edition that has any, or, beyond
+    VIEW_PLANS_UP_TO plans, one lane per plan period whose markers count the entries of its plans."""
+    grouped = len(edition.plans) > VIEW_PLANS_UP_TO
+    by_lane = _entries_by_lane(edition, entries, grouped)
+    subjects = [(key, shown) for key, shown in _lane_subjects(edition, grouped) if key in by_lane or on_timeline_page]
     year_page = "" if on_timeline_page else urls.site_link(TIMELINE_PAGE)
+    lane = _group_lane if grouped else _plan_lane
     lanes = []
-    for position, (key, subject) in enumerate(subjects):
+    for position, (key, shown) in enumerate(subjects):
         top = HEADER + position * LANE
-        markers = []
-        for (year, kind), group in sorted(by_lane[key].items()):
-            first = group[0]
-            single = len(group) == 1 and first.block_id
-            href = urls.block_site_link(edition, first.block_id) if single else f"{year_page}#y{year}"
-            title = (
-                f"{year} · {KIND_LABELS[kind]} · {first.snippet[:80]}"
-                if single
-                else f"{year} · {KIND_LABELS[kind]} × {len(group)}"
-            )
-            outside = "before" if year < AXIS[0] else "after" if year > AXIS[1] else ""
-            markers.append(
-                Marker(kind, round(year_x(year + 0.5), 1), top + offsets[kind], len(group), href, title, outside, year)
-            )
-        lane = _group_lane if grouped else _plan_lane
-        lanes.append(lane(subject, top, tuple(markers)))
+        lanes.append(lane(shown, top, _lane_markers(edition, by_lane[key], top, year_page)))
     ticks = tuple(Tick(year, year_x(year), year % 5 == 0) for year in range(AXIS[0], AXIS[1] + 2))
     return TimelineSvg(
         WIDTH,

@@ -1,6 +1,8 @@
 /* Language view switch: both / Chinese / English, and Simplified / Traditional.
    The page is complete without this script (both languages, Simplified); the choice persists
-   across pages in localStorage, and works from file:// (no request leaves the page). */
+   across pages in localStorage, and works from file:// (no request leaves the page). A small
+   script in the page head (build_tools/theme/main.html) sets the saved choice before the first
+   paint; this one keeps <html> and the switch's buttons in sync with it. */
 (function () {
   var root = document.documentElement;
   function stored(key, fallback) {
@@ -33,6 +35,10 @@
     if (button.dataset.view) { store("edition-view", button.dataset.view); }
     if (button.dataset.script) { store("edition-script", button.dataset.script); }
     apply();
+  });
+  // Another open page of the edition changed the choice: follow it here too.
+  window.addEventListener("storage", function (event) {
+    if (event.key === "edition-view" || event.key === "edition-script") { apply(); }
   });
 })();
 
