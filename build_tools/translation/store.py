@@ -132,57 +132,78 @@ def sync(plan: ParsedPlan, po: polib.POFile) -> polib.POFile:
 
 def _align(blocks: Iterable[Block], entries: list[polib.POEntry]) -> dict[str, polib.POEntry]:
     """Block id -> the old entry that holds its translation: by text, then reverted text, then id, then likeness."""
-    claimed: dict[str, polib.POEntry] = {}
-    taken: set[int] = set()
+    aligner = _Aligner(entries)
     pending = list(blocks)
+    for index in (aligner.by_text, aligner.by_previous):
+        pending = aligner.by_key(pending, index)
+    pending = aligner.by_same_id(pending)
+    aligner.by_likeness(pending, [entry for entry in entries if entry.msgstr])
+    return aligner.claimed
 
-    def claim(block: Block, entry: polib.POEntry) -> None:
-        claimed[block.id] = entry
-        taken.add(id(entry))
 
-    def free(candidates: Iterable[polib.POEntry]) -> list[polib.POEntry]:
-        return [entry for entry in candidates if id(entry) not in taken]
+class _Aligner:
+    """Old PO entries claimed by blocks, pass after pass; an entry is claimed once."""
 
-    by_text: dict[str, list[polib.POEntry]] = {}
-    by_previous: dict[str, list[polib.POEntry]] = {}
-    by_id: dict[str, list[polib.POEntry]] = {}
-    for entry in entries:
-        by_text.setdefault(entry.msgid, []).append(entry)
-        if entry.previous_msgid:
-            by_previous.setdefault(entry.previous_msgid, []).append(entry)
-        by_id.setdefault(entry.msgctxt, []).append(entry)
-    for index in (by_text, by_previous):
-        # Entries that kept their id first (for every block), then the others in file order, so
-        # repeated texts pair up in order; active entries before obsolete ones.
+    def __init__(self, entries: list[polib.POEntry]) -> None:
+        self.claimed: dict[str, polib.POEntry] = {}
+        self.taken: set[int] = set()
+        self.by_text: dict[str, list[polib.POEntry]] = {}
+        self.by_previous: dict[str, list[polib.POEntry]] = {}
+        self.by_id: dict[str, list[polib.POEntry]] = {}
+        for entry in entries:
+            self.by_text.setdefault(entry.msgid, []).append(entry)
+            if entry.previous_msgid:
+                self.by_previous.setdefault(entry.previous_msgid, []).append(entry)
+            self.by_id.setdefault(entry.msgctxt, []).append(entry)
+
+    def claim(self, block: Block, entry: polib.POEntry) -> None:
+        self.claimed[block.id] = entry
+        self.taken.add(id(entry))
+
+    def free(self, candidates: Iterable[polib.POEntry]) -> list[polib.POEntry]:
+        return [entry for entry in candidates if id(entry) not in self.taken]
+
+    def unclaimed(self, blocks: list[Block]) -> list[Block]:
+        return [block for block in blocks if block.id not in self.claimed]
+
+    def by_key(self, pending: list[Block], index: dict[str, list[polib.POEntry]]) -> list[Block]:
+        """Entries whose text (or reverted text) is the block's: those that kept their id first (for every
+        block), then the others in file order, so repeated texts pair up in order; active before obsolete."""
         for same_id in (True, False):
             for block in pending:
-                candidates = free(index.get(block.display, ()))
+                candidates = self.free(index.get(block.display, ()))
                 candidates = [entry for entry in candidates if entry.msgctxt == block.id or not same_id]
                 if candidates:
-                    claim(block, candidates[0])
-            pending = [block for block in pending if block.id not in claimed]
-    for block in pending:
-        candidates = [e for e in free(by_id.get(block.id, ())) if _likeness(e.msgid, block.display) >= SIMILAR]
-        if candidates:
-            claim(block, candidates[0])
-    pending = [block for block in pending if block.id not in claimed]
-    # An edit next to a deletion: the edited block's id now names its deleted neighbour.
-    rest = free(entry for entry in entries if entry.msgstr)
-    if pending and rest and len(pending) * len(rest) <= 2_000:  # bounded: a rewritten plan gets new entries
+                    self.claim(block, candidates[0])
+            pending = self.unclaimed(pending)
+        return pending
+
+    def by_same_id(self, pending: list[Block]) -> list[Block]:
+        """An entry of the block's id whose text is still like the block's (an edited paragraph)."""
+        for block in pending:
+            candidates = self.free(self.by_id.get(block.id, ()))
+            candidates = [entry for entry in candidates if _likeness(entry.msgid, block.display) >= SIMILAR]
+            if candidates:
+                self.claim(block, candidates[0])
+        return self.unclaimed(pending)
+
+    def by_likeness(self, pending: list[Block], translated: list[polib.POEntry]) -> None:
+        """An edit next to a deletion: the edited block's id now names its deleted neighbour. The most alike
+        pairs first, bounded: a rewritten plan gets new entries."""
+        rest = self.free(translated)
+        if not pending or not rest or len(pending) * len(rest) > 2_000:
+            return
         pairs = sorted(
-            (
-                (-_likeness(entry.msgid, block.display), position, index)
-                for position, block in enumerate(pending)
-                for index, entry in enumerate(rest)
-            ),
+            (-_likeness(entry.msgid, block.display), position, index)
+            for position, block in enumerate(pending)
+            for index, entry in enumerate(rest)
         )
         for score, position, index in pairs:
             block, entry = pending[position], rest[index]
             if -score < SIMILAR:
                 break
-            if block.id not in claimed and id(entry) not in taken:
-                claim(block, entry)
-    return claimed
+            if block.id not in self.claimed and id(entry) not in self.taken:
+                self.claim(block, entry)
 
 
 def _likeness(old: str, new: str) -> float:
