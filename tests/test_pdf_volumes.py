@@ -217,7 +217,7 @@ def test_a_bounded_briefing_says_what_it_left_out_and_links_the_topic_online(lar
     doc = topic_briefing_doc(edition, topic, SITE)
     pdf = written(topic_job(edition, topic, SITE), tmp_path)
     text = squeezed(text_of(pdf))
-    url = f"{SITE}topics/{TOPIC}/"
+    url = f"{SITE}topics/{TOPIC}.html"
     printed = squeezed(url)  # squeezed, as the text: without hyphens
 
     def counted(count: int, noun: str) -> str:

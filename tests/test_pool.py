@@ -72,7 +72,7 @@ def test_mkdocs_shares_are_capped_too(monkeypatch, tmp_path):
     monkeypatch.setenv("BUILD_WORKERS", "24")
     started: list[int] = []
 
-    def count(command, cwd, folders, dirty):
+    def count(command, cwd, folders, dirty, progress=None):
         started.append(len(folders))
         return "stopped here: only the number of processes is under test"
 

@@ -241,7 +241,7 @@ def test_phone_timeline_labels_are_legible_and_tables_keep_their_key_column(open
     assert page.locator(".blk-tools a.pid").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 12
 
 
-COMPARE = "compare/guangdong-high-end-equipment-2021--china-machinery-2021/index.html"
+COMPARE = "compare/guangdong-high-end-equipment-2021--china-machinery-2021.html"
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])

@@ -7,11 +7,8 @@ text contains the query, which is what "every place the plans say X" means to a 
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,36 +16,11 @@ import pytest
 
 from tests.search_ui import SearchDialog
 
-CHROMIUM = Path("/usr/bin/chromium")
-PORT = 8134  # this project's port range for local servers (8130–8139)
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
-def served(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{PORT}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS + ["--disable-sync"])
-        yield launched
-        launched.close()
+def served(served_site: str) -> str:
+    """The built site over HTTP on a free port (tests/conftest.py, with the one browser of the test process)."""
+    return served_site
 
 
 @pytest.fixture
