@@ -274,14 +274,20 @@ def test_phone_targets_filter_hides_the_cards_it_counts_out_and_keeps_sorting(op
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_an_anchor_jump_lands_below_the_header_and_the_sticky_view_switch(open_page, viewport):
     page = open_page(PART, viewport=viewport, fragment="s2-1-2-p1")
-    page.wait_for_timeout(300)
-    top = page.locator("#s2-1-2-p1").evaluate("e => e.getBoundingClientRect().top")
-    switch = page.locator(".view-switch").evaluate("e => e.getBoundingClientRect().bottom")
-    assert switch <= top < 200  # the paragraph starts just under the switch, nothing of it hidden
+    # the paragraph starts just under the switch, nothing of it hidden (waited for: the jump may still be settling)
+    page.wait_for_function(
+        """() => { const top = document.querySelector("#s2-1-2-p1").getBoundingClientRect().top;
+          const switchBottom = document.querySelector(".view-switch").getBoundingClientRect().bottom;
+          return switchBottom <= top && top < 200; }"""
+    )
     # the switch stays at hand further down the page
+    start = page.evaluate("window.scrollY")
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(300)
-    assert 0 < page.locator(".view-switch").evaluate("e => e.getBoundingClientRect().top") < 100
+    page.wait_for_function(f"window.scrollY > {start} + 1000")
+    page.wait_for_function(
+        '() => { const top = document.querySelector(".view-switch").getBoundingClientRect().top; '
+        "return 0 < top && top < 100; }"
+    )
 
 
 def test_glossary_filter_folds_traditional_to_simplified(open_page):
@@ -342,7 +348,7 @@ def test_the_skip_link_is_bilingual_and_lands_on_the_view_switch(open_page, path
     skip = page.evaluate("document.activeElement.textContent.trim()")
     assert skip == "跳到正文 · Skip to content"
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
+    page.wait_for_function("location.hash !== ''")
     if path == PART:
         assert page.evaluate("location.hash") == "#view-switch"
         page.keyboard.press("Tab")
@@ -357,6 +363,12 @@ def test_phone_timeline_keeps_its_plan_labels_in_view_while_it_scrolls(open_page
     assert figure.evaluate("f => f.scrollWidth > f.clientWidth")  # the drawing scrolls sideways on a phone
     label = page.locator("svg.timeline .lane-zh").first
     figure.evaluate("f => { f.scrollLeft = 500; }")
-    page.wait_for_timeout(200)
-    left = figure.evaluate("f => f.getBoundingClientRect().left")
-    assert 0 <= label.evaluate("e => e.getBoundingClientRect().left") - left < 40  # still at the left edge
+    page.wait_for_function("document.querySelector('figure.timeline-figure').scrollLeft >= 500")
+    # still at the left edge (the labels follow the scroll, so wait for them to settle there)
+    page.wait_for_function(
+        """() => { const figure = document.querySelector("figure.timeline-figure");
+          const label = document.querySelector("svg.timeline .lane-zh");
+          const offset = label.getBoundingClientRect().left - figure.getBoundingClientRect().left;
+          return 0 <= offset && offset < 40; }"""
+    )
+    assert label.is_visible()
