@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -46,6 +47,12 @@ def _call_shared(item: Any) -> Any:
     return function(item, *context)
 
 
+def _ignore_interrupt() -> None:
+    """In each worker: Ctrl-C reaches the whole process group, and only the build itself answers it (one line,
+    no traceback per worker); the workers end when the pool is shut down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def shared_with_workers(
     function: Callable[..., Result], items: Sequence[Item], context: tuple[Any, ...]
 ) -> Iterator[Result]:
@@ -65,7 +72,8 @@ def shared_with_workers(
     # inherited object's header and so copy the whole edition's memory pages into each worker.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        context_fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context_fork, initializer=_ignore_interrupt) as pool:
             yield from pool.map(_call_shared, items, chunksize=1)
     finally:
         _SHARED = None

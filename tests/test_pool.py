@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
@@ -82,3 +83,15 @@ def test_mkdocs_shares_are_capped_too(monkeypatch, tmp_path):
     with pytest.raises(BuildFailed, match="stopped here"):  # the stand-in fails the build: nothing is published
         mkdocs_build.mkdocs_build(BuildConfig(docs=docs, site=tmp_path / "site"), clean=True)
     assert started == [2]
+
+
+def _interrupt_handler(_: int) -> bool:
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_workers_leave_ctrl_c_to_the_build(monkeypatch):
+    """Ctrl-C reaches every process of the build: the workers ignore it, so only the build prints its one line."""
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setenv("BUILD_WORKERS", "2")
+    assert list(parallel.shared_with_workers(_interrupt_handler, [1, 2, 3, 4], ())) == [True] * 4
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # the build itself still answers it
