@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -106,6 +107,9 @@ def _tree_rss() -> int:
     return total
 
 
+RELAYED = re.compile(r"mkdocs \d+/\d+: ")
+
+
 class Meter:
     """A progress callback: each pipeline step becomes a row (seconds, peak RSS while it ran)."""
 
@@ -124,6 +128,8 @@ class Meter:
             self.tree = max(self.tree, _tree_rss())
 
     def __call__(self, step: str) -> None:
+        if RELAYED.match(step):  # a line of MkDocs' own output, relayed as it comes: not a step of the build
+            return
         self.close()
         self.name, self.started, self.peak, self.cpu = step, time.perf_counter(), _rss(), _cpu()
         self.tree = self.peak
