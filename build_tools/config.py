@@ -31,6 +31,8 @@ class BuildConfig:
     across: Path = ROOT / "across"
     """Rules for reading across plans: vocabulary.yml, similarity.yml, compare.yml."""
     target_words: Path = ROOT / "build_tools" / "enrich" / "target_words.yml"
+    stopwords: Path = ROOT / "build_tools" / "search" / "stopwords.yml"
+    """English words the site's search leaves out: the pipeline's own list, not the edition's."""
     """English of target units and qualifiers in briefings: the pipeline's own word list, not the edition's."""
     mkdocs_config: Path = ROOT / "mkdocs.yml"
     site: Path = ROOT / "site"

@@ -6,7 +6,7 @@ Everything is gathered into one Edition before anything is written (as MkDocs' o
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -58,12 +58,13 @@ from build_tools.sources.across import (
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.edition import check_edition_date, load_edition_meta
 from build_tools.sources.glossary import load_glossary
-from build_tools.sources.key_points import load_key_points
+from build_tools.sources.key_points import KeyPointsFile, checked_key_points, read_key_points
+from build_tools.sources.search_words import load_stopwords
 from build_tools.sources.site_address import read_site_url
 from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings
-from build_tools.translation.hant import hant_converter
+from build_tools.translation.hant import HantConverter, hant_converter
 from build_tools.translation.store import po_path
 from build_tools.write import remove_unwritten
 
@@ -112,14 +113,21 @@ class Inputs:
     pairs: PairRules
     target_series: tuple[TargetSeries, ...]
     site_url: str
+    converter: HantConverter
+    """The Traditional converter the settings name (OpenCC reads its configuration here)."""
+    key_points: Mapping[str, KeyPointsFile]
+    """Plan id -> its key points file as read; the paragraphs they cite are checked once the plans are parsed."""
+    stopwords: frozenset[str]
 
 
-def load_inputs(config: BuildConfig) -> Inputs:
-    """Read every input the enrichers need: they receive data, never paths."""
+def load_inputs(config: BuildConfig, plan_ids: Iterable[str] = ()) -> Inputs:
+    """Read every input the later stages need: they receive data, never paths (and open no file)."""
+    glossary = load_glossary(config.glossary)
+    hant = load_hant_settings(config.translations / "traditional.yml")
     return Inputs(
         edition=load_edition_meta(config.sources),
-        glossary=load_glossary(config.glossary),
-        hant=load_hant_settings(config.translations / "traditional.yml"),
+        glossary=glossary,
+        hant=hant,
         taxonomy=load_taxonomy(config.topics),
         target_english=load_target_english(config.translations / "en" / "targets.yml"),
         target_words=load_target_words(config.target_words),
@@ -128,6 +136,9 @@ def load_inputs(config: BuildConfig) -> Inputs:
         pairs=load_pair_rules(config.across / "compare.yml"),
         target_series=load_target_series(config.across / "target_series.yml"),
         site_url=read_site_url(config.mkdocs_config),
+        converter=hant_converter(hant, glossary),
+        key_points=MappingProxyType(read_key_points(config.translations / "key_points", plan_ids)),
+        stopwords=load_stopwords(config.stopwords),
     )
 
 
@@ -171,8 +182,8 @@ def _across_plans(config: BuildConfig, key: str, make: Callable[[], Result]) -> 
 
 def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]:
     folders = plan_folders(config.sources)
-    inputs = load_inputs(config)
-    converter = hant_converter(inputs.hant, inputs.glossary)
+    inputs = load_inputs(config, [folder.name for folder in folders])
+    converter = inputs.converter
     context = PlanContext(config.translations, inputs.glossary, converter, inputs.taxonomy, inputs.target_english)
     key = inputs_key(config, inputs.hant.path)
     results = _plan_results(config, folders, context, key, progress)
@@ -231,16 +242,20 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
         target_words=inputs.target_words,
         target_series=inputs.target_series,
         glossary_marks=glossary_marks,
-        key_points=MappingProxyType(_key_points(config, plans)),
+        key_points=MappingProxyType(_key_points(inputs, plans)),
+        search_stopwords=inputs.stopwords,
     )
     progress("enrich: finish the edition (standings, compared pairs, topic briefs, highlights)")
     return finish(edition), inputs
 
 
-def _key_points(config: BuildConfig, plans: list[ParsedPlan]) -> dict[str, KeyPoints]:
-    """Each plan's key points, read (and checked against its paragraphs) from translations/key_points/."""
-    found = (load_key_points(config.translations / "key_points", plan) for plan in plans)
-    return {points.plan_id: points for points in found if points is not None}
+def _key_points(inputs: Inputs, plans: list[ParsedPlan]) -> dict[str, KeyPoints]:
+    """Each plan's key points (translations/key_points/, read at load), checked against its parsed paragraphs."""
+    return {
+        plan.meta.id: checked_key_points(inputs.key_points[plan.meta.id], plan)
+        for plan in plans
+        if plan.meta.id in inputs.key_points
+    }
 
 
 def generate(

@@ -82,12 +82,16 @@ class PageWriter:
     docs: Path
     written: list[str]
 
-    def write(self, relative: str, content: str | bytes) -> None:
-        write_if_changed(self.docs / relative, content)
+    def write(self, relative: str, content: str | bytes | Path) -> None:
+        """A Path is a file to copy as it is (a received text): the stage names it, this module reads it."""
+        if isinstance(content, Path):
+            copy_if_changed(content, self.docs / relative)
+        else:
+            write_if_changed(self.docs / relative, content)
         self.written.append(relative)
 
-    def write_all(self, files: Iterable[tuple[str, str | bytes]]) -> None:
-        """(docs/-relative path, content) pairs, in order; bytes are written as they are."""
+    def write_all(self, files: Iterable[tuple[str, str | bytes | Path]]) -> None:
+        """(docs/-relative path, content) pairs, in order; bytes are written as they are, a Path copied."""
         for relative, content in files:
             self.write(relative, content)
 

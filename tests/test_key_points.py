@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from dataclasses import replace
 
 import pytest
 
+from build_tools.cli import main
 from build_tools.config import ROOT
 from build_tools.errors import InputError
 from build_tools.render.pages import environment, plan_overview
@@ -68,3 +70,19 @@ def test_a_bad_key_points_file_is_one_clear_error(tmp_path, edition, line, messa
         load_key_points(tmp_path, plan)
     assert message in str(raised.value) and raised.value.line == number
     assert str(tmp_path / f"{plan.meta.id}.yml") in str(raised.value)
+
+
+def test_a_key_point_on_an_unknown_paragraph_stops_generate_with_one_line(tmp_path, capsys):
+    """Read at load, checked once the plans are parsed: still one line naming the file and the line."""
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", translations)
+    path = translations / "key_points" / "henan-equipment-2017.yml"
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"rests_on: \[", text)
+    path.write_text(text[: first.end()] + "s9.9/p9, " + text[first.end() :], encoding="utf-8")
+    status = main(["generate", "--docs", str(tmp_path / "docs"), "--translations", str(translations)])
+    stderr = capsys.readouterr().err
+    errors = [line for line in stderr.splitlines() if line.startswith("error:")]
+    line = text[: first.start()].count("\n") + 1
+    assert status != 0 and "Traceback" not in stderr
+    assert errors == [f"error: {path}:{line}: no paragraph 's9.9/p9' in henan-equipment-2017 (a key point rests on it)"]

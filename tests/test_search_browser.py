@@ -10,9 +10,10 @@ import re
 import pytest
 import yaml
 
-from build_tools.config import ROOT
+from build_tools.config import ROOT, BuildConfig
 from build_tools.search.index import encode_postings
-from build_tools.search.text import STOPWORDS, shard_of
+from build_tools.search.text import shard_of
+from build_tools.sources.search_words import load_stopwords
 from tests.search_ui import SearchDialog
 
 
@@ -131,7 +132,7 @@ def test_browser_analysis_matches_the_build(browser):
     analysis = "editionSearch.analysis"
     for word, expected in vectors["stem"].items():
         assert page.evaluate(f"w => {analysis}.stem(w)", word) == expected, word
-    stop = {word: True for word in STOPWORDS}
+    stop = {word: True for word in load_stopwords(BuildConfig().stopwords)}
     for query, expected in vectors["query_groups"].items():
         assert page.evaluate(f"a => {analysis}.queryGroups(a[0], a[1], {{}})", [query, stop]) == expected, query
     for text, expected in vectors["fnv1a"].items():

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from build_tools.config import ROOT
+from build_tools.config import ROOT, BuildConfig
 from build_tools.search.documents import search_docs
 from build_tools.search.hant_map import traditional_map
 from build_tools.search.index import CHUNK, build_index, payload_of
 from build_tools.search.text import name_term, query_groups, shard_of, stem
+from build_tools.sources.search_words import load_stopwords
 
+STOPWORDS = load_stopwords(BuildConfig().stopwords)
 VECTORS = yaml.safe_load((ROOT / "tests" / "data" / "search_analysis.yml").read_text(encoding="utf-8"))
 
 
@@ -21,7 +23,7 @@ def test_stem(word, expected):
 
 @pytest.mark.parametrize(("query", "expected"), VECTORS["query_groups"].items())
 def test_query_groups(query, expected):
-    assert query_groups(query) == expected
+    assert query_groups(query, STOPWORDS) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), VECTORS["fnv1a"].items())
@@ -31,8 +33,8 @@ def test_term_hash_is_fnv1a(text, expected):
 
 @pytest.mark.parametrize(("name", "key"), VECTORS["name_key"].items())
 def test_name_term_hashes_the_analysed_name(name, key):
-    assert name_term(name) == f"={shard_of(key, 2**32):08x}"
-    assert name_term("the") == ""  # nothing left to match
+    assert name_term(name, STOPWORDS) == f"={shard_of(key, 2**32):08x}"
+    assert name_term("the", STOPWORDS) == ""  # nothing left to match
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +66,7 @@ def test_glossary_terms_link_to_their_entry(docs):
 
 
 def test_layout_shards_postings_and_chunks_stored_fields(docs, edition):
-    index = build_index(docs, traditional_map(edition))
+    index = build_index(docs, traditional_map(edition), edition.search_stopwords)
     manifest = payload_of(index.files["index.js"])["manifest"]
     shards = [name for name in index.files if name.startswith("p/")]
     chunks = [name for name in index.files if name.startswith("d/")]
@@ -92,7 +94,8 @@ def decode_numbers(encoded: str) -> list[int]:
 
 def test_facets_give_every_documents_plan_kind_and_targets(docs, edition):
     """The results page counts and filters hits from facets.js alone: it must place every document right."""
-    facets = payload_of(build_index(docs, traditional_map(edition)).files["facets.js"])["facets"]
+    index = build_index(docs, traditional_map(edition), edition.search_stopwords)
+    facets = payload_of(index.files["facets.js"])["facets"]
     kind_of = {number: kind for kind, first, end in facets["kinds"] for number in range(first, end)}
     assert [kind_of[number] for number in range(len(docs))] == [
         "text" if doc.kind in ("heading", "paragraph") else doc.kind for doc in docs
@@ -117,7 +120,7 @@ def test_facets_give_every_documents_plan_kind_and_targets(docs, edition):
 
 def test_paragraphs_store_their_block_id(docs, edition):
     """A hit shows its ¶ id; the anchor the browser makes from it is the block's own."""
-    index = build_index(docs, traditional_map(edition))
+    index = build_index(docs, traditional_map(edition), edition.search_stopwords)
     number, doc = next((n, d) for n, d in enumerate(docs) if d.kind == "paragraph")
     row = payload_of(index.files[f"d/{number // CHUNK}.js"])["docs"][number % CHUNK]
     block = next(block for plan in edition.plans for block in plan.blocks if block.id == doc.block)

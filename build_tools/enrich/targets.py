@@ -167,52 +167,89 @@ def _after_dates(left: int, limit: int, dated: list[_Dated]) -> int:
     return max([left] + ends)
 
 
+@dataclass(frozen=True)
+class _Around:
+    """Where one figure's words lie: its clause, narrowed by the figures before and after it in that clause."""
+
+    clause_left: int
+    left: int
+    right: int
+    previous: re.Match[str] | None
+    """The figure before, when it shares the clause."""
+    following: re.Match[str] | None
+    """The figure after, when it shares the clause."""
+
+
+def _clause_end(text: str, sentence: tuple[int, int], offset: int) -> int:
+    return _clause(text, sentence[0], sentence[1], offset)[1]
+
+
+def _around(
+    text: str, sentence: tuple[int, int], matches: list[re.Match[str]], number: int, dated: list[_Dated]
+) -> _Around:
+    match = matches[number]
+    clause_left, right = _clause(text, sentence[0], sentence[1], match.start())
+    previous = matches[number - 1] if number and matches[number - 1].end() > clause_left else None
+    following = matches[number + 1] if number + 1 < len(matches) and matches[number + 1].start() < right else None
+    left = clause_left if previous is None else previous.end()
+    right = right if following is None else following.start()
+    return _Around(clause_left, _after_dates(left, match.start(), dated), right, previous, following)
+
+
+def _not_a_goal(text: str, sentence: tuple[int, int], match: re.Match[str], around: _Around) -> bool:
+    """A selection or the scope of a programme (在…10个领域), not a figure to reach."""
+    clause_rest = text[match.end() : _clause_end(text, sentence, match.end())]
+    in_frame = "在" in text[around.clause_left : match.start()] and _SCOPE_NOUN.search(clause_rest)
+    return bool(_SELECTION.search(text[around.left : match.start()]) or in_frame)
+
+
+def _metric_before(raw_before: str, around: _Around) -> str:
+    """The words before the figure that name what it measures."""
+    before = raw_before
+    if around.previous is not None and "、" in before:
+        before = before.rsplit("、", 1)[1]  # 10个智能工厂、20个… : the previous figure's noun is not ours
+    elif around.previous is not None and around.previous["unit"] == "家":
+        before = _HEAD_NOUN.sub("", _tidy(before))  # 200家企业 | 规模化示范应用 2000台机器人
+    return _before_words(before)
+
+
+def _counted_noun(text: str, sentence: tuple[int, int], match: re.Match[str], around: _Around) -> str:
+    """What a count counts, read after the figure (10个智能工厂); "" for amounts that are not counts."""
+    after = _SPACES.sub("", text[match.end() : around.right])
+    following = around.following
+    if following is not None and "、" in after:
+        after, following = after.split("、", 1)[0], None  # 10个智能工厂、20个智能车间
+    after = _tidy(after)
+    after = _strip_verbs(after.removeprefix("的")) if match["unit"] in _COUNT_UNITS or after.startswith("的") else ""
+    if after and following is not None:
+        # the next figure stands inside this noun: the words after it finish the noun
+        after += _tidy(text[following.end() : _clause_end(text, sentence, following.end())]).split("、", 1)[0]
+    return after
+
+
+def _figure(text: str, sentence: tuple[int, int], match: re.Match[str], around: _Around) -> _Found:
+    raw_before = text[around.left : match.start()]
+    metric = _metric_before(raw_before, around)
+    after = _counted_noun(text, sentence, match, around)
+    subject = _tidy(metric + after) if after else metric
+    pre = _PRE_QUALIFIER.search(raw_before)
+    unit = match["unit"]
+    clause_words = text[around.clause_left : match.start()]
+    return _Found(
+        match.start(), match.end(), match.group(), _number(match["value"]), _number(match["high"]), unit,
+        match["qualifier"] or (pre.group(1) if pre else ""), _kind(unit, metric), metric, subject, "",
+        bool(_RECURRING.search(clause_words)),
+    )  # fmt: skip
+
+
 def _quantities(text: str, sentence: tuple[int, int], dated: list[_Dated]) -> list[_Found]:
     """The figures of one sentence, with their own clause's words (no inheritance yet)."""
-    start, end = sentence
-    matches = list(_outside_dates(text, start, end, dated))
+    matches = list(_outside_dates(text, sentence[0], sentence[1], dated))
     found: list[_Found] = []
     for number, match in enumerate(matches):
-        clause_left, right = _clause(text, start, end, match.start())
-        left = clause_left
-        previous = matches[number - 1] if number else None
-        shares_clause = previous is not None and previous.end() > left
-        if shares_clause:
-            left = previous.end()
-        cut_by_next = number + 1 < len(matches) and matches[number + 1].start() < right
-        if cut_by_next:
-            right = matches[number + 1].start()
-        left = _after_dates(left, match.start(), dated)
-        raw_before, raw_after = text[left : match.start()], text[match.end() : right]
-        clause_rest = text[match.end() : _clause(text, start, end, match.end())[1]]
-        in_frame = "在" in text[clause_left : match.start()] and _SCOPE_NOUN.search(clause_rest)
-        if _SELECTION.search(raw_before) or in_frame:
-            continue  # a selection or the scope of a programme (在…10个领域), not a figure to reach
-        unit = match["unit"]
-        before = raw_before
-        if shares_clause and "、" in before:
-            before = before.rsplit("、", 1)[1]  # 10个智能工厂、20个… : the previous figure's noun is not ours
-        elif shares_clause and previous is not None and previous["unit"] == "家":
-            before = _HEAD_NOUN.sub("", _tidy(before))  # 200家企业 | 规模化示范应用 2000台机器人
-        metric = _before_words(before)
-        pre = _PRE_QUALIFIER.search(raw_before)
-        after = _SPACES.sub("", raw_after)
-        if cut_by_next and "、" in after:
-            after, cut_by_next = after.split("、", 1)[0], False  # 10个智能工厂、20个智能车间
-        after = _tidy(after)
-        after = _strip_verbs(after.removeprefix("的")) if unit in _COUNT_UNITS or after.startswith("的") else ""
-        if after and cut_by_next and number + 1 < len(matches):
-            following = _tidy(text[matches[number + 1].end() : _clause(text, start, end, matches[number + 1].end())[1]])
-            after += following.split("、", 1)[0]
-        subject = _tidy(metric + after) if after else metric
-        clause_words = text[clause_left : match.start()]
-        found.append(
-            _Found(
-                match.start(), match.end(), match.group(), _number(match["value"]), _number(match["high"]), unit,
-                match["qualifier"] or (pre.group(1) if pre else ""), _kind(unit, metric), metric, subject, "",
-                bool(_RECURRING.search(clause_words)),
-            )
-        )  # fmt: skip
+        around = _around(text, sentence, matches, number, dated)
+        if not _not_a_goal(text, sentence, match, around):
+            found.append(_figure(text, sentence, match, around))
     return found
 
 

@@ -111,9 +111,28 @@ def _is_text(block: Block) -> bool:
 
 def topic_brief(edition: Edition, topic: Topic) -> TopicBrief:
     wanted = set(edition.topics.blocks_of(topic.id))
-    plans, scored = [], []
     # Each plan's blocks by id, made once (not per block): at hundreds of plans a topic tags thousands of blocks.
     indexes: dict[str, dict[str, Block]] = {}
+    plans, scored = _plans_speaking_of(edition, topic.id, wanted, indexes)
+    order = {item.block.id: number for number, item in enumerate(scored)}
+    excerpts = _ranked_excerpts(scored, order)
+    years = sorted({year for block_id in wanted for year in edition.block_years.get(block_id, ())})
+    return TopicBrief(
+        topic,
+        tuple(plans),
+        sum(plan.paragraphs for plan in plans),
+        _target_lines(edition, topic.id, order),
+        tuple(years),
+        tuple(excerpts),
+        tuple(_mentions(edition, scored, excerpts, indexes)),
+    )
+
+
+def _plans_speaking_of(
+    edition: Edition, topic_id: str, wanted: set[str], indexes: dict[str, dict[str, Block]]
+) -> tuple[list[BriefPlan], list[Relevance]]:
+    """The plans with blocks tagged with the topic, and those blocks scored (filling ``indexes``)."""
+    plans, scored = [], []
     for plan in edition.plans:
         tagged = [block for block in plan.blocks if block.id in wanted]
         if not tagged:
@@ -121,34 +140,38 @@ def topic_brief(edition: Edition, topic: Topic) -> TopicBrief:
         by_id = indexes[plan.meta.id] = {block.id: block for block in plan.blocks}
         paragraphs = [block for block in tagged if _is_text(block)]
         plans.append(BriefPlan(plan, edition.statuses[plan.meta.id], len(paragraphs)))
-        scored += [relevance(edition, plan, block, topic.id, by_id) for block in tagged]
+        scored += [relevance(edition, plan, block, topic_id, by_id) for block in tagged]
+    return plans, scored
+
+
+def _ranked_excerpts(scored: list[Relevance], order: dict[str, int]) -> list[Relevance]:
+    """The substantive paragraphs, best first (ties in reading order)."""
     text = [item for item in scored if _is_text(item.block)]
-    order = {item.block.id: number for number, item in enumerate(scored)}
-    excerpts = sorted((item for item in text if item.substantive), key=lambda item: (-item.score, order[item.block.id]))
+    return sorted((item for item in text if item.substantive), key=lambda item: (-item.score, order[item.block.id]))
+
+
+def _mentions(
+    edition: Edition, scored: list[Relevance], excerpts: list[Relevance], indexes: dict[str, dict[str, Block]]
+) -> list[Relevance]:
+    """Paragraphs that name the topic in passing, and headings not already shown above a quoted excerpt."""
     shown_under: set[str] = set()
     for item in excerpts:
         plan_id = item.block.id.split("/", 1)[0]
         shown_under |= {above.id for above in headings_above(edition.plan(plan_id), item.block, indexes[plan_id])}
-    mentions = [
+    return [
         item
         for item in scored
         if (_is_text(item.block) and not item.substantive)
         or (not _is_text(item.block) and item.block.id not in shown_under)
     ]
-    years = sorted({year for block_id in wanted for year in edition.block_years.get(block_id, ())})
+
+
+def _target_lines(edition: Edition, topic_id: str, order: dict[str, int]) -> tuple[TargetLine, ...]:
+    """The topic's targets, by year, then in reading order."""
     lines, seen = [], {}
     for target in edition.targets:
-        if topic.id in target.topics:  # the target's own topics (from its subject), not its paragraph's
+        if topic_id in target.topics:  # the target's own topics (from its subject), not its paragraph's
             key = (target.block_id, target.value)
             lines.append(target_line(edition, target, seen.get(key, 0)))
             seen[key] = seen.get(key, 0) + 1
-    targets = sorted(lines, key=lambda line: (line.year, order.get(line.block_id, len(order)), line.block_id))
-    return TopicBrief(
-        topic,
-        tuple(plans),
-        sum(plan.paragraphs for plan in plans),
-        tuple(targets),
-        tuple(years),
-        tuple(excerpts),
-        tuple(mentions),
-    )
+    return tuple(sorted(lines, key=lambda line: (line.year, order.get(line.block_id, len(order)), line.block_id)))

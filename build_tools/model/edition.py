@@ -53,6 +53,8 @@ class Edition:
     """The published address (``site_url`` of mkdocs.yml, ending in ``/``), for citations; ``""`` when unset."""
     target_series: tuple[TargetSeries, ...] = ()
     """The comparable target series the targets page charts (across/target_series.yml)."""
+    search_stopwords: frozenset[str] = frozenset()
+    """English words the site's search leaves out (build_tools/search/stopwords.yml, read at load)."""
     # What every page, PDF, export and the search show, computed once by build_tools/enrich/finish.py before
     # anything is written; render, export, search and outputs only read it (empty until finished).
     statuses: Mapping[str, PlanStatus] = field(default_factory=_empty)

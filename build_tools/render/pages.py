@@ -342,7 +342,7 @@ def _topic_files(position: int, edition: Edition, downloads: Downloads) -> list[
     return files
 
 
-def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str | bytes]]:
+def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str | bytes | Path]]:
     """One plan's pages and citation files (run in a worker process: see parallel.py)."""
     plan = edition.plans[position]
     env = _worker_environment()
@@ -361,7 +361,7 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
         (f"{folder}/{plan.meta.id}.bib", overview.cite.bibtex()),
         (f"{folder}/{plan.meta.id}.ris", overview.cite.ris()),
         (f"{folder}/{plan.meta.id}.json", overview.cite.csl_json()),
-        (urls.received_text(plan.meta.id), plan.source.path.read_bytes()),  # byte for byte, never decoded
+        (urls.received_text(plan.meta.id), plan.source.path),  # copied byte for byte by write.py, never decoded
     ]
     for page in part_pages(edition, plan, download):
         part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)

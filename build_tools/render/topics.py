@@ -148,38 +148,17 @@ class MatrixPage:
 def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     wanted = set(edition.topics.blocks_of(topic.id))
     page = urls.topic_page(topic.id)
-    plans = []
-    for plan in edition.plans:
-        excerpts = tuple(
-            _excerpt(edition, block, topic.id, urls.block_link(edition, block.id, page))
-            for block in plan.blocks
-            if block.id in wanted
-        )
-        if excerpts:
-            plans.append(PlanExcerpts(plan, excerpts))
+    plans = _plan_excerpts(edition, topic.id, wanted, page)
     svg, years = topic_timeline(edition, topic.id)
     targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), page=page)
     brief = edition.briefs[topic.id]
     links = {line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets}
-    batches = ()
-    counts = {group.plan.meta.id: len(group.excerpts) for group in plans}
-    if len(plans) > PLANS_PER_PAGE:
-        batches = tuple(
-            TopicBatch(
-                batch,
-                tuple(group for group in plans if group.plan.meta.id in ids),
-                tuple(row for row in brief.plans if row.plan.meta.id in ids),
-                tuple(line for line in brief.targets if line.plan_id in ids),
-            )
-            for batch in plan_batches([group.plan for group in plans], lambda p: counts[p.meta.id], EXCERPTS_PER_PAGE)
-            for ids in [{plan.meta.id for plan in batch.plans}]
-        )
     group = edition.taxonomy.group(topic.group)
     hant_config = edition.bilingual.hant_config
     return TopicPage(
         topic,
         group,
-        tuple(plans),
+        plans,
         len(wanted),
         svg,
         years,
@@ -187,9 +166,40 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
         brief,
         links,
         hant_config,
-        batches,
+        _topic_batches(plans, brief),
         every_plan(edition, brief),
         {plan.meta.id: plan.meta for plan in edition.plans},
+    )
+
+
+def _plan_excerpts(edition: Edition, topic_id: str, wanted: set[str], page: str) -> tuple[PlanExcerpts, ...]:
+    """Per plan (in edition order), its paragraphs tagged with the topic; plans without any left out."""
+    plans = []
+    for plan in edition.plans:
+        excerpts = tuple(
+            _excerpt(edition, block, topic_id, urls.block_link(edition, block.id, page))
+            for block in plan.blocks
+            if block.id in wanted
+        )
+        if excerpts:
+            plans.append(PlanExcerpts(plan, excerpts))
+    return tuple(plans)
+
+
+def _topic_batches(plans: tuple[PlanExcerpts, ...], brief: TopicBrief) -> tuple[TopicBatch, ...]:
+    """Beyond PLANS_PER_PAGE plans, the page's share pages: each batch's excerpts, brief rows and targets."""
+    if len(plans) <= PLANS_PER_PAGE:
+        return ()
+    counts = {group.plan.meta.id: len(group.excerpts) for group in plans}
+    return tuple(
+        TopicBatch(
+            batch,
+            tuple(group for group in plans if group.plan.meta.id in ids),
+            tuple(row for row in brief.plans if row.plan.meta.id in ids),
+            tuple(line for line in brief.targets if line.plan_id in ids),
+        )
+        for batch in plan_batches([group.plan for group in plans], lambda p: counts[p.meta.id], EXCERPTS_PER_PAGE)
+        for ids in [{plan.meta.id for plan in batch.plans}]
     )
 
 

@@ -15,7 +15,7 @@ FOLDER = "search"
 
 def write_search_index(edition: Edition, docs: Path) -> SearchIndex:
     """Write docs/search/ (only files whose content changed), and remove files a smaller index no longer has."""
-    index = build_index(search_docs(edition), traditional_map(edition))
+    index = build_index(search_docs(edition), traditional_map(edition), edition.search_stopwords)
     for name, content in sorted(index.files.items()):
         write_if_changed(docs / FOLDER / name, content)
     keep = {docs / FOLDER / name for name in index.files}

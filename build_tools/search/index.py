@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from build_tools.search.documents import SearchDoc
-from build_tools.search.text import STOPWORDS, index_terms, name_term, shard_of
+from build_tools.search.text import index_terms, name_term, shard_of
 
 TITLE_WEIGHT = 3
 K1 = 1.2
@@ -85,13 +85,13 @@ def payload_of(script: str) -> dict:
     return json.loads(script.removeprefix(CALL).removesuffix(");\n"))
 
 
-def postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
+def postings(docs: list[SearchDoc], stopwords: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
     """term -> [(doc id, impact)], the impact being the term's BM25 score in the doc, times IMPACT_SCALE."""
     weighted: list[Counter[str]] = []
     for doc in docs:
-        counts: Counter[str] = Counter(index_terms(f"{doc.zh} {doc.en}"))
+        counts: Counter[str] = Counter(index_terms(f"{doc.zh} {doc.en}", stopwords))
         title = " ".join((doc.title, *(name for name in doc.names if name not in doc.title)))
-        for term, count in Counter(index_terms(title)).items():
+        for term, count in Counter(index_terms(title, stopwords)).items():
             counts[term] += TITLE_WEIGHT * count
         weighted.append(counts)
     lengths = [sum(counts.values()) for counts in weighted]
@@ -111,7 +111,7 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
         # A query equal to a name: 2 for the entry's own names (Chinese, English), 1 for a variant.
         levels: dict[str, int] = {}
         for position, name in enumerate(doc.names):
-            term = name_term(name)
+            term = name_term(name, stopwords)
             if term:
                 levels[term] = max(levels.get(term, 0), 2 if position < 2 else 1)
         for term, level in sorted(levels.items()):
@@ -166,8 +166,8 @@ def suggestions(docs: list[SearchDoc]) -> list[list[str]]:
     return [[doc.page, doc.anchor, doc.names[0], doc.names[1]] for doc in docs if doc.kind in ("term", "topic")]
 
 
-def build_index(docs: list[SearchDoc], t2s: dict[str, str]) -> SearchIndex:
-    encoded = {term: encode_postings(found) for term, found in sorted(postings(docs).items())}
+def build_index(docs: list[SearchDoc], t2s: dict[str, str], stopwords: frozenset[str]) -> SearchIndex:
+    encoded = {term: encode_postings(found) for term, found in sorted(postings(docs, stopwords).items())}
     size = sum(len(term.encode()) + len(value) + 6 for term, value in encoded.items())
     shard_count = max(1, math.ceil(size / SHARD_BYTES))
     shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
@@ -188,7 +188,7 @@ def build_index(docs: list[SearchDoc], t2s: dict[str, str]) -> SearchIndex:
             "shards": shard_count,
             "chunk": CHUNK,
             "terms": glossary_range(docs),
-            "stopwords": sorted(STOPWORDS),
+            "stopwords": sorted(stopwords),
             "t2s": "".join(f"{hant}{hans}" for hant, hans in sorted(t2s.items())),
         }
     }

@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
-
-from build_tools.sources.schema import Field, ListOf, Record, Text, read_yaml
 
 # Han ideographs (basic, extension A, compatibility) and Latin letters/digits: everything else separates words.
 TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
-STOPWORDS_SCHEMA = Record((Field("stopwords", ListOf(Text())),), what="the search stop words")
-STOPWORDS = frozenset(
-    read_yaml(Path(__file__).parent / "stopwords.yml", STOPWORDS_SCHEMA, "the search stop words")["stopwords"]
-)
 
 
 def normalize(text: str) -> str:
@@ -55,36 +48,36 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(normalize(text))
 
 
-def index_terms(text: str) -> list[str]:
+def index_terms(text: str, stopwords: frozenset[str]) -> list[str]:
     """Every term a text is indexed under (repeats kept, for term frequency)."""
     terms: list[str] = []
     for run in words(text):
         if HAN.match(run):
             terms.extend(run)
             terms.extend(run[i : i + 2] for i in range(len(run) - 1))
-        elif run not in STOPWORDS:
+        elif run not in stopwords:
             terms.append(stem(run))
     return terms
 
 
-def query_groups(query: str) -> list[list[str]]:
+def query_groups(query: str, stopwords: frozenset[str]) -> list[list[str]]:
     """The terms of a query, one group per word: a Han run gives its bigrams (a single character itself)."""
     groups: list[list[str]] = []
     for run in words(query):
         if HAN.match(run):
             groups.append([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
-        elif run not in STOPWORDS:
+        elif run not in stopwords:
             groups.append([stem(run)])
     return groups
 
 
-def name_term(text: str) -> str:
+def name_term(text: str, stopwords: frozenset[str]) -> str:
     """The term a glossary entry, topic or plan is indexed under for a query equal to one of its names.
 
     A hash of the analysed name (``""`` when nothing is left of it): short, and a rare collision only
     lifts an entry that already matches every query word.
     """
-    key = " ".join("|".join(group) for group in query_groups(text))
+    key = " ".join("|".join(group) for group in query_groups(text, stopwords))
     return f"={shard_of(key, 2**32):08x}" if key else ""
 
 

@@ -8,7 +8,10 @@ so) until an editor reviews them and updates the hash. Every paragraph a point c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from build_tools.errors import InputError
 from build_tools.model import ParsedPlan
@@ -38,20 +41,41 @@ SCHEMA = Record(
 )
 
 
-def load_key_points(folder: Path, plan: ParsedPlan) -> KeyPoints | None:
-    """The plan's key points, or None when it has none yet; an unknown paragraph id is an error naming its line."""
-    path = folder / f"{plan.meta.id}.yml"
-    if not path.is_file():
-        return None
-    data = read_yaml(path, SCHEMA, "key points")
+@dataclass(frozen=True)
+class KeyPointsFile:
+    """One plan's key points as read at load; their paragraph ids are checked once the plan is parsed."""
+
+    path: Path
+    data: Any
+    """The schema reader's record (values with their line numbers)."""
+
+
+def read_key_points(folder: Path, plan_ids: Iterable[str]) -> dict[str, KeyPointsFile]:
+    """The key points files of these plans (``<plan-id>.yml``) that exist, read and checked against the schema."""
+    found = {}
+    for plan_id in plan_ids:
+        path = folder / f"{plan_id}.yml"
+        if path.is_file():
+            found[plan_id] = KeyPointsFile(path, read_yaml(path, SCHEMA, "key points"))
+    return found
+
+
+def checked_key_points(read: KeyPointsFile, plan: ParsedPlan) -> KeyPoints:
+    """The plan's key points; a paragraph id the plan does not have is an error naming its file and line."""
     known = {block.id for block in plan.blocks}
     points = []
-    for entry in data["points"]:
+    for entry in read.data["points"]:
         blocks = tuple(f"{plan.meta.id}/{short}" for short in entry["rests_on"])
         for block_id in blocks:
             if block_id not in known:
                 message = f"no paragraph {block_id.split('/', 1)[1]!r} in {plan.meta.id} (a key point rests on it)"
-                raise InputError(path, message, entry.lines["rests_on"])
+                raise InputError(read.path, message, entry.lines["rests_on"])
         points.append(KeyPoint(" ".join(entry["zh"].split()), " ".join(entry["en"].split()), blocks))
-    written_from = data["source_sha256"]
+    written_from = read.data["source_sha256"]
     return KeyPoints(plan.meta.id, tuple(points), written_from, written_from != plan.source.sha256)
+
+
+def load_key_points(folder: Path, plan: ParsedPlan) -> KeyPoints | None:
+    """Read and check one parsed plan's key points at once (for tools and tests); None when it has none yet."""
+    read = read_key_points(folder, [plan.meta.id]).get(plan.meta.id)
+    return None if read is None else checked_key_points(read, plan)
