@@ -133,6 +133,8 @@ def index_size(search_dir: Path) -> dict[str, int]:
     sizes = {"manifest": (search_dir / "index.js").stat().st_size}
     sizes["postings"] = sum(path.stat().st_size for path in (search_dir / "p").glob("*.js"))
     sizes["stored fields"] = sum(path.stat().st_size for path in (search_dir / "d").glob("*.js"))
+    # Loaded only when the reader chose 繁體: never part of a Simplified reader's first query.
+    sizes["Traditional text"] = sum(path.stat().st_size for path in (search_dir / "d-hant").glob("*.js"))
     return sizes
 
 
