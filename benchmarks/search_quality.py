@@ -113,9 +113,18 @@ def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def first_query_payloads(browser, url: str, search_dir: Path, queries: list[str]) -> list[int]:
-    """Bytes of index files a first search loads (new visit: empty session storage), per query."""
+def first_query_payloads(browser, url: str, search_dir: Path, queries: list[str], script: str = "") -> list[int]:
+    """Bytes of index files a first search loads (new visit: empty session storage), per query.
+
+    ``script="hant"``: as a reader who chose 繁體 (the Traditional text of the results is loaded too).
+    """
     context = browser.new_context()
+    if script:
+        # As edition.js keeps the choice (the site), and as it sets it on <html> (the bare page of search_scale.py).
+        context.add_init_script(
+            f"localStorage.setItem('edition-script', '{script}');"
+            f" document.documentElement.setAttribute('data-script', '{script}')"
+        )
     page = context.new_page()
     payloads = []
     for query in queries:
@@ -167,6 +176,7 @@ def main() -> None:
         first = page.evaluate(TYPED, judged[0]["q"])
         later = [page.evaluate(TYPED, entry["q"]) for entry in judged[1:]]
         payloads = first_query_payloads(browser, url, args.site / "search", [entry["q"] for entry in judged])
+        traditional = first_query_payloads(browser, url, args.site / "search", [entry["q"] for entry in judged], "hant")
         browser.close()
     server.shutdown()
 
@@ -191,7 +201,8 @@ def main() -> None:
     print(f"index: {parts}, total {kb(sum(sizes.values()))}")
     print(
         f"first-query payload: median {kb(statistics.median(payloads))}, max {kb(max(payloads))}"
-        f" (manifest + posting shards + stored-field chunks of the top results)"
+        f" (manifest + posting shards + stored-field chunks of the top results);"
+        f" with 繁體 chosen median {kb(statistics.median(traditional))}, max {kb(max(traditional))}"
     )
     print(
         f"typed → results shown (80 ms input debounce included): first query {first:.0f} ms,"

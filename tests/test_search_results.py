@@ -322,6 +322,11 @@ def test_the_traditional_concordance_quotes_the_traditional_view(browser, served
         context.close()
 
 
+def chunk_of(address: str) -> str:
+    """The chunk number of a d-hant/<n>.js address."""
+    return address.split("/d-hant/")[1].split(".js")[0]
+
+
 def test_a_traditional_text_that_does_not_align_falls_back_to_simplified_with_a_note(browser, served):
     """Were OpenCC ever to convert a block not one for one, its marks could not be placed: Simplified, said so."""
     context, page = scripted_page(browser, "hant")
@@ -330,8 +335,7 @@ def test_a_traditional_text_that_does_not_align_falls_back_to_simplified_with_a_
         "**/search/d-hant/*.js*",
         lambda route: route.fulfill(
             content_type="text/javascript",
-            body="editionSearch.load({hantChunk: %s, docs: Array(16).fill(null)});"
-            % route.request.url.split("/d-hant/")[1].split(".js")[0],
+            body=f"editionSearch.load({{hantChunk: {chunk_of(route.request.url)}, docs: Array(16).fill(null)}});",
         ),
     )
     try:

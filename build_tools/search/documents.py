@@ -99,10 +99,8 @@ def block_docs(edition: Edition) -> list[SearchDoc]:
             trail = _trail(edition, plan, headings, block)
             if block.kind in ("heading", "box"):
                 title = _heading_text(edition, block)
-                hant = traditional(title, _heading_text(edition, block, "hant"))
-                docs.append(
-                    SearchDoc("heading", page, block.anchor, title, trail, "", "", (), plan.meta.id, block.id, hant=hant)
-                )
+                heading = SearchDoc("heading", page, block.anchor, title, trail, "", "", (), plan.meta.id, block.id)
+                docs.append(replace(heading, hant=traditional(title, _heading_text(edition, block, "hant"))))
             else:
                 zh = f"{text.label_hans}{text.zh_hans}"
                 found = SearchDoc("paragraph", page, block.anchor, "", trail, zh, english, (), plan.meta.id, block.id)
