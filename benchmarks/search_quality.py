@@ -119,18 +119,14 @@ def first_query_payloads(browser, url: str, search_dir: Path, queries: list[str]
     ``script="hant"``: as a reader who chose 繁體 (the Traditional text of the results is loaded too).
     """
     context = browser.new_context()
-    if script:
-        # As edition.js keeps the choice (the site), and as it sets it on <html> (the bare page of search_scale.py).
-        context.add_init_script(
-            f"localStorage.setItem('edition-script', '{script}');"
-            f" document.documentElement.setAttribute('data-script', '{script}')"
-        )
     page = context.new_page()
     payloads = []
     for query in queries:
         page.goto(url)
         page.evaluate("sessionStorage.clear()")
         page.reload()
+        if script:  # as edition.js sets the reader's choice on <html> (the bare page of search_scale.py has none)
+            page.evaluate("script => document.documentElement.setAttribute('data-script', script)", script)
         page.evaluate(SEARCH, query)
         names = page.evaluate("editionSearch.requested")
         payloads.append(sum((search_dir / name).stat().st_size for name in names))

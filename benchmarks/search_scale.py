@@ -3,7 +3,8 @@
 Builds benchmarks/scale.py's synthetic corpus (the real plans repeated), the search index only (no
 MkDocs: the index does not depend on it), and a bare page loading search.js; then runs the judged
 queries of benchmarks/data/search_queries.yml from file:// in Chromium, each as the first query of a
-new visit, and prints the index size, its file count and the bytes each first query loaded; then each as
+new visit, and prints the index size, its file count and the bytes each first query loaded (also with 繁體
+chosen: the Traditional text of the results is loaded too); then each as
 the results page (search/) runs it on a new visit: every hit counted, the first 50 loaded.
 
     python benchmarks/search_scale.py [SIZES…]      (default: 5 50)

@@ -936,7 +936,12 @@
     renderFacet(parts.kindFacet, "kind", counts.kind, state, labels.kind);
     var found = filtered(ranking.entries, state, tables);
     var shown = 0;
+    var busy = Promise.resolve(); // "Show more" and a reprint in another script run one after the other
     parts.hits.textContent = "";
+    function queued(task) {
+      busy = busy.then(task);
+      return busy;
+    }
     function more() {
       var batch = found.slice(shown, shown + PAGE);
       parts.more.disabled = true;
@@ -951,13 +956,15 @@
         parts.hits.dataset.shown = String(shown);
       });
     }
-    parts.more.onclick = more;
+    parts.more.onclick = function () { return queued(more); };
     // The reader switched 简体/繁體 (here, or on another page of the edition): the hits shown are printed again.
     parts.redraw = function () {
-      return docsOf(found.slice(0, shown), settings).then(function (docs) {
-        parts.hits.textContent = "";
-        docs.forEach(function (doc) { parts.hits.appendChild(hitItem(doc, state.q, settings)); });
-        parts.hits.dataset.script = chosenScript();
+      return queued(function () {
+        return docsOf(found.slice(0, shown), settings).then(function (docs) {
+          parts.hits.textContent = "";
+          docs.forEach(function (doc) { parts.hits.appendChild(hitItem(doc, state.q, settings)); });
+          parts.hits.dataset.script = chosenScript();
+        });
       });
     };
     parts.csv.hidden = !found.length;
@@ -968,7 +975,7 @@
         parts.csv.disabled = false;
       });
     };
-    return more().then(function () {
+    return queued(more).then(function () {
       parts.hits.dataset.total = String(found.length);
       parts.hits.dataset.query = state.q;
       if (!found.length) noHits(parts, state, settings);
