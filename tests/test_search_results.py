@@ -346,3 +346,16 @@ def test_a_traditional_text_that_does_not_align_falls_back_to_simplified_with_a_
         assert page.locator(".es-hit.es-kind-paragraph .es-script-note").count() == len(snippets)
     finally:
         context.close()
+
+
+def test_traditional_snippets_load_from_file_too(browser, built_site):
+    """The offline bundle: d-hant/<n>.js is a <script> like every index file, so it loads under file:// as well."""
+    context, page = scripted_page(browser, "hant")
+    try:
+        results_page(page, (built_site / "search" / "index.html").as_uri() + "?q=" + quote("数控机床") + "&kind=text")
+        assert page.locator(".es-hits").get_attribute("data-script") == "hant"
+        snippets = paragraph_snippets(page)
+        assert len(snippets) > 10 and {lang for _, lang, _ in snippets} == {"zh-Hant"}
+        assert {mark for _, _, marks in snippets for mark in marks} == {"數控機床"}
+    finally:
+        context.close()
