@@ -113,8 +113,11 @@ def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def first_query_payloads(browser, url: str, search_dir: Path, queries: list[str]) -> list[int]:
-    """Bytes of index files a first search loads (new visit: empty session storage), per query."""
+def first_query_payloads(browser, url: str, search_dir: Path, queries: list[str], script: str = "") -> list[int]:
+    """Bytes of index files a first search loads (new visit: empty session storage), per query.
+
+    ``script="hant"``: as a reader who chose 繁體 (the Traditional text of the results is loaded too).
+    """
     context = browser.new_context()
     page = context.new_page()
     payloads = []
@@ -122,6 +125,8 @@ def first_query_payloads(browser, url: str, search_dir: Path, queries: list[str]
         page.goto(url)
         page.evaluate("sessionStorage.clear()")
         page.reload()
+        if script:  # as edition.js sets the reader's choice on <html> (the bare page of search_scale.py has none)
+            page.evaluate("script => document.documentElement.setAttribute('data-script', script)", script)
         page.evaluate(SEARCH, query)
         names = page.evaluate("editionSearch.requested")
         payloads.append(sum((search_dir / name).stat().st_size for name in names))
@@ -133,6 +138,8 @@ def index_size(search_dir: Path) -> dict[str, int]:
     sizes = {"manifest": (search_dir / "index.js").stat().st_size}
     sizes["postings"] = sum(path.stat().st_size for path in (search_dir / "p").glob("*.js"))
     sizes["stored fields"] = sum(path.stat().st_size for path in (search_dir / "d").glob("*.js"))
+    # Loaded only when the reader chose 繁體: never part of a Simplified reader's first query.
+    sizes["Traditional text"] = sum(path.stat().st_size for path in (search_dir / "d-hant").glob("*.js"))
     return sizes
 
 
@@ -165,6 +172,7 @@ def main() -> None:
         first = page.evaluate(TYPED, judged[0]["q"])
         later = [page.evaluate(TYPED, entry["q"]) for entry in judged[1:]]
         payloads = first_query_payloads(browser, url, args.site / "search", [entry["q"] for entry in judged])
+        traditional = first_query_payloads(browser, url, args.site / "search", [entry["q"] for entry in judged], "hant")
         browser.close()
     server.shutdown()
 
@@ -189,7 +197,8 @@ def main() -> None:
     print(f"index: {parts}, total {kb(sum(sizes.values()))}")
     print(
         f"first-query payload: median {kb(statistics.median(payloads))}, max {kb(max(payloads))}"
-        f" (manifest + posting shards + stored-field chunks of the top results)"
+        f" (manifest + posting shards + stored-field chunks of the top results);"
+        f" with 繁體 chosen median {kb(statistics.median(traditional))}, max {kb(max(traditional))}"
     )
     print(
         f"typed → results shown (80 ms input debounce included): first query {first:.0f} ms,"

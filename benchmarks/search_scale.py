@@ -3,7 +3,8 @@
 Builds benchmarks/scale.py's synthetic corpus (the real plans repeated), the search index only (no
 MkDocs: the index does not depend on it), and a bare page loading search.js; then runs the judged
 queries of benchmarks/data/search_queries.yml from file:// in Chromium, each as the first query of a
-new visit, and prints the index size, its file count and the bytes each first query loaded; then each as
+new visit, and prints the index size, its file count and the bytes each first query loaded (also with 繁體
+chosen: the Traditional text of the results is loaded too); then each as
 the results page (search/) runs it on a new visit: every hit counted, the first 50 loaded.
 
     python benchmarks/search_scale.py [SIZES…]      (default: 5 50)
@@ -67,6 +68,7 @@ def measure(size: int, work: Path, browser, queries: list[str]) -> str:
     shutil.copy(ROOT / "docs" / "assets" / "javascripts" / "search.js", site / "assets" / "javascripts")
     (site / "index.html").write_text(PAGE, encoding="utf-8")
     payloads = first_query_payloads(browser, (site / "index.html").as_uri(), site / "search", queries)
+    traditional = first_query_payloads(browser, (site / "index.html").as_uri(), site / "search", queries, "hant")
     totals, times, page_payloads = results_page_costs(browser, (site / "index.html").as_uri(), site / "search", queries)
     sizes = index_size(site / "search")
     files = sum(1 for _ in (site / "search").rglob("*.js"))
@@ -74,7 +76,8 @@ def measure(size: int, work: Path, browser, queries: list[str]) -> str:
         f"{size:4d} plans: {index.documents} documents, {index.terms} terms; index {kb(sum(sizes.values()))}"
         f" (postings {kb(sizes['postings'])}, stored {kb(sizes['stored fields'])}) in {files} files,"
         f" built in {seconds:.1f} s; first query loads median {kb(statistics.median(payloads))},"
-        f" max {kb(max(payloads))}\n"
+        f" max {kb(max(payloads))}; with 繁體 chosen median {kb(statistics.median(traditional))},"
+        f" max {kb(max(traditional))}\n"
         f"      results page: hits median {statistics.median(totals):.0f}, max {max(totals)};"
         f" every hit counted and the first 50 shown in median {statistics.median(times):.0f} ms,"
         f" max {max(times):.0f} ms, loading median {kb(statistics.median(page_payloads))},"

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from build_tools.config import ROOT, BuildConfig
-from build_tools.search.documents import search_docs
+from build_tools.search.documents import search_docs, traditional
 from build_tools.search.hant_map import traditional_map
 from build_tools.search.index import CHUNK, build_index, payload_of
 from build_tools.search.text import name_term, query_groups, shard_of, stem
@@ -126,3 +126,32 @@ def test_paragraphs_store_their_block_id(docs, edition):
     block = next(block for plan in edition.plans for block in plan.blocks if block.id == doc.block)
     assert f"{doc.page.split('/')[1]}/{row[2]}" == block.id
     assert row[2].replace("/", "-").replace(".", "-") == block.anchor
+
+
+@pytest.mark.parametrize(
+    ("hans", "hant", "stored"),
+    [
+        ("发展数控机床。", "發展數控機床。", "發展數控機床。"),  # one for one: stored, marks fall in place
+        ("2025年", "2025年", ""),  # reads alike: nothing stored, the Simplified is shown
+        ("发展数控机床。", "發展數控機床", None),  # a character lost: not aligned
+        ("机床，发展", "機床發，展", None),  # same length, punctuation moved: not aligned
+    ],
+)
+def test_traditional_text_is_stored_only_when_it_aligns(hans, hant, stored):
+    assert traditional(hans, hant) == stored
+
+
+def test_every_block_of_the_edition_has_its_aligned_traditional_text(docs, edition):
+    blocks = [doc for doc in docs if doc.kind == "paragraph"]
+    assert blocks and all(doc.hant is not None for doc in blocks)
+    cnc = next(doc for doc in blocks if doc.block == "henan-equipment-2017/s3.3.2/p1")
+    assert cnc.hant == edition.bilingual.blocks[cnc.block].label_hant + edition.bilingual.blocks[cnc.block].zh_hant
+    assert "數控機床" in cnc.hant
+
+
+def test_traditional_text_is_a_chunk_of_its_own(docs):
+    index = build_index(docs, {})
+    hant = [name for name in index.files if name.startswith("d-hant/")]
+    assert len(hant) == len([name for name in index.files if name.startswith("d/")])
+    first = payload_of(index.files["d-hant/0.js"])
+    assert first["hantChunk"] == 0 and len(first["docs"]) == CHUNK

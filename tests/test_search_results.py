@@ -195,3 +195,167 @@ def test_hits_follow_the_language_view_chosen(browser, built_site):
         assert paragraphs.locator(".es-snippet[lang='zh-Hans']:visible").count() == 0
     finally:
         context.close()
+
+
+# ------------------------------------------------------------------ the reader's chosen script (简体 / 繁體)
+
+
+def scripted_page(browser, script: str):
+    """A new visit with 简体 or 繁體 chosen on an earlier page (edition.js keeps it in localStorage)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context.add_init_script(f"localStorage.setItem('edition-script', '{script}')")
+    return context, context.new_page()
+
+
+def paragraph_snippets(page) -> list[tuple[str, str, list[str]]]:
+    """(¶ id, the Chinese snippet's language, its marked words) for each paragraph hit shown."""
+    hits = page.locator(".es-hit.es-kind-paragraph")
+    found = []
+    for i in range(hits.count()):
+        hit = hits.nth(i)
+        chinese = hit.locator(".es-snippet[lang^='zh']")
+        found.append(
+            (
+                hit.locator(".es-hit-link").inner_text().removeprefix("¶ "),
+                chinese.get_attribute("lang") or "",
+                chinese.locator("mark").all_inner_texts(),
+            )
+        )
+    return found
+
+
+def traditional_view(blocks: list[dict]) -> dict[str, str]:
+    """Each block's Chinese as the plan pages' Traditional view prints it (the export holds it, label included)."""
+    return {block["id"]: block["zh_hant"] for block in blocks}
+
+
+@pytest.mark.parametrize("query", ["机器人", "機器人"])
+def test_traditional_chosen_the_results_page_prints_traditional_snippets_marked(browser, served, blocks, query):
+    """機器人 is how the Traditional view prints 机器人: with 繁體 chosen, every paragraph hit shows it, marked."""
+    context, page = scripted_page(browser, "hant")
+    try:
+        results_page(page, served + "search/?q=" + quote(query) + "&kind=text")
+        assert page.locator(".es-hits").get_attribute("data-script") == "hant"
+        snippets = paragraph_snippets(page)
+        assert len(snippets) > 10
+        texts = traditional_view(blocks)
+        for block_id, lang, marks in snippets:
+            assert lang == "zh-Hant", block_id
+            assert marks and set(marks) == {"機器人"}, (block_id, marks)
+        shown = page.locator(".es-hit.es-kind-paragraph .es-snippet[lang='zh-Hant']").all_inner_texts()
+        for (block_id, _, _), text in zip(snippets, shown, strict=True):
+            assert all(piece in texts[block_id] for piece in text.split("…") if piece), (block_id, text)
+        assert page.locator(".es-script-note").count() == 0  # every block aligns
+    finally:
+        context.close()
+
+
+def test_simplified_chosen_the_results_page_prints_simplified(browser, served, blocks):
+    context, page = scripted_page(browser, "hans")
+    try:
+        results_page(page, served + "search/?q=" + quote("機器人") + "&kind=text")
+        snippets = paragraph_snippets(page)
+        assert len(snippets) > 10
+        assert {lang for _, lang, _ in snippets} == {"zh-Hans"}
+        assert {mark for _, _, marks in snippets for mark in marks} == {"机器人"}
+        # A Simplified reader loads no Traditional text.
+        assert not [name for name in page.evaluate("editionSearch.requested") if name.startswith("d-hant/")]
+    finally:
+        context.close()
+
+
+def test_switching_the_script_on_the_results_page_reprints_the_hits(page, served):
+    results_page(page, served + "search/?q=" + quote("数控机床") + "&kind=text")
+    assert {mark for _, _, marks in paragraph_snippets(page) for mark in marks} == {"数控机床"}
+    page.locator(".view-switch button[data-script='hant']").click()
+    page.wait_for_function("() => document.querySelector('.es-hits').dataset.script === 'hant'", timeout=15_000)
+    assert {mark for _, _, marks in paragraph_snippets(page) for mark in marks} == {"數控機床"}
+    page.locator(".view-switch button[data-script='hans']").click()
+    page.wait_for_function("() => document.querySelector('.es-hits').dataset.script === 'hans'", timeout=15_000)
+    assert {mark for _, _, marks in paragraph_snippets(page) for mark in marks} == {"数控机床"}
+
+
+@pytest.mark.parametrize(("script", "printed"), [("hant", "機器人"), ("hans", "机器人")])
+def test_the_dialog_prints_the_chosen_script(browser, served, script, printed):
+    context, page = scripted_page(browser, script)
+    try:
+        page.goto(served)
+        SearchDialog(page).search("機器人")
+        assert page.locator(".es-results").get_attribute("data-script") == script
+        # Paragraph hits: their link goes to a plan page; glossary entries show their Chinese name in the title.
+        chinese = page.locator("a.es-result[href*='plans/'] .es-snippet[lang^='zh']")
+        assert chinese.count() >= 2  # 机器人: the topic, six glossary entries, a heading and two paragraphs
+        assert set(chinese.locator("mark").all_inner_texts()) == {printed}
+        assert {chinese.nth(i).get_attribute("lang") for i in range(chinese.count())} == {
+            "zh-Hant" if script == "hant" else "zh-Hans"
+        }
+        titles = page.locator("a.es-result.es-kind-term .es-title mark").all_inner_texts()
+        assert titles and set(titles) == {printed}
+    finally:
+        context.close()
+
+
+def test_the_traditional_concordance_quotes_the_traditional_view(browser, served, blocks):
+    context, page = scripted_page(browser, "hant")
+    try:
+        results_page(page, served + "search/?q=" + quote("数控机床") + "&kind=text&sort=text")
+        with page.expect_download() as waiting:
+            page.locator("button.es-csv").click()
+        assert waiting.value.suggested_filename == "concordance-数控机床-hant.csv"
+        rows = list(csv.DictReader(io.StringIO(Path(waiting.value.path()).read_text(encoding="utf-8-sig"))))
+        assert [row["paragraph_id"] for row in rows] == containing(blocks, "数控机床")
+        texts = traditional_view(blocks)
+        for row in rows:
+            assert "數控機床" in row["zh_hant"] and row["zh_script"] == "hant", row
+            pieces = row["zh_hant"].split(" … ")
+            # A heading's cell is its title (Chinese, then its English); a paragraph's, the sentences with the match.
+            assert row["zh_hant"].startswith(texts[row["paragraph_id"]] + " ") or all(
+                piece in texts[row["paragraph_id"]] for piece in pieces
+            ), row
+        henan = {row["paragraph_id"]: row for row in rows}["henan-equipment-2017/s3.3.2/p1"]
+        # The sentence of the Simplified concordance (above), read in the plan's Traditional view.
+        assert henan["zh_hant"] == (
+            "開展數控機床、機器人產銷對接系列活動 ,提升傳統企業製造水平 ,"
+            "帶動本土數控機床和機器人產業發展 ,培育本地知名品牌。"
+        )
+    finally:
+        context.close()
+
+
+def chunk_of(address: str) -> str:
+    """The chunk number of a d-hant/<n>.js address."""
+    return address.split("/d-hant/")[1].split(".js")[0]
+
+
+def test_a_traditional_text_that_does_not_align_falls_back_to_simplified_with_a_note(browser, served):
+    """Were OpenCC ever to convert a block not one for one, its marks could not be placed: Simplified, said so."""
+    context, page = scripted_page(browser, "hant")
+    # Every Traditional text stored as not aligned (null), as index.py stores such a block.
+    context.route(
+        "**/search/d-hant/*.js*",
+        lambda route: route.fulfill(
+            content_type="text/javascript",
+            body=f"editionSearch.load({{hantChunk: {chunk_of(route.request.url)}, docs: Array(16).fill(null)}});",
+        ),
+    )
+    try:
+        results_page(page, served + "search/?q=" + quote("機器人") + "&kind=text")
+        snippets = paragraph_snippets(page)
+        assert snippets and {lang for _, lang, _ in snippets} == {"zh-Hans"}
+        assert {mark for _, _, marks in snippets for mark in marks} == {"机器人"}
+        assert page.locator(".es-hit.es-kind-paragraph .es-script-note").count() == len(snippets)
+    finally:
+        context.close()
+
+
+def test_traditional_snippets_load_from_file_too(browser, built_site):
+    """The offline bundle: d-hant/<n>.js is a <script> like every index file, so it loads under file:// as well."""
+    context, page = scripted_page(browser, "hant")
+    try:
+        results_page(page, (built_site / "search" / "index.html").as_uri() + "?q=" + quote("数控机床") + "&kind=text")
+        assert page.locator(".es-hits").get_attribute("data-script") == "hant"
+        snippets = paragraph_snippets(page)
+        assert len(snippets) > 10 and {lang for _, lang, _ in snippets} == {"zh-Hant"}
+        assert {mark for _, _, marks in snippets for mark in marks} == {"數控機床"}
+    finally:
+        context.close()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.present import labels, urls
 from build_tools.present.trails import SEPARATOR, trail_steps
+from build_tools.search.text import HAN
 
 # Blocks the search leaves out: the title line repeats the plan's own document.
 SKIPPED_KINDS = frozenset({"title"})
@@ -42,16 +43,38 @@ class SearchDoc:
     """A heading's or paragraph's block id (``plan-id/s1.2/p3``): the ¶ id a results page and its CSV show."""
     target: bool = False
     """A paragraph stating a quantified target (enrich/targets): the results page's "targets" filter."""
+    hant: str | None = ""
+    """The Traditional text a reader who chose 繁體 sees instead of ``zh`` (``title`` for a heading, the Chinese name
+    for a glossary entry), as the plan pages print it. ``""``: no other form (shown as ``zh``); ``None``: the
+    edition's Traditional text does not align character for character, so no mark could be placed (see ``aligned``)."""
+
+
+def aligned(hans: str, hant: str) -> bool:
+    """OpenCC converts one character for one in this edition: same length, and every non-Han character in place.
+
+    Then an offset found in the Simplified text (where the search matches) marks the same words in the Traditional.
+    """
+    return len(hans) == len(hant) and all(
+        a == b or (HAN.match(a) and HAN.match(b)) for a, b in zip(hans, hant, strict=True)
+    )
+
+
+def traditional(hans: str, hant: str) -> str | None:
+    """What a SearchDoc stores as ``hant``: "" when the two read alike, None when they do not align."""
+    if hant == hans:
+        return ""
+    return hant if aligned(hans, hant) else None
 
 
 def plan_label(plan: ParsedPlan) -> str:
     return labels.short_title(plan.meta)
 
 
-def _heading_text(edition: Edition, block: Block) -> str:
+def _heading_text(edition: Edition, block: Block, script: str = "hans") -> str:
     text = edition.bilingual.blocks[block.id]
     english = text.en if text.en_status != "untranslated" else ""
-    return " ".join(piece for piece in (f"{block.label}{text.zh_hans}", english) if piece)
+    chinese = f"{text.label_hant}{text.zh_hant}" if script == "hant" else f"{block.label}{text.zh_hans}"
+    return " ".join(piece for piece in (chinese, english) if piece)
 
 
 def _trail(edition: Edition, plan: ParsedPlan, headings: dict[str, Block], block: Block) -> str:
@@ -76,11 +99,13 @@ def block_docs(edition: Edition) -> list[SearchDoc]:
             trail = _trail(edition, plan, headings, block)
             if block.kind in ("heading", "box"):
                 title = _heading_text(edition, block)
-                docs.append(SearchDoc("heading", page, block.anchor, title, trail, "", "", (), plan.meta.id, block.id))
+                heading = SearchDoc("heading", page, block.anchor, title, trail, "", "", (), plan.meta.id, block.id)
+                docs.append(replace(heading, hant=traditional(title, _heading_text(edition, block, "hant"))))
             else:
                 zh = f"{text.label_hans}{text.zh_hans}"
                 found = SearchDoc("paragraph", page, block.anchor, "", trail, zh, english, (), plan.meta.id, block.id)
-                docs.append(replace(found, target=block.id in with_targets))
+                hant = traditional(zh, f"{text.label_hant}{text.zh_hant}")
+                docs.append(replace(found, target=block.id in with_targets, hant=hant))
     return docs
 
 
@@ -95,6 +120,7 @@ def glossary_docs(edition: Edition) -> list[SearchDoc]:
             "",  # a Traditional query is converted to Simplified in the browser
             "",  # translators' notes are guidance, not content: left to the glossary page
             (term.zh, term.en, *term.en_variants, *term.search_en),
+            hant=traditional(term.zh, term.zh_hant or term.zh),
         )
         for term in sorted(edition.bilingual.glossary, key=lambda t: t.id)
     ]

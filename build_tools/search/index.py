@@ -6,6 +6,8 @@ shards its terms hash to, and the stored-field chunks of its top results — nev
 - ``index.js``: the manifest (counts, shard count, chunk size, stopwords, Traditional→Simplified map);
 - ``p/<n>.js``: postings of the terms hashing to shard n: term -> doc ids and BM25 impacts;
 - ``d/<n>.js``: stored fields of documents n*CHUNK … (n+1)*CHUNK-1 (url, title, context, text);
+- ``d-hant/<n>.js``: the Traditional text of the same documents (SearchDoc.hant), loaded only when the reader
+  chose 繁體: a Simplified reader's queries load what they loaded before;
 - ``suggest.js``: the names of glossary entries and topics, loaded only when a query finds nothing;
 - ``facets.js``: which plan and kind each document is, as id ranges, and the paragraphs stating targets: the
   results page counts and filters every hit with it before loading any stored field (the dialog never loads it).
@@ -177,6 +179,9 @@ def build_index(docs: list[SearchDoc], t2s: dict[str, str], stopwords: frozenset
     for start in range(0, len(docs), CHUNK):
         files[f"d/{start // CHUNK}.js"] = _script(
             {"chunk": start // CHUNK, "docs": [stored(doc) for doc in docs[start : start + CHUNK]]}
+        )
+        files[f"d-hant/{start // CHUNK}.js"] = _script(
+            {"hantChunk": start // CHUNK, "docs": [doc.hant for doc in docs[start : start + CHUNK]]}
         )
     files["facets.js"] = _script({"facets": facets(docs)})
     files["suggest.js"] = _script({"suggest": suggestions(docs)})

@@ -98,6 +98,7 @@
     if ("shard" in payload) return "p/" + payload.shard + ".js";
     if (payload.facets) return "facets.js";
     if (payload.suggest) return "suggest.js";
+    if ("hantChunk" in payload) return "d-hant/" + payload.hantChunk + ".js";
     return "d/" + payload.chunk + ".js";
   }
 
@@ -277,17 +278,68 @@
     return pool;
   }
 
+  /** The script the reader chose with the view switch (edition.js sets it on <html>): "hant" or "hans". */
+  function chosenScript() {
+    return document.documentElement.getAttribute("data-script") === "hant" ? "hant" : "hans";
+  }
+
+  /**
+   * The stored fields of some hits; with 繁體 chosen, each also gets `hant`, its Traditional text (d-hant/<n>.js,
+   * never loaded for a Simplified reader). A missing Traditional chunk leaves `hant` unset: Simplified is shown.
+   */
   function docsOf(entries, settings) {
     var chunks = [];
     entries.forEach(function (entry) {
       var chunk = Math.floor(entry.id / settings.chunk);
       if (chunks.indexOf(chunk) < 0) chunks.push(chunk);
     });
-    return Promise.all(chunks.map(function (n) { return load("d/" + n + ".js"); })).then(function () {
+    var hant = chosenScript() === "hant";
+    var files = chunks.map(function (n) { return load("d/" + n + ".js"); });
+    if (hant) files = files.concat(chunks.map(function (n) { return load("d-hant/" + n + ".js").catch(function () { return null; }); }));
+    return Promise.all(files).then(function () {
       return entries.map(function (entry) {
-        return stored(loaded["d/" + Math.floor(entry.id / settings.chunk) + ".js"].docs[entry.id % settings.chunk]);
+        var n = Math.floor(entry.id / settings.chunk);
+        var doc = stored(loaded["d/" + n + ".js"].docs[entry.id % settings.chunk]);
+        if (hant && loaded["d-hant/" + n + ".js"]) doc.hant = loaded["d-hant/" + n + ".js"].docs[entry.id % settings.chunk];
+        return doc;
       });
     });
+  }
+
+  var HAS_HANT = { heading: true, paragraph: true, term: true }; // kinds the edition prints in Traditional too
+  var UNALIGNED = "简体显示 · Shown in Simplified: its Traditional text does not align character for character";
+
+  /**
+   * A hit's Chinese as the chosen script prints it: { title, zh, names, lang, note }. The Traditional text is the
+   * edition's own (OpenCC, reviewed), of the same length as the Simplified, so a match found in the Simplified
+   * marks the same characters in it; a text that does not align (build_tools/search/documents.py) stays Simplified
+   * with a note.
+   */
+  function printed(doc) {
+    var shown = { title: doc.title, zh: doc.zh, names: doc.names, lang: "zh-Hans", note: "" };
+    if (chosenScript() !== "hant" || doc.hant === undefined || !HAS_HANT[doc.kind]) return shown;
+    var source = doc.kind === "heading" ? doc.title : doc.kind === "term" ? doc.names[0] : doc.zh;
+    if (doc.hant === null || (doc.hant && doc.hant.length !== source.length)) {
+      shown.note = UNALIGNED;
+      return shown;
+    }
+    shown.lang = "zh-Hant";
+    if (!doc.hant) return shown; // the two scripts read alike
+    if (doc.kind === "heading") shown.title = doc.hant;
+    else if (doc.kind === "paragraph") shown.zh = doc.hant;
+    else {
+      shown.names = [doc.hant].concat(doc.names.slice(1));
+      if (doc.title.indexOf(source) === 0) shown.title = doc.hant + doc.title.slice(source.length);
+    }
+    return shown;
+  }
+
+  function scriptNote(element, shown) {
+    if (!shown.note) return;
+    var note = document.createElement("span");
+    note.className = "es-script-note";
+    note.textContent = shown.note;
+    element.appendChild(note);
   }
 
   /** The analysed words of a text (stopwords out, stems), one string: phrases are compared on these. */
@@ -421,7 +473,8 @@
     element.appendChild(document.createTextNode(text.slice(at, to)));
   }
 
-  function snippet(element, text, query, settings, width) {
+  /** A window of `text` around its first match, marked; `shown` (default: text) is what is printed, of the same length. */
+  function snippet(element, text, query, settings, width, shown) {
     var ranges = matches(text, query, settings);
     var first = ranges.length ? ranges[0][0] : 0;
     var from = Math.max(0, first - Math.floor(width / 3));
@@ -429,7 +482,7 @@
     if (from > 0 && space >= 0 && space < first) from = space + 1; // English: start at a word
     var to = Math.min(text.length, from + width);
     if (from > 0) element.appendChild(document.createTextNode("…"));
-    fill(element, text, ranges, from, to);
+    fill(element, shown || text, ranges, from, to);
     if (to < text.length) element.appendChild(document.createTextNode("…"));
   }
 
@@ -469,6 +522,7 @@
     var hasHan = /[\u3400-\u9fff]/.test(normalize(query, settings.t2s));
     answer.results.forEach(function (result) {
       var doc = result.doc;
+      var shown = printed(doc);
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = result.url;
@@ -480,17 +534,18 @@
       if (doc.title) {
         var title = document.createElement("span");
         title.className = "es-title";
-        fill(title, doc.title, matches(doc.title, query, settings), 0, doc.title.length);
+        fill(title, shown.title, matches(doc.title, query, settings), 0, doc.title.length);
         link.appendChild(title);
       }
       var body = bodyOf(doc, hasHan);
       if (body) {
         var text = document.createElement("span");
         text.className = "es-snippet";
-        text.lang = body === doc.en ? "en" : "zh-Hans";
-        snippet(text, body, query, settings, body === doc.en ? 180 : 70);
+        text.lang = body === doc.en ? "en" : body === doc.zh ? shown.lang : "zh-Hans";
+        snippet(text, body, query, settings, body === doc.en ? 180 : 70, body === doc.zh ? shown.zh : body);
         link.appendChild(text);
       }
+      if (hasHan || !doc.en) scriptNote(link, shown);
       item.appendChild(link);
       list.appendChild(item);
     });
@@ -514,6 +569,7 @@
         return link;
       });
     }
+    list.dataset.script = chosenScript();
     list.dataset.query = query;
   }
 
@@ -737,17 +793,20 @@
     context.textContent = doc.kind === "term" ? "术语表 Glossary" : doc.context;
     head.appendChild(context);
     item.appendChild(head);
-    var texts = doc.kind === "heading" ? [[doc.title, "zh-Hans"]] : [[doc.zh, "zh-Hans"], [doc.en, "en"]];
+    var shown = printed(doc);
+    // [text matched, text printed (the chosen script, same length), its language]
+    var texts = doc.kind === "heading" ? [[doc.title, shown.title, shown.lang]] : [[doc.zh, shown.zh, shown.lang], [doc.en, doc.en, "en"]];
     if (!/[\u3400-\u9fff]/.test(normalize(query, settings.t2s))) texts.reverse(); // the query's language first
-    if (doc.kind === "term") texts = [[doc.names.join(" · "), "zh-Hans"]];
-    texts.forEach(function (pair) {
-      if (!pair[0]) return;
+    if (doc.kind === "term") texts = [[doc.names.join(" · "), shown.names.join(" · "), shown.lang]];
+    texts.forEach(function (triple) {
+      if (!triple[0]) return;
       var text = document.createElement("p");
       text.className = "es-snippet";
-      text.lang = pair[1];
-      snippet(text, pair[0], query, settings, pair[1] === "en" ? 260 : 110);
+      text.lang = triple[2];
+      snippet(text, triple[0], query, settings, triple[2] === "en" ? 260 : 110, triple[1]);
       item.appendChild(text);
     });
+    scriptNote(item, shown);
     return item;
   }
 
@@ -764,11 +823,18 @@
     return found;
   }
 
-  /** The sentences that hold the match, in Chinese and English (the same positions when the two split alike). */
+  /**
+   * The sentences that hold the match, in Chinese and English (the same positions when the two split alike).
+   * The Chinese is printed in the chosen script: the Traditional text aligns with the Simplified character for
+   * character (printed()), so it splits into the same sentences, and the match is found in the Simplified ones.
+   */
   function concordanceTexts(doc, query, settings) {
-    if (doc.kind === "heading") return [doc.title, ""];
-    if (doc.kind === "term") return [doc.names[0], doc.names[1]];
+    var shown = printed(doc);
+    if (doc.kind === "heading") return [shown.title, ""];
+    if (doc.kind === "term") return [shown.names[0], doc.names[1]];
     var zh = sentencesOf(doc.zh || doc.title, false);
+    var zhShown = sentencesOf(shown.zh || shown.title, false);
+    if (zhShown.length !== zh.length) zhShown = zh;
     var en = sentencesOf(doc.en, true);
     var aligned = zh.length === en.length;
     var inZh = matchedSentences(zh, query, settings);
@@ -779,7 +845,7 @@
     var join = function (list, chosen) {
       return chosen.length ? chosen.map(function (i) { return list[i]; }).join(" … ") : list.join(" ");
     };
-    return [join(zh, pickZh), join(en, pickEn)];
+    return [join(zhShown, pickZh), join(en, pickEn)];
   }
 
   function csvCell(value) {
@@ -788,12 +854,19 @@
     return '"' + text.replace(/"/g, '""') + '"';
   }
 
+  /**
+   * One row per hit. With 繁體 chosen the Chinese column is `zh_hant` (the text as the Traditional view prints it)
+   * and a last column, `zh_script`, says per row which script the cell holds (hans where the edition has no aligned
+   * Traditional text, e.g. a topic's scope).
+   */
   function concordanceCsv(docs, query, settings, siteUrl, planLabels) {
-    var rows = [["plan", "paragraph_id", "url", "zh", "en"]];
+    var hant = chosenScript() === "hant";
+    var rows = [["plan", "paragraph_id", "url", hant ? "zh_hant" : "zh", "en"].concat(hant ? ["zh_script"] : [])];
     docs.forEach(function (doc) {
       var texts = concordanceTexts(doc, query, settings);
       var plan = doc.block ? doc.block.split("/")[0] : "";
-      rows.push([planLabels[plan] || plan, doc.block || "", siteUrl + pagePath(doc.page, doc.anchor), texts[0], texts[1]]);
+      var row = [planLabels[plan] || plan, doc.block || "", siteUrl + pagePath(doc.page, doc.anchor), texts[0], texts[1]];
+      rows.push(hant ? row.concat([printed(doc).lang === "zh-Hant" ? "hant" : "hans"]) : row);
     });
     return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   }
@@ -809,7 +882,7 @@
 
   function fileNameOf(query) {
     var safe = query.trim().replace(/[\\\/:*?"<>|\s]+/g, "-").slice(0, 40);
-    return "concordance-" + (safe || "search") + ".csv";
+    return "concordance-" + (safe || "search") + (chosenScript() === "hant" ? "-hant" : "") + ".csv";
   }
 
   // ------------------------------------------------------------------------------------- the page itself
@@ -863,12 +936,18 @@
     renderFacet(parts.kindFacet, "kind", counts.kind, state, labels.kind);
     var found = filtered(ranking.entries, state, tables);
     var shown = 0;
+    var busy = Promise.resolve(); // "Show more" and a reprint in another script run one after the other
     parts.hits.textContent = "";
+    function queued(task) {
+      busy = busy.then(task);
+      return busy;
+    }
     function more() {
       var batch = found.slice(shown, shown + PAGE);
       parts.more.disabled = true;
       return docsOf(batch, settings).then(function (docs) {
         docs.forEach(function (doc) { parts.hits.appendChild(hitItem(doc, state.q, settings)); });
+        parts.hits.dataset.script = chosenScript();
         shown += batch.length;
         parts.more.hidden = shown >= found.length;
         parts.more.disabled = false;
@@ -877,7 +956,17 @@
         parts.hits.dataset.shown = String(shown);
       });
     }
-    parts.more.onclick = more;
+    parts.more.onclick = function () { return queued(more); };
+    // The reader switched 简体/繁體 (here, or on another page of the edition): the hits shown are printed again.
+    parts.redraw = function () {
+      return queued(function () {
+        return docsOf(found.slice(0, shown), settings).then(function (docs) {
+          parts.hits.textContent = "";
+          docs.forEach(function (doc) { parts.hits.appendChild(hitItem(doc, state.q, settings)); });
+          parts.hits.dataset.script = chosenScript();
+        });
+      });
+    };
     parts.csv.hidden = !found.length;
     parts.csv.onclick = function () {
       parts.csv.disabled = true;
@@ -886,11 +975,21 @@
         parts.csv.disabled = false;
       });
     };
-    return more().then(function () {
+    return queued(more).then(function () {
       parts.hits.dataset.total = String(found.length);
       parts.hits.dataset.query = state.q;
       if (!found.length) noHits(parts, state, settings);
     });
+  }
+
+  /** Print the hits again when <html data-script> changes (edition.js sets it from the view switch). */
+  function followScript(parts) {
+    var current = chosenScript();
+    new MutationObserver(function () {
+      if (chosenScript() === current) return;
+      current = chosenScript();
+      if (parts.redraw) parts.redraw();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-script"] });
   }
 
   function noHits(parts, state, settings) {
@@ -904,6 +1003,7 @@
     parts.input.value = state.q;
     FILTERS.forEach(function (name) { parts.selects[name].value = state[name]; });
     bindForm(parts);
+    followScript(parts);
     if (!state.q.trim()) {
       parts.hits.dataset.query = "";
       return Promise.resolve();
