@@ -149,8 +149,8 @@ def test_every_block_of_the_edition_has_its_aligned_traditional_text(docs, editi
     assert "數控機床" in cnc.hant
 
 
-def test_traditional_text_is_a_chunk_of_its_own(docs):
-    index = build_index(docs, {})
+def test_traditional_text_is_a_chunk_of_its_own(docs, edition):
+    index = build_index(docs, {}, edition.search_stopwords)
     hant = [name for name in index.files if name.startswith("d-hant/")]
     assert len(hant) == len([name for name in index.files if name.startswith("d/")])
     first = payload_of(index.files["d-hant/0.js"])
