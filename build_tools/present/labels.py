@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from build_tools.model import Block, PlanMeta, PlanStatus
+from build_tools.present import citation
 
 DOCUMENT_STATUS = {
     "issued": ("正式印发", "Issued"),
@@ -116,8 +117,8 @@ def document(meta: PlanMeta) -> str:
 
 
 def issuer(meta: PlanMeta) -> str:
-    """``河南省人民政府 · People's Government of Henan Province``."""
-    return f"{meta.issuer_zh} · {meta.issuer_en}"
+    """``河南省人民政府 · People's Government of Henan Province``; marked as citations mark it when inferred."""
+    return f"{citation.issuer_zh(meta)} · {citation.issuer_en(meta)}"
 
 
 def in_contents(block: Block) -> bool:
