@@ -48,8 +48,13 @@ class LangScanner(HTMLParser):
         lang = values.get("lang") or lang
         if tag == "article":  # the page's own content begins; outside it, Material's frame (see OUTSIDE_CONTENT)
             skipped = False
-        skipped = skipped or tag in SKIPPED_ELEMENTS
+        # An SVG <title> is a tooltip of plain text: it cannot hold a lang per language, so its bilingual label is
+        # read as one string (the same label is marked up in the page's tables and lists).
+        skipped = skipped or tag in SKIPPED_ELEMENTS or (tag == "title" and self.in_svg())
         self.stack.append((tag, lang or "", skipped))
+
+    def in_svg(self) -> bool:
+        return any(tag == "svg" for tag, _, _ in self.stack)
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, -1, -1):
