@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.lang_runs import LangScanner, site_misplaced_runs
 
-# Runs still unmarked per page type, measured on this branch's build (main had 2,377 in all; this branch 604).
+# Runs still unmarked per page type, measured on this branch's build (main had 2,377 in all; this branch 508).
 # A page type may only go down: a template that adds an unmarked run fails here. What is left: the topic names in
 # the topics index and downloads (one "能源电力装备 · Energy and power equipment" node), plan titles beside their
 # translation in lists, the about/home/data pages' prose paragraphs, and the glossary table's cells; each needs its
@@ -21,12 +21,12 @@ CEILING = {
     "downloads": 3,
     "glossary": 190,
     "index": 0,
-    "plans": 228,
+    "plans": 223,
     "search": 3,
     "shared-wording": 1,
     "targets": 15,
     "timeline": 1,
-    "topics": 134,
+    "topics": 43,
     "translation-status": 2,
     "vocabulary": 7,
 }
