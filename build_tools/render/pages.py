@@ -77,6 +77,7 @@ def environment() -> Environment:
     # A plan named in a list or table: one spelling everywhere, with its short name when it has one.
     env.filters["place"] = labels.region_period
     env.filters["short_title"] = labels.short_title
+    env.filters["han_runs"] = labels.han_runs
     # A plan's issuer and date, marked where the editors inferred them (citation.py decides the wording).
     env.filters["issuer_zh"] = issuer_zh
     env.filters["date_en"] = date_en
