@@ -11,7 +11,8 @@ from tests.lang_runs import LangScanner, site_misplaced_runs
 
 # Runs still unmarked per page type, measured on this branch's build (main had 2,377 in all; this branch 295).
 # A page type may only go down: a template that adds an unmarked run fails here. What is left: plan titles beside
-# their translation in one text node (plan pages' headings and lists, the English citation's original title), the data page's prose; each needs its own split. (SVG <title> tooltips are exempt: see tests/lang_runs.py.)
+# their translation in one text node (plan pages' headings and lists, the English citation's original title) and
+# the data page's prose; each needs its own split. (SVG <title> tooltips are exempt: see tests/lang_runs.py.)
 CEILING = {
     "about": 0,
     "compare": 6,
