@@ -344,3 +344,41 @@ def test_english_measure_is_at_most_75_characters(pdfs, edition):
         measured = [line for line in lines if len(line) >= 40 and line in english]
         assert len(measured) > 200, name  # the check reads the paragraphs' lines, not a handful
         assert max(len(line) for line in measured) <= 75, max(measured, key=len)
+
+
+# Written from the two Guangdong plans' meta.yml (`inferred: date, issuer`): the PDFs mark them as the site's
+# citations do. Henan's issuer and date are in its text: never marked.
+INFERRED = {
+    "guangdong-high-end-equipment-2021": (
+        "广东省工业和信息化厅（编者推定）",
+        "Attributed to Department of Industry and Information Technology of Guangdong Province",
+        "[2020]",
+    ),
+    "guangdong-machinery-2005": (
+        "广东省人民政府（编者推定）",
+        "Attributed to People’s Government of Guangdong Province",
+        "[2005]",
+    ),
+}
+
+
+def test_plan_pdfs_mark_an_inferred_issuer_and_date(pdfs):
+    for plan_id, (issuer_zh, issuer_en, date) in INFERRED.items():
+        card = squeezed(text_of(pdfs[plan_id], 1, 1))
+        assert squeezed(issuer_zh) in card and squeezed(issuer_en) in card, plan_id
+        assert squeezed(f"{date}，编者推定") in card, plan_id
+        author = PdfReader(pdfs[plan_id]).metadata.author
+        assert author.startswith(issuer_zh) and "Attributed to" in author, author
+    henan = squeezed(text_of(pdfs[HENAN], 1, 1))
+    assert "编者推定" not in henan and "Attributedto" not in henan and "20170929" in henan  # squeezed: no hyphens
+
+
+def test_edition_and_briefing_mark_an_inferred_issuer_and_date(pdfs):
+    cover = squeezed(text_of(pdfs["edition"], 1, 1))
+    for _, issuer_en, date in INFERRED.values():
+        assert squeezed(f"{issuer_en}, {date}") in cover
+    assert squeezed("General Office of the People’s Government of Henan Province, 2017-09-29") in cover
+    # The robots briefing's plans table lists three plans, the Guangdong 2021 draft the only one with inferred facts
+    # (its table cells wrap, so pdftotext interleaves their lines: each mark is counted, once).
+    table = squeezed(text_of(pdfs["robots"], 1, 1))
+    assert (table.count("（编者推定）"), table.count("Attributedto"), table.count("[2020]")) == (1, 1, 1)

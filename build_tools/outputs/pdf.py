@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.model import Edition, ParsedPlan, Topic
 from build_tools.outputs.pdf_context import edition_doc, plan_doc
 from build_tools.outputs.topic_briefing import topic_briefing_doc
-from build_tools.present import labels, urls
+from build_tools.present import citation, labels, urls
 from build_tools.present.downloads import VolumeDownload, edition_pdf_name, plan_pdf_name, topic_pdf_name
 from build_tools.write import writing
 
@@ -79,6 +79,11 @@ def environment() -> Environment:
     env.filters["quotes"] = typographic_quotes
     env.filters["place"] = labels.region_period  # a plan named by region and period, with its short name if any
     env.filters["place_year"] = labels.region_year
+    # A plan's issuer and date, marked where the editors inferred them: the wording is citation.py's, as on the site.
+    env.filters["issuer_zh"] = citation.issuer_zh
+    env.filters["issuer_en"] = citation.issuer_en
+    env.filters["date_zh"] = citation.date_zh
+    env.filters["date_en"] = citation.date_en
     return env
 
 

@@ -55,7 +55,7 @@ class Citation:
     @property
     def shown_date(self) -> str:
         """The date as a citation prints it: in square brackets when the editors inferred it."""
-        return f"[{self.date}]" if self.date_inferred else self.date
+        return marked_date(self.date, self.date_inferred)
 
     @property
     def inference_notes(self) -> tuple[str, ...]:
@@ -82,9 +82,8 @@ class Citation:
 
     @property
     def text_zh(self) -> str:
-        issuer = f"{self.issuer_zh}（编者推定）" if self.issuer_inferred else self.issuer_zh
-        date = f"{self.shown_date}，编者推定" if self.date_inferred else self.date
-        pieces = [f"{issuer}：《{self.title_zh}》（{date}）"]
+        issuer = marked_issuer_zh(self.issuer_zh, self.issuer_inferred)
+        pieces = [f"{issuer}：《{self.title_zh}》（{marked_date_zh(self.date, self.date_inferred)}）"]
         if self.section_zh:
             pieces.append(self.section_zh)
         if self.block_id:
@@ -94,7 +93,7 @@ class Citation:
 
     @property
     def text_en(self) -> str:
-        issuer = f"Attributed to {self.issuer_en}" if self.issuer_inferred else self.issuer_en
+        issuer = marked_issuer_en(self.issuer_en, self.issuer_inferred)
         pieces = [f"{issuer}, {self.title_en} [{self.title_zh}] ({self.shown_date})"]
         if self.section_en:
             pieces.append(self.section_en)
@@ -200,6 +199,44 @@ class Citation:
 
     def csl_json(self) -> str:
         return json.dumps([self.csl()], ensure_ascii=False, indent=2) + "\n"
+
+
+def marked_issuer_zh(issuer: str, inferred: bool) -> str:
+    """The issuer as Chinese text prints it: ``广东省人民政府（编者推定）`` when the editors inferred it."""
+    return f"{issuer}（编者推定）" if inferred else issuer
+
+
+def marked_issuer_en(issuer: str, inferred: bool) -> str:
+    """The issuer as English text prints it: ``Attributed to …`` when the editors inferred it."""
+    return f"Attributed to {issuer}" if inferred else issuer
+
+
+def marked_date(date: str, inferred: bool) -> str:
+    """The date in square brackets (the cataloguer's mark for a fact from outside the document) when inferred."""
+    return f"[{date}]" if inferred else date
+
+
+def marked_date_zh(date: str, inferred: bool) -> str:
+    """The date as Chinese text prints it: ``[2020]，编者推定`` when inferred."""
+    return f"{marked_date(date, inferred)}，编者推定" if inferred else date
+
+
+def issuer_zh(meta: PlanMeta) -> str:
+    """A plan's issuer in Chinese, marked when meta.yml's ``inferred`` names it (PDFs print this)."""
+    return marked_issuer_zh(meta.issuer_zh, bool(meta.issuer_inferred))
+
+
+def issuer_en(meta: PlanMeta) -> str:
+    return marked_issuer_en(meta.issuer_en, bool(meta.issuer_inferred))
+
+
+def date_zh(meta: PlanMeta) -> str:
+    return marked_date_zh(meta.date, bool(meta.date_inferred))
+
+
+def date_en(meta: PlanMeta) -> str:
+    """A plan's date where English or both languages read it: ``[2020]`` when inferred."""
+    return marked_date(meta.date, bool(meta.date_inferred))
 
 
 def short_citation(meta: PlanMeta, block_id: str, trail: str = "") -> str:

@@ -8,9 +8,11 @@ status_line(status)         已到期（规划期至2020年） · Expired (its p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from build_tools.model import Block, PlanMeta, PlanStatus
+from build_tools.present import citation
 
 DOCUMENT_STATUS = {
     "issued": ("正式印发", "Issued"),
@@ -116,10 +118,19 @@ def document(meta: PlanMeta) -> str:
 
 
 def issuer(meta: PlanMeta) -> str:
-    """``河南省人民政府 · People's Government of Henan Province``."""
-    return f"{meta.issuer_zh} · {meta.issuer_en}"
+    """``河南省人民政府 · People's Government of Henan Province``; marked as citations mark it when inferred."""
+    return f"{citation.issuer_zh(meta)} · {citation.issuer_en(meta)}"
 
 
 def in_contents(block: Block) -> bool:
     """Whether a plan's contents list the block: body headings and box headers to CONTENTS_DEPTH, not in a box."""
     return block.kind in ("heading", "box") and block.zone == "body" and block.level <= CONTENTS_DEPTH and not block.box
+
+
+HAN_RUN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*)")
+
+
+def han_runs(text: str) -> tuple[tuple[str, bool], ...]:
+    """English text cut where Chinese begins and ends: ``(piece, is_chinese)``, so a template can give each
+    Chinese run its own lang inside an English element (a translator's note naming 后配套)."""
+    return tuple((piece, index % 2 == 1) for index, piece in enumerate(HAN_RUN.split(text)) if piece)

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.model import Block, BlockMarks, BlockText, Edition, ParsedPlan, Part
 from build_tools.parallel import shared_with_workers
 from build_tools.present import labels, urls
-from build_tools.present.citation import paragraph_citation, plan_citation
+from build_tools.present.citation import date_en, issuer_zh, paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
 from build_tools.present.paging import (
@@ -77,6 +77,10 @@ def environment() -> Environment:
     # A plan named in a list or table: one spelling everywhere, with its short name when it has one.
     env.filters["place"] = labels.region_period
     env.filters["short_title"] = labels.short_title
+    env.filters["han_runs"] = labels.han_runs
+    # A plan's issuer and date, marked where the editors inferred them (citation.py decides the wording).
+    env.filters["issuer_zh"] = issuer_zh
+    env.filters["date_en"] = date_en
     return env
 
 
