@@ -114,7 +114,7 @@ def test_english_reader_can_navigate(built_site):
 def test_glossary_page_links_to_occurrences(built_site):
     glossary = (built_site / "glossary.html").read_text(encoding="utf-8")
     assert "数控机床" in glossary and "CNC machine tool" in glossary
-    # each term's plans are on its letter's page (render/paging.py), which links to the first occurrence
+    # each term's plans are on its letter's page (present/paging.py), which links to the first occurrence
     row = r'<tr id="g-cnc-machine-tool".*?<a href="(glossary/c\.html#g-cnc-machine-tool)">(\d+) · (\d+) ¶</a>'
     link = re.search(row, glossary)
     assert link, "the glossary row links to where the term occurs"

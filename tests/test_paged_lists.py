@@ -1,4 +1,4 @@
-"""Pages that stay readable as the corpus grows (build_tools/render/paging.py).
+"""Pages that stay readable as the corpus grows (build_tools/present/paging.py).
 
 A synthetic corpus (benchmarks/scale.py's: the five plans repeated) of 15 plans, built with MkDocs:
 every list of occurrences that grows with the plans is cut into pages of at most PLANS_PER_PAGE
@@ -16,8 +16,8 @@ import pytest
 
 from build_tools.config import ROOT
 from build_tools.pipeline import build, generate
+from build_tools.present.paging import NOTES_PER_PARAGRAPH, PLANS_PER_PAGE, SHARED_NOTES_PER_PAGE, plan_groups
 from build_tools.render import pages
-from build_tools.render.paging import NOTES_PER_PARAGRAPH, PLANS_PER_PAGE, SHARED_NOTES_PER_PAGE, plan_groups
 from build_tools.render.status import glossary_page
 from tests.conftest import sandbox_config
 from tests.corpus import corpus

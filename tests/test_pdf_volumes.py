@@ -1,4 +1,4 @@
-"""The PDFs of a large edition stay bounded (render/paging.py ``plan_volumes``, outputs/topic_briefing.py).
+"""The PDFs of a large edition stay bounded (present/paging.py ``plan_volumes``, outputs/topic_briefing.py).
 
 A synthetic corpus (benchmarks/scale.py's: the five plans repeated) of 20 plans: the whole edition is planned
 as volumes by plan period, each bounded, and the pages link every volume; one small volume is rendered and
@@ -26,8 +26,8 @@ from build_tools.outputs.topic_briefing import (
 )
 from build_tools.pipeline import assemble
 from build_tools.present.downloads import edition_pdf_name, edition_slug, planned_downloads, text_weight
+from build_tools.present.paging import VIEW_PLANS_UP_TO, VOLUME_TEXT, plan_volumes
 from build_tools.render.pages import downloads_page, environment, home_context
-from build_tools.render.paging import VIEW_PLANS_UP_TO, VOLUME_TEXT, plan_volumes
 from tests.conftest import sandbox_config
 from tests.corpus import corpus
 from tests.pdf_checks import outline_titles, run, squeezed, text_of, written

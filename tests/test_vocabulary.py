@@ -55,7 +55,7 @@ def test_entries_have_english_and_first_appearance(edition):
 def test_vocabulary_page_and_export(built_site):
     page = (built_site / "vocabulary.html").read_text(encoding="utf-8")
     assert "机器换人" in page and "replacing workers with machines" in page
-    # one row per entry on the index, the charts and plans on the entry pages (ten a page, render/paging.py)
+    # one row per entry on the index, the charts and plans on the entry pages (ten a page, present/paging.py)
     entries = [path.read_text(encoding="utf-8") for path in (built_site / "vocabulary").glob("*.html")]
     assert page.count("<tr id=") == len(json.loads((built_site / "data" / "edition.json").read_text())["vocabulary"])
     assert sum(html.count('class="vocab-chart"') for html in entries) >= 300

@@ -59,7 +59,7 @@ def render_jobs(
     stored.folder.mkdir(parents=True, exist_ok=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     keys = {job.name: content_hash(job) for job in jobs}
-    # The largest first: each worker holds one WeasyPrint document at a time (render/paging.py bounds it).
+    # The largest first: each worker holds one WeasyPrint document at a time (present/paging.py bounds it).
     todo = sorted((job for job in jobs if not stored.has(keys[job.name])), key=lambda job: -len(job.html))
     progress(f"PDF: {len(jobs) - len(todo)} of {len(jobs)} unchanged, rendering {len(todo)}")
     targets = [stored.path(keys[job.name]) for job in todo]
