@@ -53,10 +53,19 @@ def containing(blocks: list[dict], query: str, plan: str = "") -> list[str]:
     ]
 
 
+def wait_for_hits(page, attribute: str = "total") -> None:
+    """Wait until the results page has printed its hits (it sets data-total and data-query on .es-hits last).
+
+    A selector wait, not a script reading .es-hits: after a click on a link the script would run on the page
+    being left, which has no .es-hits, and fail (the flake CI met).
+    """
+    page.wait_for_selector(f".es-hits[data-{attribute}]", state="attached", timeout=15_000)
+
+
 def results_page(page, address: str) -> list[str]:
     """Open a results page address, show every hit (pressing "Show more" while it is there); the ¶ ids shown."""
     page.goto(address)
-    page.wait_for_function("() => document.querySelector('.es-hits').dataset.query !== undefined", timeout=15_000)
+    wait_for_hits(page, "query")
     more = page.locator("button.es-more")
     while more.is_visible():
         shown = page.locator(".es-hit").count()
@@ -96,7 +105,7 @@ def test_the_dialog_gives_the_true_total_and_links_every_result(page, served, bl
     total = int(status.split("共 ")[1].split(" ")[0])  # 前 10 条，共 N 条结果 · 10 of N results
     assert total > len(containing(blocks, "发展"))  # plan text, and the topics and glossary entries that say it
     page.locator("a.es-all").click()
-    page.wait_for_function("() => document.querySelector('.es-hits').dataset.total !== undefined", timeout=15_000)
+    wait_for_hits(page)
     assert page.locator(".es-hits").get_attribute("data-total") == str(total)
     assert page.locator("#es-page-q").input_value() == "发展"
 
@@ -112,10 +121,10 @@ def test_an_address_restores_its_results_from_file(page, built_site, blocks):
     # Clearing the plan filter is a new address; back returns to the filtered results.
     page.locator(".es-facet-plan a", has_text="全部规划 All plans").click()
     page.wait_for_url("**/search/index.html?q=*&kind=text")
-    page.wait_for_function("() => document.querySelector('.es-hits').dataset.total !== undefined", timeout=15_000)
+    wait_for_hits(page)
     assert page.locator(".es-hit").count() == len(containing(blocks, "机床"))
     page.go_back()
-    page.wait_for_function("() => document.querySelector('.es-hits').dataset.total !== undefined", timeout=15_000)
+    wait_for_hits(page)
     assert sorted(page.locator(".es-hit .es-hit-link").all_inner_texts()) == sorted(
         f"¶ {identifier}" for identifier in containing(blocks, "机床", plan)
     )
@@ -151,7 +160,7 @@ def test_a_glossary_term_links_to_its_every_mention_and_csv(page, served, blocks
     page.goto(served + "glossary.html")
     page.locator("table.glossary tr#g-cnc-machine-tool a").last.click()
     page.locator("#g-cnc-machine-tool ~ p a", has_text="Every mention").first.click()
-    page.wait_for_function("() => document.querySelector('.es-hits').dataset.total !== undefined", timeout=15_000)
+    wait_for_hits(page)
     assert page.locator("#es-page-q").input_value() == "数控机床"
     rows = download_csv(page)
     assert sorted(row["paragraph_id"] for row in rows) == sorted(containing(blocks, "数控机床"))
@@ -268,10 +277,10 @@ def test_switching_the_script_on_the_results_page_reprints_the_hits(page, served
     results_page(page, served + "search/?q=" + quote("数控机床") + "&kind=text")
     assert {mark for _, _, marks in paragraph_snippets(page) for mark in marks} == {"数控机床"}
     page.locator(".view-switch button[data-script='hant']").click()
-    page.wait_for_function("() => document.querySelector('.es-hits').dataset.script === 'hant'", timeout=15_000)
+    page.wait_for_selector(".es-hits[data-script='hant']", state="attached", timeout=15_000)
     assert {mark for _, _, marks in paragraph_snippets(page) for mark in marks} == {"數控機床"}
     page.locator(".view-switch button[data-script='hans']").click()
-    page.wait_for_function("() => document.querySelector('.es-hits').dataset.script === 'hans'", timeout=15_000)
+    page.wait_for_selector(".es-hits[data-script='hans']", state="attached", timeout=15_000)
     assert {mark for _, _, marks in paragraph_snippets(page) for mark in marks} == {"数控机床"}
 
 
