@@ -2,17 +2,17 @@
 project's own mkdocs.yml, hooks and theme override. Per candidate it prints: the clean build's CPU seconds (user +
 sys of the engine's process: the cores are shared, so wall seconds, printed too, say more about the neighbours than
 about the engine), its peak RSS, a ``--dirty`` rebuild after one plan page's edit, whether ``--strict`` is clean,
-and whether what the project relies on works unchanged: the hooks (build_tools/site_hooks.py: citation meta tags,
-``@/`` links, raw blocks put back), the theme override (build_tools/theme/main.html: its ``site_nav`` block
+and whether what the project relies on works unchanged: the hooks (build_tools/site/hooks.py: citation meta tags,
+``@/`` links, raw blocks put back), the theme override (build_tools/site/theme/main.html: its ``site_nav`` block
 rendered), the search dialog (Chromium types a query into the built site and gets results), the offline bundle (the
 same build opened from file://, which is what the bundle zips: its search must answer there) and the build in shares
-(build_tools/mkdocs_shard.py: two shares, merged, byte-identical to one process).
+(build_tools/site/mkdocs_shard.py: two shares, merged, byte-identical to one process).
 
 Venvs live in /work/engine-venvs/<name> or $ENGINE_VENVS/<name> (never the project's .venv); ``--install``
 makes the missing ones.
 Generate docs/ first (``python -m build_tools generate``); ``--docs`` takes another generated docs/ (the 500-plan
 one of ``benchmarks/scale.py 500 --work DIR``); ``--quick`` measures the builds only, for large corpora;
-``--share I/N`` converts only one share of the pages (``build_tools/mkdocs_shard.py``): every file and the
+``--share I/N`` converts only one share of the pages (``build_tools/site/mkdocs_shard.py``): every file and the
 navigation are still read, so it shows the engine's fixed cost at that size plus an n-th of its per-page cost.
 
     python benchmarks/engines.py [--install] [--only NAME,...] [--docs DIR] [--work DIR] [--quick] [--share I/N]
@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools.config import ROOT  # noqa: E402
+from build_tools.core.config import ROOT  # noqa: E402
 
 # Outside the project (never its .venv): ENGINE_VENVS in the environment puts them elsewhere.
 VENVS = Path(os.environ.get("ENGINE_VENVS", "/work/engine-venvs"))

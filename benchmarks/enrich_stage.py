@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.scale import _edit_one_translation, corpus  # noqa: E402
-from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.core.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.pipeline import assemble  # noqa: E402
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.scale import corpus  # noqa: E402
-from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.core.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.pipeline import generate  # noqa: E402
 
 

@@ -18,11 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pypdf import PdfReader  # noqa: E402
 
-from build_tools.config import ROOT, BuildConfig  # noqa: E402
-from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
-from build_tools.outputs.offline import build_offline_bundle  # noqa: E402
-from build_tools.outputs.pdf import PdfJob, edition_job, plan_job, write_pdf  # noqa: E402
+from build_tools.core.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.pdf.jobs import PdfJob, edition_job, plan_job, write_pdf  # noqa: E402
 from build_tools.pipeline import generate  # noqa: E402
+from build_tools.site.mkdocs_build import mkdocs_build  # noqa: E402
+from build_tools.site.offline import build_offline_bundle  # noqa: E402
 
 T = TypeVar("T")
 

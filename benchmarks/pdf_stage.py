@@ -29,11 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pypdf import PdfReader  # noqa: E402
 
 from benchmarks.scale import corpus  # noqa: E402
-from build_tools.config import ROOT, BuildConfig  # noqa: E402
-from build_tools.mkdocs_build import mkdocs_build  # noqa: E402
-from build_tools.outputs.downloads import build_downloads  # noqa: E402
-from build_tools.outputs.offline import build_offline_bundle  # noqa: E402
+from build_tools.core.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.pdf.downloads import build_downloads  # noqa: E402
 from build_tools.pipeline import assemble, generate  # noqa: E402
+from build_tools.site.mkdocs_build import mkdocs_build  # noqa: E402
+from build_tools.site.offline import build_offline_bundle  # noqa: E402
 from build_tools.sources.edition import load_edition_meta  # noqa: E402
 
 EDIT = ("henan-equipment-2017", "培育本地知名品牌", "培育本土知名品牌")

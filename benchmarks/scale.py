@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.core.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.enrich import similarity  # noqa: E402
 from build_tools.pipeline import build, generate, load_and_parse  # noqa: E402
 from build_tools.sources.across import load_similarity_rules  # noqa: E402

@@ -26,7 +26,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools.config import ROOT  # noqa: E402
+from build_tools.core.config import ROOT  # noqa: E402
 
 QUERIES = Path(__file__).parent / "data" / "search_queries.yml"
 CHROMIUM = "/usr/bin/chromium"

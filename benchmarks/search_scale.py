@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.scale import PAGE, corpus  # noqa: E402
 from benchmarks.search_quality import CHROMIUM, QUERIES, first_query_payloads, index_size, kb  # noqa: E402
-from build_tools.config import ROOT, BuildConfig  # noqa: E402
+from build_tools.core.config import ROOT, BuildConfig  # noqa: E402
 from build_tools.pipeline import assemble  # noqa: E402
 from build_tools.search import write_search_index  # noqa: E402
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from build_tools.config import BuildConfig  # noqa: E402
+from build_tools.core.config import BuildConfig  # noqa: E402
 from build_tools.pipeline import assemble  # noqa: E402
 from tests.target_scoring import score  # noqa: E402
 

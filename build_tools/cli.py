@@ -14,11 +14,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as RichProgress
 
-from build_tools.config import BuildConfig
-from build_tools.errors import BuildFailed, InputError
-from build_tools.folders import build_lock, check_folders, disk_error
+from build_tools.core.config import BuildConfig
+from build_tools.core.errors import BuildFailed, InputError
+from build_tools.core.folders import build_lock, check_folders, disk_error
+from build_tools.core.progress import Advance, PlainCount
 from build_tools.pipeline import assemble, build, generate, load_and_parse
-from build_tools.progress import Advance, PlainCount
 from build_tools.translation.hant_review import edition_texts, load_review, rare_forms, review_texts
 from build_tools.translation.hant_words import check_texts, load_one_to_many, load_words
 from build_tools.translation.incoming import import_deliveries

@@ -12,18 +12,20 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from build_tools import cache, incremental
-from build_tools.cache import edition_key, enrich_cache, inputs_key, plan_key, text_key
-from build_tools.config import BuildConfig
+from build_tools.core import cache, incremental
+from build_tools.core.cache import edition_key, enrich_cache, inputs_key, plan_key, text_key
+from build_tools.core.config import BuildConfig
+from build_tools.core.errors import InputError
+from build_tools.core.parallel import shared_with_workers
+from build_tools.core.progress import Progress, quiet
+from build_tools.core.write import remove_unwritten
 from build_tools.enrich import similarity, vocabulary
 from build_tools.enrich.finish import finish
 from build_tools.enrich.glossary_marks import expand_marks
 from build_tools.enrich.per_plan import PlanContext, PlanEnrichment, enrich_plan, load_plan
 from build_tools.enrich.shared_rows import pack_shared, unpack_shared
 from build_tools.enrich.topics import index_topics
-from build_tools.errors import InputError
 from build_tools.export.data import write_exports
-from build_tools.mkdocs_build import mkdocs_build
 from build_tools.model import (
     Bilingual,
     Edition,
@@ -41,14 +43,13 @@ from build_tools.model import (
     VocabularyRules,
 )
 from build_tools.model.key_points import KeyPoints
-from build_tools.outputs.downloads import build_downloads
-from build_tools.outputs.offline import build_offline_bundle, dist_dir
-from build_tools.parallel import shared_with_workers
+from build_tools.pdf.downloads import build_downloads
 from build_tools.present import labels
 from build_tools.present.downloads import no_downloads, planned_downloads
-from build_tools.progress import Progress, quiet
 from build_tools.render.pages import render_site_pages
 from build_tools.search import write_search_index
+from build_tools.site.mkdocs_build import mkdocs_build
+from build_tools.site.offline import build_offline_bundle, dist_dir
 from build_tools.sources.across import (
     load_pair_rules,
     load_similarity_rules,
@@ -66,7 +67,6 @@ from build_tools.sources.topics import load_taxonomy
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import HantConverter, hant_converter
 from build_tools.translation.store import po_path
-from build_tools.write import remove_unwritten
 
 Result = TypeVar("Result")
 
@@ -302,7 +302,7 @@ def build(
     result = generate(config, progress, pdfs=pdfs, offline=offline)
     mkdocs_build(config, progress, clean=clean)
     if bundle:
-        # Zipped from the site just built, then served from its downloads/ (build_tools/outputs/offline.py).
+        # Zipped from the site just built, then served from its downloads/ (build_tools/site/offline.py).
         build_offline_bundle(config, result.edition.meta, progress)
     incremental.record_pipeline(config, inputs, watched)
     return result

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.core.config import ROOT, BuildConfig
 from build_tools.pipeline import assemble, build
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 

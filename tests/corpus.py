@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 
 
 def corpus(target: Path, size: int) -> Path:

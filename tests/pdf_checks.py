@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from build_tools.outputs.pdf import PdfJob, write_pdf
+from build_tools.pdf.jobs import PdfJob, write_pdf
 
 
 def written(job: PdfJob, out: Path) -> Path:

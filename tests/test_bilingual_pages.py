@@ -8,7 +8,7 @@ import shutil
 import polib
 import pytest
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.pipeline import build
 from tests.conftest import copy_real_sources, sandbox_config
 from tests.site_checks import scan

@@ -1,4 +1,4 @@
-"""The build's one cache module (build_tools/cache.py): a size bound with the least recently used entries
+"""The build's one cache module (build_tools/core/cache.py): a size bound with the least recently used entries
 dropped first, and the system libraries that shape a PDF in the key, recorded as missing when absent."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from build_tools import cache
-from build_tools.cache import Cache, prune
-from build_tools.config import CACHE_LIMIT_MB, BuildConfig
-from build_tools.outputs import pdf_cache
-from build_tools.outputs.pdf import PdfJob
+from build_tools.core import cache
+from build_tools.core.cache import Cache, prune
+from build_tools.core.config import CACHE_LIMIT_MB, BuildConfig
+from build_tools.pdf import cache as pdf_cache
+from build_tools.pdf.jobs import PdfJob
 from build_tools.pipeline import generate
 from tests.conftest import copy_real_sources, sandbox_config
 

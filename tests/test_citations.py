@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.present.citation import Citation, paragraph_citation, plan_citation
 from build_tools.present.downloads import Download
 from build_tools.render.pages import plan_overview

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from tests.conftest import write_plan
 
 
@@ -48,7 +48,7 @@ def test_bad_input_is_one_clear_line_and_a_non_zero_exit(tmp_path):
 
 @pytest.mark.build
 def test_build_failure_keeps_the_last_good_site(tmp_path):
-    from build_tools.errors import BuildFailed
+    from build_tools.core.errors import BuildFailed
     from build_tools.pipeline import build
     from tests.conftest import sandbox_config
 

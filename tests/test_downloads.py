@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.mkdocs_build import mkdocs_build
 from build_tools.present.downloads import Download, Downloads, edition_pdf_name, plan_pdf_name, topic_pdf_name
 from build_tools.render.pages import render_site_pages
+from build_tools.site.mkdocs_build import mkdocs_build
 from tests.conftest import sandbox_config
 from tests.site_checks import broken_links
 
 
 @pytest.mark.build
 def test_pages_link_every_download_with_its_size(tmp_path, edition):
-    from build_tools.config import ROOT
+    from build_tools.core.config import ROOT
 
     config = sandbox_config(tmp_path, ROOT / "source_texts")
     folder = config.docs / "downloads"

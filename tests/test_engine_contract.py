@@ -1,11 +1,11 @@
 """What the build takes from the installed site engine (MkDocs + Material), checked by name, so that an upgrade or a
 fork that drops one fails here with a sentence saying what is gone, not deep inside a build:
 
-- every hook event build_tools/site_hooks.py defines, with the arguments it takes by name (MkDocs passes
+- every hook event build_tools/site/hooks.py defines, with the arguments it takes by name (MkDocs passes
   them as keywords, so a renamed one is a silent failure);
-- the private functions and attributes of MkDocs that build_tools/mkdocs_shard.py replaces or reads, and
+- the private functions and attributes of MkDocs that build_tools/site/mkdocs_shard.py replaces or reads, and
   the dirty-build notice mkdocs_build.py recognises;
-- the Material template blocks and partials build_tools/theme/main.html overrides or includes.
+- the Material template blocks and partials build_tools/site/theme/main.html overrides or includes.
 
 Each check is a function returning what is missing, and each is also run against a deliberately broken engine
 (a name removed), so none of them can pass by accident.
@@ -24,7 +24,8 @@ from mkdocs import plugins
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from build_tools import mkdocs_build, site_hooks
+from build_tools.site import hooks as site_hooks
+from build_tools.site import mkdocs_build
 
 THEME_OVERRIDE = Path(site_hooks.__file__).parent / "theme" / "main.html"
 # What mkdocs_shard.Shard.install and on_files replace, and what each replacement receives first.
@@ -94,12 +95,12 @@ def missing_theme_parts(templates: Path, override: str) -> list[str]:
     problems = []
     for block in re.findall(r"{%\s*block\s+(\w+)\s*%}", override):
         if not re.search(rf"{{%-?\s*block\s+{block}\s*-?%}}", base):
-            problems.append(f"Material's base.html has no block '{block}', which build_tools/theme/main.html overrides")
+            problems.append(f"Material's base.html has no block '{block}', which site/theme/main.html overrides")
     for partial in re.findall(r'{%\s*include\s+"([^"]+)"', override):
         if not (templates / partial).is_file():
-            problems.append(f"Material has no template '{partial}', which build_tools/theme/main.html includes")
+            problems.append(f"Material has no template '{partial}', which build_tools/site/theme/main.html includes")
     if '{% extends "base.html" %}' not in override:
-        problems.append("build_tools/theme/main.html no longer extends base.html")
+        problems.append("build_tools/site/theme/main.html no longer extends base.html")
     return problems
 
 
@@ -164,8 +165,8 @@ def test_a_material_block_or_partial_that_is_gone_is_named(tmp_path):
     (tmp_path / "partials").mkdir()
     (tmp_path / "partials" / "toc.html").write_text("", encoding="utf-8")
     assert missing_theme_parts(tmp_path, THEME_OVERRIDE.read_text(encoding="utf-8")) == [
-        "Material's base.html has no block 'site_nav', which build_tools/theme/main.html overrides",
-        "Material has no template 'partials/nav.html', which build_tools/theme/main.html includes",
+        "Material's base.html has no block 'site_nav', which site/theme/main.html overrides",
+        "Material has no template 'partials/nav.html', which build_tools/site/theme/main.html includes",
     ]
 
 

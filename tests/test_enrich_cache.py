@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.pipeline import generate
 from tests.conftest import copy_real_sources, sandbox_config
 

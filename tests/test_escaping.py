@@ -41,7 +41,7 @@ def test_markup_in_a_source_is_shown_as_text(tmp_path):
 def test_markup_in_a_source_is_literal_in_the_pdf_and_the_search_index(tmp_path):
     import subprocess
 
-    from build_tools.outputs.pdf import plan_job
+    from build_tools.pdf.jobs import plan_job
     from build_tools.pipeline import assemble
     from build_tools.search.index import payload_of
 

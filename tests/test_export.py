@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.export.data import BLOCK_FIELDS, blocks_csv, edition_json
 from tests.conftest import copy_real_sources, sandbox_config
 
@@ -119,7 +119,7 @@ def test_edition_json_is_what_json_dumps_writes(edition):
 
 @pytest.mark.build
 def test_pages_rendered_by_workers_are_those_rendered_in_one_process(tmp_path):
-    """Plan, topic, comparison and shared-wording pages render in worker processes (build_tools/parallel.py);
+    """Plan, topic, comparison and shared-wording pages render in worker processes (build_tools/core/parallel.py);
     12 plans, so the per-plan shared-wording and batch pages exist too: one process gives the same bytes."""
     from tests.corpus import corpus
 

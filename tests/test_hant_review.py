@@ -7,8 +7,8 @@ import re
 import opencc
 import pytest
 
-from build_tools.config import ROOT
-from build_tools.errors import InputError
+from build_tools.core.config import ROOT
+from build_tools.core.errors import InputError
 from build_tools.sources.traditional import load_hant_settings
 from build_tools.translation.hant import hant_converter, stock_s2tw
 from build_tools.translation.hant_review import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.outputs.topic_briefing import topic_briefing_doc
+from build_tools.pdf.topic_briefing import topic_briefing_doc
 from build_tools.render.topics import topic_page
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.cli import main
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from tests.conftest import META, write_plan
 
 PLAN = "test-plan-2020"
@@ -514,7 +514,7 @@ def test_removed_plan_pages_are_cleaned_by_generate(space):
 
 
 def test_leftovers_of_a_killed_build_are_removed_but_not_those_of_a_running_one(tmp_path):
-    from build_tools.mkdocs_build import remove_leftovers
+    from build_tools.site.mkdocs_build import remove_leftovers
 
     dead, running, old_style = (
         tmp_path / ".site-999999999-abc",

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.cli import main
-from build_tools.config import ROOT, BuildConfig
-from build_tools.errors import InputError
+from build_tools.core.config import ROOT, BuildConfig
+from build_tools.core.errors import InputError
 from build_tools.present.citation import Citation
 from build_tools.sources.across import load_similarity_rules
 from build_tools.sources.target_english import load_target_words
@@ -545,7 +545,7 @@ def test_emoji_codes_and_markup_in_a_message_are_printed_as_written(hostile, cap
 
 
 def test_a_second_build_on_the_same_docs_waits_for_the_first(hostile, capsys):
-    from build_tools.folders import lock_path
+    from build_tools.core.folders import lock_path
 
     config = BuildConfig(docs=hostile.docs.resolve())
     lock = lock_path(config, hostile.docs.resolve())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.parse.parser import parse_plan
 from build_tools.sources.load import load_source
 from build_tools.sources.meta import load_meta

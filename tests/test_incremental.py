@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
+from build_tools.core.write import write_if_changed, writing
 from build_tools.pipeline import build
-from build_tools.write import write_if_changed, writing
 from tests.conftest import copy_real_sources, sandbox_config
 
 PLAN = "shanxi-equipment-2011"

@@ -11,8 +11,8 @@ from dataclasses import replace
 import pytest
 
 from build_tools.cli import main
-from build_tools.config import ROOT
-from build_tools.errors import InputError
+from build_tools.core.config import ROOT
+from build_tools.core.errors import InputError
 from build_tools.render.pages import environment, plan_overview
 from build_tools.sources.key_points import load_key_points
 

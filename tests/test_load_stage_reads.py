@@ -3,8 +3,8 @@ import of build_tools, in a process of its own with one worker (so every stage r
 
 A read is a defect when, after `load_inputs` returned, it happens outside the per-plan load (`enrich_plan` reads
 its own plan folder and PO file), or when, at any time (importing included), a module in render/, export/,
-search/, outputs/, present/ or enrich/ asks for it. Not reads of inputs: the build cache and the hashing of
-inputs for its keys (cache.py, incremental.py), templates and Python files, and build_tools/write.py comparing what
+search/, pdf/, present/ or enrich/ asks for it. Not reads of inputs: the build cache and the hashing of
+inputs for its keys (cache.py, incremental.py), templates and Python files, and build_tools/core/write.py comparing what
 it is about to write with what is there.
 """
 
@@ -15,15 +15,15 @@ import os
 import subprocess
 import sys
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from tests.conftest import copy_real_sources, sandbox_config, worker_cache
 
 RECORDER = r"""
 import builtins, io, json, pathlib, sys
 
-FORBIDDEN = tuple(f"build_tools.{name}" for name in ("render", "export", "search", "outputs", "present", "enrich"))
+FORBIDDEN = tuple(f"build_tools.{name}" for name in ("render", "export", "search", "pdf", "present", "enrich"))
 # hashing inputs for cache keys is not reading them; write.py compares what it writes with what is there
-EXEMPT = ("build_tools.cache", "build_tools.incremental", "build_tools.write")
+EXEMPT = ("build_tools.core.cache", "build_tools.core.incremental", "build_tools.core.write")
 cache, out = sys.argv[1], sys.argv[2]
 state = {"loaded": False}
 found = []
@@ -33,7 +33,7 @@ def asker(frame):
     # the innermost build_tools module, the schema reader and the cache aside: the module that wants the data
     while frame is not None:
         name = frame.f_globals.get("__name__", "")
-        if name.startswith("build_tools") and not name.startswith(("build_tools.sources", "build_tools.cache")):
+        if name.startswith("build_tools") and not name.startswith(("build_tools.sources", "build_tools.core.cache")):
             return name
         frame = frame.f_back
     return ""
@@ -82,7 +82,7 @@ wrap(pathlib.Path, "read_bytes", first, None)
 wrap(pathlib.Path, "open", first, 1)
 
 from build_tools import pipeline
-from build_tools.config import BuildConfig
+from build_tools.core.config import BuildConfig
 
 load_inputs = pipeline.load_inputs
 

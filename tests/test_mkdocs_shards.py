@@ -1,4 +1,4 @@
-"""MkDocs in shares on every core (build_tools/mkdocs_shard.py): the same site as one process, and a broken
+"""MkDocs in shares on every core (build_tools/site/mkdocs_shard.py): the same site as one process, and a broken
 anchor link still fails the build when the linking page and its target are built by different shares."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import parallel
-from build_tools.config import BuildConfig
-from build_tools.errors import BuildFailed
-from build_tools.mkdocs_build import mkdocs_build
-from build_tools.mkdocs_shard import shares
+from build_tools.core import parallel
+from build_tools.core.config import BuildConfig
+from build_tools.core.errors import BuildFailed
+from build_tools.site.mkdocs_build import mkdocs_build
+from build_tools.site.mkdocs_shard import shares
 
 
 def test_shares_hold_every_page_once_and_balance_sizes():

@@ -20,11 +20,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from build_tools.config import ROOT, BuildConfig
-from build_tools.outputs.offline import dist_dir, write_deterministic_zip
+from build_tools.core.config import ROOT, BuildConfig
 from build_tools.pipeline import GenerateResult, build
 from build_tools.present.downloads import offline_zip_name
-from build_tools.site_hooks import size_label
+from build_tools.site.hooks import size_label
+from build_tools.site.offline import dist_dir, write_deterministic_zip
 from tests.conftest import sandbox_config
 from tests.search_ui import SearchDialog
 from tests.site_checks import broken_links, oversized, scan

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.pipeline import build, generate
 from build_tools.present.paging import NOTES_PER_PARAGRAPH, PLANS_PER_PAGE, SHARED_NOTES_PER_PAGE, plan_groups
 from build_tools.render import pages

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.config import BuildConfig
-from build_tools.outputs.pdf import PdfJob, edition_job, plan_job, topic_job
-from build_tools.outputs.pdf_cache import content_hash, render_jobs
+from build_tools.core.config import BuildConfig
+from build_tools.pdf.cache import content_hash, render_jobs
+from build_tools.pdf.jobs import PdfJob, edition_job, plan_job, topic_job
 from build_tools.pipeline import assemble
 from build_tools.present.downloads import edition_pdf_name, plan_pdf_name, topic_pdf_name
 from tests.conftest import copy_real_sources

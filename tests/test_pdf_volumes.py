@@ -1,4 +1,4 @@
-"""The PDFs of a large edition stay bounded (present/paging.py ``plan_volumes``, outputs/topic_briefing.py).
+"""The PDFs of a large edition stay bounded (present/paging.py ``plan_volumes``, pdf/topic_briefing.py).
 
 A synthetic corpus (benchmarks/scale.py's: the five plans repeated) of 20 plans: the whole edition is planned
 as volumes by plan period, each bounded, and the pages link every volume; one small volume is rendered and
@@ -14,10 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 from build_tools.enrich.topic_brief import topic_brief
-from build_tools.outputs.downloads import build_downloads, pdf_jobs
-from build_tools.outputs.pdf import topic_job, volume_job, write_pdf
-from build_tools.outputs.pdf_cache import content_hash
-from build_tools.outputs.topic_briefing import (
+from build_tools.pdf.cache import content_hash
+from build_tools.pdf.downloads import build_downloads, pdf_jobs
+from build_tools.pdf.jobs import topic_job, volume_job, write_pdf
+from build_tools.pdf.topic_briefing import (
     BRIEFING_EXCERPTS,
     BRIEFING_MENTIONS,
     BRIEFING_PLANS,

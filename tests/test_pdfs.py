@@ -9,9 +9,9 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.enrich.plan_status import plan_status
-from build_tools.outputs.pdf import edition_job, plan_job, topic_job, typographic_quotes
+from build_tools.pdf.jobs import edition_job, plan_job, topic_job, typographic_quotes
 from build_tools.present.downloads import edition_pdf_name
 from tests.pdf_checks import outline_titles, run, squeezed, text_of, written
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.pipeline import generate
 from tests.conftest import META, sandbox_config, write_plan
 

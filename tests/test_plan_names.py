@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from build_tools.config import ROOT
-from build_tools.errors import InputError
+from build_tools.core.config import ROOT
+from build_tools.core.errors import InputError
 from build_tools.pipeline import assemble, build
 from tests.conftest import META, sandbox_config, write_plan
 

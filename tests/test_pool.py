@@ -1,4 +1,4 @@
-"""The build's one process pool (build_tools/parallel.py): BUILD_WORKERS everywhere, never more processes than cores."""
+"""The build's one process pool (core/parallel.py): BUILD_WORKERS everywhere, never more processes than cores."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import time
 
 import pytest
 
-from build_tools import mkdocs_build, parallel
-from build_tools.config import BuildConfig
-from build_tools.errors import BuildFailed
-from build_tools.outputs.pdf import PdfJob
-from build_tools.outputs.pdf_cache import render_jobs
+from build_tools.core import parallel
+from build_tools.core.config import BuildConfig
+from build_tools.core.errors import BuildFailed
+from build_tools.pdf.cache import render_jobs
+from build_tools.pdf.jobs import PdfJob
+from build_tools.site import mkdocs_build
 
 PAGE = '<html lang="zh-Hans"><head><title>{0}</title></head><body><p>{0} 数控机床</p></body></html>'
 
@@ -58,11 +59,11 @@ def test_pdfs_use_the_same_pool(monkeypatch, tmp_path):
     made_in: list[int] = []
     monkeypatch.setenv("BUILD_WORKERS", "1")
     monkeypatch.setattr(
-        "build_tools.outputs.pdf_cache.write_pdf", lambda html, target: made_in.append(os.getpid()) or target
+        "build_tools.pdf.cache.write_pdf", lambda html, target: made_in.append(os.getpid()) or target
     )
     jobs = [PdfJob(f"{name}.pdf", PAGE.format(name)) for name in ("甲", "乙", "丙")]
-    monkeypatch.setattr("build_tools.outputs.pdf_cache.copy_if_changed", lambda source, target: None)
-    monkeypatch.setattr("build_tools.cache.Cache.used", lambda self, key: self.path(key))
+    monkeypatch.setattr("build_tools.pdf.cache.copy_if_changed", lambda source, target: None)
+    monkeypatch.setattr("build_tools.core.cache.Cache.used", lambda self, key: self.path(key))
     render_jobs(jobs, tmp_path / "out", tmp_path / "cache")
     assert made_in == [os.getpid()] * 3
 

@@ -111,7 +111,7 @@ def test_labels_and_trails_are_one_wording(edition):
 
 
 def test_contents_list_the_same_headings_on_the_site_and_in_the_pdf(edition):
-    from build_tools.outputs.pdf_context import plan_doc
+    from build_tools.pdf.context import plan_doc
     from build_tools.render.pages import plan_overview
 
     for plan in edition.plans:

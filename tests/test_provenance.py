@@ -8,7 +8,7 @@ import html
 import re
 from dataclasses import replace
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.render.pages import environment, plan_overview
 
 

@@ -1,11 +1,11 @@
-"""The MkDocs hook that lets raw HTML blocks skip Markdown (build_tools/site_hooks.py): which blocks skip
+"""The MkDocs hook that lets raw HTML blocks skip Markdown (build_tools/site/hooks.py): which blocks skip
 it, and that they come back unchanged with their ids counted as anchors."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from build_tools import site_hooks
+from build_tools.site import hooks as site_hooks
 
 PAGE_MARKDOWN = """# Title { #top }
 

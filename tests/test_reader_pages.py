@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.render.pages import plan_overview
 
-TEMPLATE_DIRS = (ROOT / "build_tools" / "render" / "templates", ROOT / "build_tools" / "outputs" / "templates")
+TEMPLATE_DIRS = (ROOT / "build_tools" / "render" / "templates", ROOT / "build_tools" / "pdf" / "templates")
 # A line that has content and ends in a block tag: with trim_blocks the tag eats the line's newline.
 RUN_ON = re.compile(r"\S.*\{%-?\s*(?:end\w+|else|elif\b[^%]*|if\b[^%]*|for\b[^%]*)\s*-?%\}\s*$")
 

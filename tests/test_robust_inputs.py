@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from build_tools.config import ROOT, BuildConfig
-from build_tools.errors import InputError
+from build_tools.core.config import ROOT, BuildConfig
+from build_tools.core.errors import InputError
+from build_tools.core.write import write_if_changed
 from build_tools.pipeline import assemble, build, generate
 from build_tools.sources.glossary import load_glossary
-from build_tools.write import write_if_changed
 from tests.conftest import copy_real_sources, sandbox_config, write_plan
 
 TRADITIONAL = """臺灣測試規劃

@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.core.config import ROOT, BuildConfig
 from build_tools.search.index import encode_postings
 from build_tools.search.text import shard_of
 from build_tools.sources.search_words import load_stopwords

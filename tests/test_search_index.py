@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.core.config import ROOT, BuildConfig
 from build_tools.search.documents import search_docs, traditional
 from build_tools.search.hant_map import traditional_map
 from build_tools.search.index import CHUNK, build_index, payload_of

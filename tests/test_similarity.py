@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.core.config import ROOT, BuildConfig
 from build_tools.enrich.similarity import NOT_TEXT, _shingles, clauses, find_shared
 from build_tools.sources.across import load_similarity_rules
 

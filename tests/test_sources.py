@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from build_tools.config import ROOT
-from build_tools.errors import InputError
+from build_tools.core.config import ROOT
+from build_tools.core.errors import InputError
 from build_tools.sources.discover import plan_folders
 from build_tools.sources.load import load_source
 from build_tools.sources.meta import load_meta

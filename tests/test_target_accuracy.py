@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from build_tools.config import BuildConfig
+from build_tools.core.config import BuildConfig
 from build_tools.enrich.targets import extract_targets
 from build_tools.sources.target_english import load_target_english
 from tests.target_scoring import load_hand_list, score
@@ -140,7 +140,7 @@ def test_scope_and_selection_are_no_targets(edition):
 def test_the_build_warns_about_missing_and_stale_english(tmp_path):
     import shutil
 
-    from build_tools.config import ROOT
+    from build_tools.core.config import ROOT
     from build_tools.pipeline import generate
     from tests.conftest import sandbox_config
 
@@ -165,7 +165,7 @@ def test_the_build_warns_about_missing_and_stale_english(tmp_path):
     ids=["no-en", "unknown-key", "bad-factor", "qualifiers-list", "unknown-section", "duplicate"],
 )  # fmt: skip
 def test_a_broken_store_is_an_error_naming_the_file(tmp_path, content):
-    from build_tools.errors import InputError
+    from build_tools.core.errors import InputError
 
     path = tmp_path / "targets.yml"
     path.write_text(content, encoding="utf-8")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
+from build_tools.core.errors import InputError
 from build_tools.enrich.topics import tag_block, tag_edition, topics_of
-from build_tools.errors import InputError
 from build_tools.model import Group, Taxonomy, Topic, TopicMatch
 from build_tools.sources.topics import load_taxonomy
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from build_tools.config import ROOT
+from build_tools.core.config import ROOT
 from build_tools.model import Term
 from build_tools.sources.target_english import load_target_english, load_target_words
 from build_tools.translation.checks import (

@@ -10,8 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from build_tools.config import ROOT
-from build_tools.errors import InputError
+from build_tools.core.config import ROOT
+from build_tools.core.errors import InputError
 from build_tools.parse.parser import parse_plan
 from build_tools.sources.load import load_source
 from build_tools.sources.meta import load_meta

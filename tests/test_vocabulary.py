@@ -7,7 +7,7 @@ import json
 
 import yaml
 
-from build_tools.config import ROOT, BuildConfig
+from build_tools.core.config import ROOT, BuildConfig
 from build_tools.enrich.vocabulary import QuotedClassifier, classify_quoted
 from build_tools.sources.across import load_vocabulary_rules
 from build_tools.sources.glossary import load_glossary

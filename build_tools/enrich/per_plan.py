@@ -1,7 +1,7 @@
 """One plan's own share of the work, apart from every other plan: load, parse and the enrich steps that
 read one plan at a time (its English and Traditional text, topic hits, targets, timeline, glossary marks).
 
-Computed in a worker process or read from the cache (build_tools/cache.py), so the result is
+Computed in a worker process or read from the cache (build_tools/core/cache.py), so the result is
 compact: the parsed plan and, per block in block order, what the steps found; glossary marks as
 indexes into the glossary (``glossary_marks.MarkSpans``), not as copies of its terms. The pipeline
 joins the plans' results in edition order (build_tools/pipeline.py); the steps that compare plans

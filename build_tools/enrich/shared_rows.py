@@ -1,4 +1,4 @@
-"""The shared wording as plain rows, for the enrich cache (build_tools/cache.py) and back: a read-only
+"""The shared wording as plain rows, for the enrich cache (build_tools/core/cache.py) and back: a read-only
 mapping cannot be pickled, and rows unpickle several times faster than as many dataclasses."""
 
 from __future__ import annotations

@@ -7,11 +7,11 @@ import io
 from dataclasses import asdict
 from pathlib import Path
 
+from build_tools.core.write import PageWriter, writing
 from build_tools.export import json_text
 from build_tools.export.across import shared_wording_records, vocabulary_csv, vocabulary_records
 from build_tools.model import Block, Edition, ParsedPlan
 from build_tools.present.urls import data_path
-from build_tools.write import PageWriter, writing
 
 SCHEMA_VERSION = 1
 BLOCK_FIELDS = ("id", "kind", "level", "label", "zh", "hash", "zone", "section", "box", "line")

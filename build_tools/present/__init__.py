@@ -1,4 +1,4 @@
-"""How the edition presents itself, shared by the site (``render/``) and the PDFs (``outputs/``).
+"""How the edition presents itself, shared by the site (``render/``) and the PDFs (``pdf/``).
 
 One module per thing both print, so a reader sees the same words wherever they read them:
 ``urls`` (every address and link, from relative paths), ``citation`` (citation texts and

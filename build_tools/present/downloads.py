@@ -1,8 +1,8 @@
 """The downloadable files (PDFs, offline bundle): their names and paths, known before any is built.
 
-Pages link to these paths; the PDFs are rendered after the pages, into the same paths (outputs/downloads.py).
+Pages link to these paths; the PDFs are rendered after the pages, into the same paths (pdf/downloads.py).
 A page prints a file's size as a placeholder (render/templates/file-size.html.jinja) that the MkDocs hook
-(build_tools/site_hooks.py) fills from the file itself, so no page waits for a PDF.
+(build_tools/site/hooks.py) fills from the file itself, so no page waits for a PDF.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ A page is named by its path under docs/ (``plans/x/part-01.md``), as MkDocs name
 - a Markdown link between two pages is the relative path (``relative("topics/a.md", "plans/x/index.md")``
   is ``../plans/x/index.md``); MkDocs checks and rewrites it for directory or file URLs;
 - a link inside raw HTML (which Markdown never sees) is ``@/`` + the path, resolved per page by
-  ``build_tools/site_hooks.py``;
+  ``build_tools/site/hooks.py``;
 - a printed address (citations, PDFs) is ``site_url`` + the page's file URL (``plans/x/part-01.html``),
   or the bare file URL when no ``site_url`` is set. The site is built with ``use_directory_urls: false``
   (one build serves the web and the file:// bundle), so the printed address is the very URL MkDocs
@@ -19,7 +19,7 @@ import posixpath
 from build_tools.model import Edition
 
 SITE_LINK = "@/"
-"""Prefix of a raw-HTML link to a docs/ path (build_tools/site_hooks.py resolves it)."""
+"""Prefix of a raw-HTML link to a docs/ path (build_tools/site/hooks.py resolves it)."""
 DOWNLOADS = "downloads"
 """Folder of the PDFs under docs/ (MkDocs copies it into the site, and link checking sees it)."""
 DATA = "data"

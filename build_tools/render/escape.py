@@ -23,7 +23,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 
 # Characters Python-Markdown treats as markup and accepts a backslash escape for (| with the tables extension).
 MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")

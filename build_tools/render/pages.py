@@ -12,8 +12,10 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from build_tools.core.parallel import shared_with_workers
+from build_tools.core.progress import Progress, counted, quiet
+from build_tools.core.write import PageWriter
 from build_tools.model import Block, BlockMarks, BlockText, Edition, ParsedPlan, Part
-from build_tools.parallel import shared_with_workers
 from build_tools.present import labels, urls
 from build_tools.present.citation import date_en, issuer_zh, paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
@@ -32,7 +34,6 @@ from build_tools.present.paging import (
     plan_batches,
     plan_groups,
 )
-from build_tools.progress import Progress, counted, quiet
 from build_tools.render.cite_formats import format_templates, page_sections
 from build_tools.render.compare import compare_page
 from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
@@ -51,7 +52,6 @@ from build_tools.render.timeline import (
 )
 from build_tools.render.topics import matrix, topic_index, topic_page
 from build_tools.render.vocabulary import vocabulary_page
-from build_tools.write import PageWriter
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_PAGE = "search/index.md"
@@ -546,7 +546,7 @@ def _shared_wording_files(position: int, plans) -> list[tuple[str, str]]:
 
 
 def site_nav(edition: Edition) -> list[dict]:
-    """The navigation, read by build_tools/site_hooks.py when MkDocs starts.
+    """The navigation, read by build_tools/site/hooks.py when MkDocs starts.
 
     Titles are HTML-escaped here: the theme prints nav and page titles as raw HTML.
     """

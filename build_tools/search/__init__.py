@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_tools.core.write import write_if_changed
 from build_tools.model import Edition
 from build_tools.search.documents import search_docs
 from build_tools.search.hant_map import traditional_map
 from build_tools.search.index import SearchIndex, build_index
-from build_tools.write import write_if_changed
 
 FOLDER = "search"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 
 
 def inside(path: Path, root: Path) -> Path:

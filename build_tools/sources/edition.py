@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import EditionMeta, PlanMeta
 from build_tools.sources.discover import regular_file
 from build_tools.sources.inside import line_of

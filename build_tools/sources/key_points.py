@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import ParsedPlan
 from build_tools.model.key_points import KeyPoint, KeyPoints
 from build_tools.sources.schema import Field, ListOf, Record, Text, read_yaml

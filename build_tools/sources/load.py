@@ -9,7 +9,7 @@ from pathlib import Path
 
 import opencc
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import Script, SourceText
 from build_tools.sources.normalize import normalize
 

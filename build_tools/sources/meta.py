@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import PlanMeta
 from build_tools.sources.schema import (
     ID,

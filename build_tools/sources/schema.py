@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import DatePrecision
 from build_tools.sources.normalize import INVISIBLE
 

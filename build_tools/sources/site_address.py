@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.sources.inside import line_of
 
 # An address MkDocs prints raw into every page's <link rel="canonical"> and the sitemap: no quote, angle

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import TargetEnglish, TargetWords
 from build_tools.sources.schema import Entry, Field, ListOf, MapOf, Number, Record, Text, read_yaml
 

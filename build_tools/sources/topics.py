@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import Group, Taxonomy, Topic
 from build_tools.sources.schema import Entry, Field, Id, ListOf, Record, Text, read_yaml
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import HantSettings
 from build_tools.sources.inside import resolve_inside
 from build_tools.sources.schema import Field, Record, Text, read_yaml

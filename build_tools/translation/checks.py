@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import Term
 from build_tools.translation.term_scan import term_scan
 

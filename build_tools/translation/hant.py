@@ -9,7 +9,7 @@ from pathlib import Path
 
 import opencc
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.model import HantSettings, Term
 from build_tools.sources.inside import line_of, resolve_inside
 from build_tools.sources.traditional import STOCK_CONFIGS

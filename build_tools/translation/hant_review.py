@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 import zhconv
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.translation.hant import stock_s2tw
 
 SECOND = "zh-hant"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
 from build_tools.sources.schema import Field, ListOf, MapOf, Record, Text, read_yaml
 
 CONTEXT = 6

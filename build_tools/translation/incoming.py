@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
+from build_tools.core.write import write_if_changed
 from build_tools.model import ParsedPlan
 from build_tools.sources.schema import Field, MapOf, Record, Text, read_yaml
 from build_tools.translation.store import load_po, new_po, po_path, serialize, sync
-from build_tools.write import write_if_changed
 
 ENTRY = Record(
     (

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import polib
 
-from build_tools.errors import InputError
+from build_tools.core.errors import InputError
+from build_tools.core.write import write_if_changed
 from build_tools.model import Block, ParsedPlan, StoredTranslation
 from build_tools.sources.normalize import INVISIBLE
 from build_tools.translation.checks import missing_numbers
-from build_tools.write import write_if_changed
 
 LANGUAGE_NAMES = {"en": "English"}
 

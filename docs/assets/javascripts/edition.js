@@ -1,7 +1,7 @@
 /* Language view switch: both / Chinese / English, and Simplified / Traditional.
    The page is complete without this script (both languages, Simplified); the choice persists
    across pages in localStorage, and works from file:// (no request leaves the page). A small
-   script in the page head (build_tools/theme/main.html) sets the saved choice before the first
+   script in the page head (build_tools/site/theme/main.html) sets the saved choice before the first
    paint; this one keeps <html> and the switch's buttons in sync with it. */
 (function () {
   var root = document.documentElement;

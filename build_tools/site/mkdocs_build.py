@@ -10,12 +10,13 @@ import tempfile
 import threading
 from pathlib import Path
 
-from build_tools import incremental, mkdocs_shard
-from build_tools.config import BuildConfig
-from build_tools.errors import BuildFailed
-from build_tools.parallel import worker_count
-from build_tools.progress import Progress, counting, quiet
-from build_tools.write import write_if_changed
+from build_tools.core import incremental
+from build_tools.core.config import BuildConfig
+from build_tools.core.errors import BuildFailed
+from build_tools.core.parallel import worker_count
+from build_tools.core.progress import Progress, counting, quiet
+from build_tools.core.write import write_if_changed
+from build_tools.site import mkdocs_shard
 
 
 def mkdocs_build(config: BuildConfig, progress: Progress = quiet, clean: bool = False) -> None:

@@ -39,8 +39,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from build_tools.config import ROOT, BuildConfig
-from build_tools.write import write_if_changed
+from build_tools.core.config import ROOT, BuildConfig
+from build_tools.core.write import write_if_changed
 
 CODE = ROOT / "build_tools"
 KEEP_DAYS = 30

@@ -15,12 +15,12 @@ import re
 import zipfile
 from pathlib import Path
 
-from build_tools.config import BuildConfig
+from build_tools.core.config import BuildConfig
+from build_tools.core.progress import Progress, counted, quiet
+from build_tools.core.write import copy_if_changed, write_if_changed, writing
 from build_tools.model import EditionMeta
 from build_tools.present.downloads import edition_slug, offline_zip_name
-from build_tools.progress import Progress, counted, quiet
-from build_tools.site_hooks import MADE_AFTER, size_label
-from build_tools.write import copy_if_changed, write_if_changed, writing
+from build_tools.site.hooks import MADE_AFTER, size_label
 
 LEFT_OUT = frozenset(
     {

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CACHE_LIMIT_MB = 2048
 """The caches' size bound unless ``BUILD_CACHE_MB`` says otherwise. A 500-plan edition's PDFs are 253 MiB
 (README, "Measured at 500 plans") and its enrich entries about 120 MiB (1.2 MiB at 5 plans): they fit
@@ -40,4 +40,4 @@ class BuildConfig:
     cache: Path = ROOT / ".cache"
     """Build caches (``pdf/<content hash>.pdf``, ``enrich/<key>.pickle``): git-ignored, safe to delete."""
     cache_limit: int = field(default_factory=_cache_limit)
-    """Bytes all caches together may hold; the least recently used entries go first (build_tools/cache.py)."""
+    """Bytes all caches together may hold; the least recently used entries go first (build_tools/core/cache.py)."""

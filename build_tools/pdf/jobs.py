@@ -16,12 +16,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from build_tools.core.write import writing
 from build_tools.model import Edition, ParsedPlan, Topic
-from build_tools.outputs.pdf_context import edition_doc, plan_doc
-from build_tools.outputs.topic_briefing import topic_briefing_doc
+from build_tools.pdf.context import edition_doc, plan_doc
+from build_tools.pdf.topic_briefing import topic_briefing_doc
 from build_tools.present import citation, labels, urls
 from build_tools.present.downloads import VolumeDownload, edition_pdf_name, plan_pdf_name, topic_pdf_name
-from build_tools.write import writing
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = TEMPLATES / "print.css"
@@ -97,8 +97,8 @@ def write_pdf(html: str, target: Path) -> Path:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from build_tools.outputs import pdf_lang
-    from build_tools.outputs.pdf_fonts import subset_fonts
+    from build_tools.pdf import lang as pdf_lang
+    from build_tools.pdf.fonts import subset_fonts
 
     pdf_lang.install()
     fonts = FontConfiguration()

@@ -1,11 +1,11 @@
-"""Render many PDFs: only those whose content changed, in parallel in the build's one pool (build_tools/parallel.py).
+"""Render many PDFs: only those whose content changed, in parallel in the build's one pool (core/parallel.py).
 
 A PDF is a pure function of its HTML, the stylesheet, the code that post-processes it and the software
 that lays it out (WeasyPrint and the other pinned packages, Pango, HarfBuzz, the Noto CJK fonts: the one
-list in build_tools/cache.py), so the hash of those names it: ``<cache>/pdf/<sha256>.pdf``. A build with
+list in build_tools/core/cache.py), so the hash of those names it: ``<cache>/pdf/<sha256>.pdf``. A build with
 no change copies every PDF from the cache; a change to one plan changes the HTML of the PDFs that print it
 (the plan's, the edition's or its volume's, the briefings quoting it) and only those are rendered again.
-The cache folder is git-ignored; its size is bounded with the enrich cache's (build_tools/cache.py).
+The cache folder is git-ignored; its size is bounded with the enrich cache's (build_tools/core/cache.py).
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from build_tools.cache import Cache, pdf_cache, software
-from build_tools.outputs import pdf_fonts, pdf_lang
-from build_tools.outputs.pdf import STYLESHEET, PdfJob, write_pdf
-from build_tools.parallel import shared_with_workers
-from build_tools.progress import Progress, counting, quiet
-from build_tools.write import copy_if_changed
+from build_tools.core.cache import Cache, pdf_cache, software
+from build_tools.core.parallel import shared_with_workers
+from build_tools.core.progress import Progress, counting, quiet
+from build_tools.core.write import copy_if_changed
+from build_tools.pdf import fonts as pdf_fonts
+from build_tools.pdf import lang as pdf_lang
+from build_tools.pdf.jobs import STYLESHEET, PdfJob, write_pdf
 
 PDF_CODE = (STYLESHEET, Path(pdf_fonts.__file__), Path(pdf_lang.__file__))
 """The code that shapes a PDF beyond its HTML (the rest of the pipeline shows in the HTML)."""

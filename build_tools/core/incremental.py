@@ -3,7 +3,7 @@
 Two decisions, both falling back to the full build whenever in doubt:
 
 - ``pipeline_is_current``: every input the pipeline reads (sources, translations, glossary, topics,
-  rules, its own code and templates, the MkDocs config, the software: build_tools/cache.py's one list,
+  rules, its own code and templates, the MkDocs config, the software: build_tools/core/cache.py's one list,
   the options and ``SITE_URL``) hashes as it
   did at the last build, and nothing under ``docs/`` or the site was touched since: nothing to do.
 - ``mkdocs_dirty_allowed``: only the contents of pages changed, so ``mkdocs build --dirty`` (which
@@ -23,9 +23,9 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from build_tools.cache import CODE, dependencies, digest_files, files_under, software
-from build_tools.config import BuildConfig
-from build_tools.write import write_if_changed
+from build_tools.core.cache import CODE, dependencies, digest_files, files_under, software
+from build_tools.core.config import BuildConfig
+from build_tools.core.write import write_if_changed
 
 
 def state_file(site: Path, kind: str) -> Path:
@@ -49,7 +49,7 @@ def forget_state(site: Path) -> None:
 
 
 def input_digest(config: BuildConfig, options: Iterable[str]) -> str:
-    """One hash of everything a build depends on (build_tools/cache.py), the way it was asked to run, and the
+    """One hash of everything a build depends on (build_tools/core/cache.py), the way it was asked to run, and the
     site address."""
     found = dependencies(config)
     extra = [*options, f"SITE_URL={os.environ.get('SITE_URL', '')}", *found.paths, *software()]
@@ -78,7 +78,8 @@ def record_pipeline(config: BuildConfig, inputs: str, outputs: Iterable[Path]) -
 def site_wide_state(config_file: Path, docs: Path) -> str:
     """What every page MkDocs writes depends on, besides its own Markdown."""
     configs = [path for path in sorted(config_file.parent.glob("mkdocs*.yml"))]
-    wide = [*configs, docs / ".nav.yml", CODE / "site_hooks.py", CODE / "theme", CODE / "render" / "templates"]
+    site = CODE / "site"
+    wide = [*configs, docs / ".nav.yml", site / "hooks.py", site / "theme", CODE / "render" / "templates"]
     pages = [path.relative_to(docs).as_posix() for path in files_under(docs)]
     extra = [config_file.name, f"SITE_URL={os.environ.get('SITE_URL', '')}", *pages]
     extra += software()

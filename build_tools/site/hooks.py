@@ -5,7 +5,7 @@
   ``href="@/plans/x/part-01.md#a"``: each becomes the right relative URL for this build, with or
   without directory URLs (online site or file:// bundle); a target that does not exist is a warning,
   so --strict fails on it like on any broken Markdown link.
-- The offline zip is made from this very site after MkDocs (build_tools/outputs/offline.py), so it is not
+- The offline zip is made from this very site after MkDocs (build_tools/site/offline.py), so it is not
   among MkDocs' files: a link to it (``MADE_AFTER``) is resolved by path, and its size placeholder is left
   for offline.py to fill in. (The online and offline notes, ``build-online``/``build-offline`` divs, are both
   kept; the browser shows the one for where the page is read: edition.css and theme/main.html.)
@@ -17,10 +17,10 @@
   parsing it twice with HTMLParser (md_in_html's block finder and MkDocs' anchor scan): 60 % of MkDocs'
   time at 100 plans. Each such block (see ``_is_raw_block``) is swapped for a comment before Markdown runs
   and put back after; its ids are added to the page's anchors, so links to them are still validated.
-- on_nav / on_env: the theme override (build_tools/theme/main.html) renders the navigation of pages
+- on_nav / on_env: the theme override (build_tools/site/theme/main.html) renders the navigation of pages
   outside it once per folder; these give it the key and the cache.
 - on_files / on_post_build: with ``EDITION_MKDOCS_SHARD`` set, this process builds only its share of
-  the pages (build_tools/mkdocs_shard.py, run by build_tools/mkdocs_build.py).
+  the pages (build_tools/site/mkdocs_shard.py, run by build_tools/site/mkdocs_build.py).
 - on_page_content / on_page_context / on_post_page: a page's HTML waits compressed between being read
   and being written (MkDocs reads all pages before writing any: at 500 plans, a gigabyte a process).
 - on_post_page: put a page's citation meta tags (front matter ``citation_meta``, made by
@@ -41,11 +41,12 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-if str(Path(__file__).parent.parent) not in sys.path:  # MkDocs loads this file by path
-    sys.path.insert(0, str(Path(__file__).parent.parent))
-from build_tools import mkdocs_shard  # noqa: E402
+PROJECT = Path(__file__).resolve().parents[2]
+if str(PROJECT) not in sys.path:  # MkDocs loads this file by path
+    sys.path.insert(0, str(PROJECT))
+from build_tools.site import mkdocs_shard  # noqa: E402
 
-TEMPLATES = Path(__file__).parent / "render" / "templates"
+TEMPLATES = Path(__file__).parent.parent / "render" / "templates"
 log = logging.getLogger("mkdocs.hooks.edition")
 _TEMPLATES = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 SITE_LINK = re.compile(r'href="@/([^"#]+)(#[^"]*)?"')
@@ -57,7 +58,7 @@ def size_label(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
 
 MADE_AFTER = re.compile(r"downloads/[^/]+-offline\.zip")
-"""The offline bundle: zipped from the built site, then added to site/downloads/ (outputs/offline.py)."""
+"""The offline bundle: zipped from the built site, then added to site/downloads/ (site/offline.py)."""
 
 
 RAW_OPENING = re.compile(r"<([a-z][a-z0-9]*)[\s>]")

@@ -16,7 +16,7 @@ class InputError(Exception):
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self) -> tuple[type[InputError], tuple[Path, str, int | None]]:
-        # Raised in a worker process (build_tools/parallel.py), it is pickled back whole.
+        # Raised in a worker process (build_tools/core/parallel.py), it is pickled back whole.
         return InputError, (self.path, self.message, self.line)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.config import BuildConfig
+from build_tools.core.config import BuildConfig
 from build_tools.model import Edition
-from build_tools.outputs.pdf import PdfJob, edition_job, plan_job, topic_job, volume_job
-from build_tools.outputs.pdf_cache import render_jobs
+from build_tools.pdf.cache import render_jobs
+from build_tools.pdf.jobs import PdfJob, edition_job, plan_job, topic_job, volume_job
 from build_tools.present.downloads import Downloads, planned_downloads
 from build_tools.present.urls import DOWNLOADS
 

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from build_tools.config import BuildConfig
-from build_tools.errors import InputError
+from build_tools.core.config import BuildConfig
+from build_tools.core.errors import InputError
 
 
 def check_folders(config: BuildConfig) -> None:

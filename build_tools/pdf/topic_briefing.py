@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from build_tools.model import Block, BriefPlan, Edition, EditionMeta, Relevance, TargetLine, Topic, TopicBrief
-from build_tools.outputs.pdf_context import PdfBlock, PlanDoc, plan_doc
+from build_tools.pdf.context import PdfBlock, PlanDoc, plan_doc
 from build_tools.present import urls
 from build_tools.present.trails import trail
 from build_tools.present.urls import block_address

@@ -1,0 +1,1 @@
+"""Shared helpers every stage may use; they import no stage (see .importlinter)."""
