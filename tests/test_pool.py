@@ -94,5 +94,10 @@ def test_workers_leave_ctrl_c_to_the_build(monkeypatch):
     """Ctrl-C reaches every process of the build: the workers ignore it, so only the build prints its one line."""
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     monkeypatch.setenv("BUILD_WORKERS", "2")
-    assert list(parallel.shared_with_workers(_interrupt_handler, [1, 2, 3, 4], ())) == [True] * 4
-    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # the build itself still answers it
+    # The build answers Ctrl-C; pytest itself may have been started ignoring it (a background job of a shell)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        assert list(parallel.shared_with_workers(_interrupt_handler, [1, 2, 3, 4], ())) == [True] * 4
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the build itself still answers it
+    finally:
+        signal.signal(signal.SIGINT, before)
