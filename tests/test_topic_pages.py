@@ -97,3 +97,21 @@ def test_a_topic_targets_table_names_each_targets_plan(built_site, edition):
     names = {plan.meta.id: short_title(plan.meta) for plan in edition.plans}
     for _year, named, linked in rows:
         assert named == names[linked]  # the plan column names the plan its ¶ link leads to
+
+
+def test_each_plans_paragraph_count_is_the_same_in_the_summary_and_above_its_paragraphs(built_site, edition):
+    """The summary table's ¶ and the line above a plan's paragraphs count the same thing (headings apart)."""
+    checked = 0
+    for topic in edition.taxonomy.topics:
+        html = (built_site / "topics" / f"{topic.id}.html").read_text(encoding="utf-8")
+        summary = html[html.index('class="topic-summary"') :]
+        for plan in edition.plans:
+            section = re.search(rf'<h2 id="{plan.meta.id}".*?<p class="plan-line">(.*?)</p>', html, re.S)
+            if section is None:  # silent on the topic, or on a batch page of a large topic
+                continue
+            row = re.search(rf'href="\.\./plans/{plan.meta.id}/index\.html".*?</tr>', summary, re.S).group(0)
+            in_table = int(re.findall(r"<td[^>]*>(\d+)</td>", row)[-1])
+            line = re.sub(r"<[^>]+>", "", section.group(1))
+            assert f"{in_table} 个段落 · {in_table} paragraph" in line, (topic.id, plan.meta.id, line, in_table)
+            checked += 1
+    assert checked > 50
