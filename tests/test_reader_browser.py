@@ -372,3 +372,17 @@ def test_phone_timeline_keeps_its_plan_labels_in_view_while_it_scrolls(open_page
           return 0 <= offset && offset < 40; }"""
     )
     assert label.is_visible()
+
+
+@pytest.mark.parametrize("path", [PART, "topics/robots.html"])
+def test_every_choice_of_the_view_switch_is_in_view_on_a_phone(open_page, path):
+    """No choice scrolled out of a strip: 简体 and 繁體 were past the right edge at 390 px."""
+    page = open_page(path, viewport="phone")
+    switch = page.locator(".view-switch")
+    assert switch.evaluate("v => v.scrollWidth <= v.clientWidth")
+    width = page.evaluate("window.innerWidth")
+    buttons = switch.locator("button:visible").all()
+    assert len(buttons) >= 5  # Both, Chinese, English, 简体, 繁體 (and Term links where a page has them)
+    for button in buttons:
+        box = button.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, button.inner_text()
