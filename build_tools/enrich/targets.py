@@ -374,8 +374,8 @@ def _printed(item: _Found, text: str, printed: str) -> str:
     return "".join(chars)
 
 
-_Placed = tuple[_Found, tuple[int, int, str], str]
-"""A figure with its (year, end_year, year source) and its sentence."""
+_Placed = tuple[_Found, tuple[int, int, str], tuple[int, int]]
+"""A figure with its (year, end_year, year source) and its sentence's (start, end) in the block's ``zh``."""
 
 
 def _block_targets(
@@ -403,7 +403,7 @@ def _block_targets(
                 subject = f"{sector}：{item.subject}" if sector else item.subject
                 quoted = replace(item, subject=subject, text=_printed(item, text, block.zh))
                 shown = snippet_bounds(block.zh, (item.start, item.end))
-                yield quoted, _span(item, years, sentence_years), block.zh[max(start, shown[0]) : min(end, shown[1])]
+                yield quoted, _span(item, years, sentence_years), (max(start, shown[0]), min(end, shown[1]))
         if "target" in kinds:
             last = years[-1]
             fallback = (last.end_year, last.end_year, "block")
@@ -428,7 +428,7 @@ def extract_targets(
                 continue
             sector = _sector_heading(plan, block, headings, hans)
             section = target_section(plan, block, headings, hans)
-            for item, (year, end_year, source), snippet in _block_targets(plan, block, section, sector, hans):
+            for item, (year, end_year, source), sentence in _block_targets(plan, block, section, sector, hans):
                 topics = topics_of(tag_block(item.subject, taxonomy), taxonomy) if taxonomy else ()
                 qualifier_en = english.qualifier(item.qualifier)
                 if item.kind == "comparative":
@@ -442,7 +442,8 @@ def extract_targets(
                     Target(
                         plan_id=plan.meta.id, block_id=block.id, year=year, metric=item.metric or item.subject,
                         value=item.value, unit=item.unit, text=item.text, qualifier=item.qualifier,
-                        value_high=item.value_high, year_source=source, snippet=snippet, end_year=end_year,
+                        value_high=item.value_high, year_source=source, snippet_start=sentence[0],
+                        snippet_end=sentence[1], end_year=end_year,
                         per_year=item.per_year, subject=item.subject, kind=item.kind, compared_to=item.compared_to,
                         topics=topics, subject_en=english.subject(block.id, item.subject), qualifier_en=qualifier_en,
                         compared_to_en=english.compared_to(block.id, item.subject), value_en=value_en,
