@@ -54,12 +54,15 @@ def large(megabytes: float) -> str:
 
 
 SENTENCE = "到2015年产值达到100亿元，"
+"""The issue's sentence: in the Henan plan (issued 2017) 2015 is past, so each clause is a dated fact."""
+TARGET_SENTENCE = "到2020年产值达到100亿元，"
+"""The same with a year after the issue: each clause is a timeline entry and a quantitative target."""
 
 
-def repeated_target(times: int) -> str:
+def repeated_target(times: int, sentence: str = SENTENCE) -> str:
     """The real plan plus one paragraph of one target sentence ``times`` times (issue 27: linear cost)."""
     body = (REAL / "source.txt").read_text(encoding="utf-8")
-    return body.rstrip("\n") + "\n" + SENTENCE * times + "\n" if times else body
+    return body.rstrip("\n") + "\n" + sentence * times + "\n" if times else body
 
 
 def measure(name: str, text: str) -> None:
@@ -91,9 +94,12 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, nargs="*", default=[], help="target sentences in one paragraph (0: the plan alone)"
     )
+    parser.add_argument(
+        "--targets", action="store_true", help=f"repeat {TARGET_SENTENCE} (targets) instead of {SENTENCE} (facts)"
+    )
     args = parser.parse_args()
     for times in args.repeat:
-        measure(f"×{times}", repeated_target(times))
+        measure(f"×{times}", repeated_target(times, TARGET_SENTENCE if args.targets else SENTENCE))
     for megabytes in args.line_megabytes:
         measure("long line", long_line(megabytes))
     if args.megabytes:
