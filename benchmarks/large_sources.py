@@ -10,10 +10,14 @@ one 1.8 MB line 24 s wall, 107 MB peak (before: 62 s, time growing with the squa
 a 20 MB source 24 min wall at ~14% of a core, 844 MB peak, 365 MB written (before: 2.27 GB, 731 MB).
 
 ``--repeat 0 2500 5000 10000 25000 --megabytes 0 --line-megabytes`` (issue 27: the Henan plan plus one
-paragraph of ``到2015年产值达到100亿元，`` repeated), measured 2026-12-05, CPU s / peak / written:
-the plan alone 1.8 s, 140 MB, 1.8 MB; ×2,500 2.0 s, 144 MB, 7.5 MB; ×5,000 2.3 s, 151 MB, 13.1 MB;
-×10,000 2.8 s, 165 MB, 24.4 MB; ×25,000 4.4 s, 208 MB, 58.2 MB (before: ×5,000 16.4 s, 1.7 GB, 1.6 GB
-written; ×10,000 61 s, 6.5 GB; ×25,000 never finished).
+paragraph of ``到2015年产值达到100亿元，`` repeated: dated facts), measured 2026-12-05 with entries holding
+offsets, CPU s / peak / written: the plan alone 1.6 s, 145 MB, 2.1 MB; ×2,500 1.9 s, 147 MB, 7.9 MB;
+×5,000 2.3 s, 152 MB, 13.7 MB; ×10,000 2.7 s, 163 MB, 25.3 MB; ×25,000 4.0 s, 214 MB, 60.1 MB (with
+copied snippets the same day: 1.8 s, 150 MB; 2.0 s, 156 MB; 2.6 s, 171 MB; 4.5 s, 214 MB; before the
+snippets were bounded: ×5,000 16.4 s, 1.7 GB, 1.6 GB written; ×10,000 61 s, 6.5 GB; ×25,000 never finished).
+With ``--targets`` (``到2020年…``: each clause a timeline entry and a quantitative target): ×2,500 2.1 s,
+150 MB; ×5,000 2.7 s, 158 MB; ×10,000 3.6 s, 173 MB; ×25,000 7.2 s, 266 MB, 133 MB written (before
+targets.py found clauses and dates by bisection: 8.5 s, 28.4 s, 95.3 s, ×25,000 615.6 s and 293 MB).
 """
 
 from __future__ import annotations
@@ -54,12 +58,15 @@ def large(megabytes: float) -> str:
 
 
 SENTENCE = "到2015年产值达到100亿元，"
+"""The issue's sentence: in the Henan plan (issued 2017) 2015 is past, so each clause is a dated fact."""
+TARGET_SENTENCE = "到2020年产值达到100亿元，"
+"""The same with a year after the issue: each clause is a timeline entry and a quantitative target."""
 
 
-def repeated_target(times: int) -> str:
+def repeated_target(times: int, sentence: str = SENTENCE) -> str:
     """The real plan plus one paragraph of one target sentence ``times`` times (issue 27: linear cost)."""
     body = (REAL / "source.txt").read_text(encoding="utf-8")
-    return body.rstrip("\n") + "\n" + SENTENCE * times + "\n" if times else body
+    return body.rstrip("\n") + "\n" + sentence * times + "\n" if times else body
 
 
 def measure(name: str, text: str) -> None:
@@ -91,9 +98,12 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, nargs="*", default=[], help="target sentences in one paragraph (0: the plan alone)"
     )
+    parser.add_argument(
+        "--targets", action="store_true", help=f"repeat {TARGET_SENTENCE} (targets) instead of {SENTENCE} (facts)"
+    )
     args = parser.parse_args()
     for times in args.repeat:
-        measure(f"×{times}", repeated_target(times))
+        measure(f"×{times}", repeated_target(times, TARGET_SENTENCE if args.targets else SENTENCE))
     for megabytes in args.line_megabytes:
         measure("long line", long_line(megabytes))
     if args.megabytes:

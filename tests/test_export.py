@@ -97,8 +97,8 @@ def test_edition_json_is_what_json_dumps_writes(edition):
     data = edition_data(edition)
     standard = {
         **data,
-        "timeline": [asdict(entry) for entry in data["timeline"]],
-        "targets": [asdict(target) for target in data["targets"]],
+        "timeline": list(data["timeline"]),
+        "targets": list(data["targets"]),
         "vocabulary": [
             {**record, "occurrences": [asdict(o) for o in record["occurrences"]]} for record in data["vocabulary"]
         ],

@@ -212,13 +212,13 @@ def test_a_traditional_plan_is_quoted_as_printed_and_cut_where_the_simplified_vi
 
     entries = {entry.text: entry for entry in edition.timeline if entry.block_id == paragraph.id}
     target = entries["2025年"]
-    assert target.snippet == "到2025年，高檔數控機床產值達到100億元。"  # printed, not 数控机床…亿元
+    assert edition.snippet(target) == "到2025年，高檔數控機床產值達到100億元。"  # printed, not 数控机床…亿元
     assert paragraph.zh[target.start : target.start + len(target.text)] == "2025年"
     since = next(entry for entry in entries.values() if entry.relative)
     assert since.text == since.relative == "「十三五」以來"  # the expression as printed (以来 in the view)
-    assert since.snippet == "「十三五」以來，產業穩步發展。"
+    assert edition.snippet(since) == "「十三五」以來，產業穩步發展。"
     figures = [t for t in edition.targets if t.block_id == paragraph.id]
-    assert [(t.text, t.snippet) for t in figures] == [("100億元", "到2025年，高檔數控機床產值達到100億元。")]
+    assert [(t.text, edition.snippet(t)) for t in figures] == [("100億元", "到2025年，高檔數控機床產值達到100億元。")]
 
     box = edition.block("taiwan-quote-2025/s1.2.box1/p1")
     assert "robots" in edition.topics.topics_of(box.id)

@@ -187,7 +187,9 @@ def test_entries_are_well_formed(edition, timeline):
         assert entry.kind in TIMELINE_KINDS and entry.year <= entry.end_year
         if entry.block_id:
             zh = blocks[entry.block_id].zh
-            assert entry.snippet in zh and entry.text in entry.snippet
+            assert entry.text in edition.snippet(entry)
+            if entry.start >= 0:  # the sentence quoted is the one around the expression
+                assert entry.snippet_start <= entry.start < entry.start + len(entry.text) <= entry.snippet_end
             assert zh[entry.start : entry.start + len(entry.text)] == entry.text
 
 
@@ -277,7 +279,7 @@ def test_facts_give_no_targets(targets):
 def test_target_snippets_are_source_text(edition, targets):
     blocks = {block.id: block for plan in edition.plans for block in plan.blocks}
     for target in targets:
-        assert target.snippet in blocks[target.block_id].zh and target.text in target.snippet
+        assert target.block_id in blocks and target.text in edition.snippet(target)
 
 
 # ------------------------------------------------------------------- plan-relative (crafted)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import html as html_text
 import io
 import json
 import re
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import yaml
 
 from tests.site_checks import resolve, scan
 
 SVG = "{http://www.w3.org/2000/svg}"
+QUOTED = Path(__file__).parent / "data" / "quoted_sentences.yml"
 
 
 def svgs(html: str) -> list[ElementTree.Element]:
@@ -46,6 +51,35 @@ def test_entries_are_listed_by_year_with_links(built_site, edition):
             assert f"y{entry.year}" in ids
     assert "y2003" in ids and "y2035" in ids  # before and after the axis are kept
     assert "2003年我省机械工业有规模以上生产企业1998家" in html
+
+
+def statements(html: str) -> set[tuple[str, str]]:
+    """(the row's paragraph link, the sentence it prints) for each row of the timeline's year tables."""
+    found = set()
+    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        link = re.search(r'href="([^"]+)"', cells[-1]) if len(cells) == 4 else None
+        if link:
+            found.add((html_text.unescape(link.group(1)), html_text.unescape(re.sub(r"<[^>]+>", "", cells[2]))))
+    return found
+
+
+def test_offsets_give_the_sentence_the_timeline_prints(built_site, edition):
+    shown = statements((built_site / "timeline.html").read_text(encoding="utf-8"))
+    assert len(shown) > 100
+    for expected in yaml.safe_load(QUOTED.read_text(encoding="utf-8"))["sentences"]:
+        block = edition.block(expected["block"])
+        entries = [
+            entry
+            for entry in (edition.targets if expected["target"] else edition.timeline)
+            if entry.block_id == block.id and entry.text == expected["text"]
+        ]
+        assert entries, expected
+        for entry in entries:  # the entry holds where its sentence lies in the paragraph, and that is all
+            assert block.zh[entry.snippet_start : entry.snippet_end] == expected["sentence"], entry
+        plan_id = block.id.split("/", 1)[0]
+        links = {link for link, sentence in shown if sentence == expected["sentence"]}
+        assert any(link.startswith(f"plans/{plan_id}/") and link.endswith(f"#{block.anchor}") for link in links)
 
 
 def test_targets_table_compares_the_plans(built_site, edition):

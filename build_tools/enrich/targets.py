@@ -36,6 +36,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import accumulate
 
 from build_tools.enrich.timeline import (
     _classify,
@@ -149,22 +151,53 @@ def _sector(subject: str) -> str:
     return subject[: min(positions)] if positions else ""
 
 
+@lru_cache(maxsize=64)
+def _clause_separators(text: str) -> tuple[int, ...]:
+    """Offsets of the clause separators of ``text``, ascending (computed once per text)."""
+    return tuple(offset for offset, char in enumerate(text) if char in _CLAUSE_SEP)
+
+
 def _clause(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
-    left = max([start] + [pos + 1 for pos in range(start, offset) if text[pos] in _CLAUSE_SEP])
-    right = next((pos for pos in range(offset, end) if text[pos] in _CLAUSE_SEP), end)
+    """The clause around ``offset`` within ``start``–``end``, found by bisection: a sentence of thousands of
+    clauses is not scanned from its start for every figure in it."""
+    separators = _clause_separators(text)
+    following = bisect_left(separators, offset)
+    left = max(start, separators[following - 1] + 1) if following else start
+    right = min(end, separators[following]) if following < len(separators) else end
     return left, right
 
 
-def _outside_dates(text: str, start: int, end: int, dated: list[_Dated]) -> Iterator[re.Match[str]]:
-    taken = [(item.mention.start, item.mention.end) for item in dated]
+@dataclass(frozen=True)
+class _DateSpans:
+    """The dates of one sentence as (start, end) offsets, ascending by start, for bisection."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    reach: tuple[int, ...]
+    """The furthest end of the dates up to each one: whether any date before a point overlaps it."""
+
+    @classmethod
+    def of(cls, dated: list[_Dated]) -> _DateSpans:
+        ends = tuple(item.mention.end for item in dated)
+        return cls(tuple(item.mention.start for item in dated), ends, tuple(accumulate(ends, max)))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the dates starting before ``end``
+        return bool(before) and self.reach[before - 1] > start
+
+    def last_end_within(self, left: int, limit: int) -> int:
+        """The end of the last date lying within ``left``–``limit`` (its start at or after ``left``), or ``left``."""
+        found = left
+        for number in range(bisect_left(self.starts, left), bisect_left(self.starts, limit)):
+            if self.ends[number] <= limit:
+                found = max(found, self.ends[number])
+        return found
+
+
+def _outside_dates(text: str, start: int, end: int, dates: _DateSpans) -> Iterator[re.Match[str]]:
     for match in _QUANTITY.finditer(text, start, end):
-        if not any(a < match.end() and match.start() < b for a, b in taken):
+        if not dates.overlaps(match.start(), match.end()):
             yield match
-
-
-def _after_dates(left: int, limit: int, dated: list[_Dated]) -> int:
-    ends = [item.mention.end for item in dated if left <= item.mention.start and item.mention.end <= limit]
-    return max([left] + ends)
 
 
 @dataclass(frozen=True)
@@ -185,7 +218,7 @@ def _clause_end(text: str, sentence: tuple[int, int], offset: int) -> int:
 
 
 def _around(
-    text: str, sentence: tuple[int, int], matches: list[re.Match[str]], number: int, dated: list[_Dated]
+    text: str, sentence: tuple[int, int], matches: list[re.Match[str]], number: int, dates: _DateSpans
 ) -> _Around:
     match = matches[number]
     clause_left, right = _clause(text, sentence[0], sentence[1], match.start())
@@ -193,7 +226,7 @@ def _around(
     following = matches[number + 1] if number + 1 < len(matches) and matches[number + 1].start() < right else None
     left = clause_left if previous is None else previous.end()
     right = right if following is None else following.start()
-    return _Around(clause_left, _after_dates(left, match.start(), dated), right, previous, following)
+    return _Around(clause_left, dates.last_end_within(left, match.start()), right, previous, following)
 
 
 def _not_a_goal(text: str, sentence: tuple[int, int], match: re.Match[str], around: _Around) -> bool:
@@ -244,10 +277,11 @@ def _figure(text: str, sentence: tuple[int, int], match: re.Match[str], around: 
 
 def _quantities(text: str, sentence: tuple[int, int], dated: list[_Dated]) -> list[_Found]:
     """The figures of one sentence, with their own clause's words (no inheritance yet)."""
-    matches = list(_outside_dates(text, sentence[0], sentence[1], dated))
+    dates = _DateSpans.of(dated)
+    matches = list(_outside_dates(text, sentence[0], sentence[1], dates))
     found: list[_Found] = []
     for number, match in enumerate(matches):
-        around = _around(text, sentence, matches, number, dated)
+        around = _around(text, sentence, matches, number, dates)
         if not _not_a_goal(text, sentence, match, around):
             found.append(_figure(text, sentence, match, around))
     return found
@@ -320,14 +354,18 @@ class _Years:
 
     fallback: tuple[int, int, str]
     recurring: tuple[int, int]
+    stated: tuple[_Dated, ...]
+    """The sentence's target and period dates, ascending by offset."""
+    stated_starts: tuple[int, ...]
 
 
-def _span(item: _Found, years: list[_Dated], sentence_years: _Years) -> tuple[int, int, str]:
+def _span(item: _Found, sentence_years: _Years) -> tuple[int, int, str]:
     if item.per_year:
         return (*sentence_years.recurring, "recurring")
-    before = [dated for dated in years if dated.mention.start < item.start]
+    years = sentence_years.stated
     if years:
-        chosen = before[-1] if before else years[0]
+        before = bisect_left(sentence_years.stated_starts, item.start)  # the last date before the figure
+        chosen = years[before - 1] if before else years[0]
         part = chosen.mention.relation == "part"
         return (chosen.year if part else chosen.end_year), chosen.end_year, "stated"
     return sentence_years.fallback
@@ -374,8 +412,8 @@ def _printed(item: _Found, text: str, printed: str) -> str:
     return "".join(chars)
 
 
-_Placed = tuple[_Found, tuple[int, int, str], str]
-"""A figure with its (year, end_year, year source) and its sentence."""
+_Placed = tuple[_Found, tuple[int, int, str], tuple[int, int]]
+"""A figure with its (year, end_year, year source) and its sentence's (start, end) in the block's ``zh``."""
 
 
 def _block_targets(
@@ -398,15 +436,26 @@ def _block_targets(
             found = _quantities(text, (start, end), dated) + _gaps(text, (start, end))
             found += _comparisons(text, (start, end))
             found.sort(key=lambda item: item.start)
-            sentence_years = _Years(fallback, _recurring_span(plan, text[start:end]))
+            stated = tuple(years)
+            recurring = _recurring_span(plan, text[start:end])
+            sentence_years = _Years(fallback, recurring, stated, tuple(item.mention.start for item in stated))
             for item in _inherit(found):
                 subject = f"{sector}：{item.subject}" if sector else item.subject
                 quoted = replace(item, subject=subject, text=_printed(item, text, block.zh))
                 shown = snippet_bounds(block.zh, (item.start, item.end))
-                yield quoted, _span(item, years, sentence_years), block.zh[max(start, shown[0]) : min(end, shown[1])]
+                yield quoted, _span(item, sentence_years), (max(start, shown[0]), min(end, shown[1]))
         if "target" in kinds:
             last = years[-1]
             fallback = (last.end_year, last.end_year, "block")
+
+
+def _subject_topics(subject: str, taxonomy: Taxonomy | None, tagged: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Topic ids of a subject, each distinct subject tagged once (a paragraph may repeat one thousands of times)."""
+    if taxonomy is None:
+        return ()
+    if subject not in tagged:
+        tagged[subject] = topics_of(tag_block(subject, taxonomy), taxonomy)
+    return tagged[subject]
 
 
 def extract_targets(
@@ -421,6 +470,7 @@ def extract_targets(
     """
     english = english or TargetEnglish.empty()
     found: list[Target] = []
+    tagged: dict[str, tuple[str, ...]] = {}
     for plan in _plans_of(plans):
         headings = _headings(plan)
         for block in plan.blocks:
@@ -428,8 +478,8 @@ def extract_targets(
                 continue
             sector = _sector_heading(plan, block, headings, hans)
             section = target_section(plan, block, headings, hans)
-            for item, (year, end_year, source), snippet in _block_targets(plan, block, section, sector, hans):
-                topics = topics_of(tag_block(item.subject, taxonomy), taxonomy) if taxonomy else ()
+            for item, (year, end_year, source), sentence in _block_targets(plan, block, section, sector, hans):
+                topics = _subject_topics(item.subject, taxonomy, tagged)
                 qualifier_en = english.qualifier(item.qualifier)
                 if item.kind == "comparative":
                     figure = english.compared_to(block.id, item.subject)
@@ -442,7 +492,8 @@ def extract_targets(
                     Target(
                         plan_id=plan.meta.id, block_id=block.id, year=year, metric=item.metric or item.subject,
                         value=item.value, unit=item.unit, text=item.text, qualifier=item.qualifier,
-                        value_high=item.value_high, year_source=source, snippet=snippet, end_year=end_year,
+                        value_high=item.value_high, year_source=source, snippet_start=sentence[0],
+                        snippet_end=sentence[1], end_year=end_year,
                         per_year=item.per_year, subject=item.subject, kind=item.kind, compared_to=item.compared_to,
                         topics=topics, subject_en=english.subject(block.id, item.subject), qualifier_en=qualifier_en,
                         compared_to_en=english.compared_to(block.id, item.subject), value_en=value_en,

@@ -43,8 +43,9 @@ from build_tools.model import AS_PRINTED, AXIS, Block, Edition, ParsedPlan, Simp
 
 _SENTENCE_END = "。；;！？!?\n"
 SNIPPET_REACH = 200
-"""Characters a snippet keeps on each side of what it quotes: a paragraph that is one endless sentence
-(clauses joined by ，) gives snippets of bounded size, not a copy of itself for every date in it."""
+"""Characters a snippet reaches on each side of what it quotes: in a paragraph that is one endless sentence
+(clauses joined by ，) every date still quotes a sentence of bounded size, not the whole paragraph.
+Entries hold the snippet's offsets in the block (``Edition.snippet`` slices it), never its text."""
 
 
 @lru_cache(maxsize=64)
@@ -243,14 +244,14 @@ def _entry(
     year, end_year = span
     outside = year < AXIS[0] or end_year > AXIS[1]
     if block is None or dated is None:
-        return TimelineEntry(plan.meta.id, "", year, end_year, kind, "", "", -1, "", outside)
+        return TimelineEntry(plan.meta.id, "", year, end_year, kind, 0, 0, "", -1, "", outside)
     # Found on the Simplified view, quoted from the print: the two are aligned character for character.
     mention = dated.mention
     start, end = snippet_bounds(block.zh, (mention.start, mention.end))
     printed = block.zh[mention.start : mention.end]
     relative = printed if dated.relative == mention.text else dated.relative
     return TimelineEntry(
-        plan.meta.id, block.id, year, end_year, kind, block.zh[start:end], printed, mention.start, relative, outside,
+        plan.meta.id, block.id, year, end_year, kind, start, end, printed, mention.start, relative, outside,
     )  # fmt: skip
 
 
@@ -320,8 +321,8 @@ def _target_entries(
         outside = target.year < AXIS[0] or target.end_year > AXIS[1]
         relative = "每年" if target.per_year else ""
         entry = TimelineEntry(
-            plan.meta.id, target.block_id, target.year, target.end_year, "target", target.snippet, "", -1,
-            relative, outside,
+            plan.meta.id, target.block_id, target.year, target.end_year, "target", target.snippet_start,
+            target.snippet_end, "", -1, relative, outside,
         )  # fmt: skip
         keyed.append(((position, index[target.block_id], -1), entry))
     return keyed

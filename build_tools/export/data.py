@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from build_tools.core.write import PageWriter, writing
 from build_tools.export import json_text
 from build_tools.export.across import shared_wording_records, vocabulary_csv, vocabulary_records
-from build_tools.model import Block, Edition, ParsedPlan
+from build_tools.model import Block, Edition, ParsedPlan, Target, TimelineEntry
 from build_tools.present.urls import data_path
 
 SCHEMA_VERSION = 1
@@ -30,6 +30,18 @@ def block_record(block: Block, edition: Edition) -> dict:
     )
     record["topics"] = list(edition.topics.topics_of(block.id))
     record["years"] = list(edition.block_years.get(block.id, ()))
+    return record
+
+
+def quoting_record(entry: TimelineEntry | Target, edition: Edition) -> dict:
+    """An entry's fields as the export has always written them: ``snippet``, the sentence it quotes, where
+    the model holds its offsets (``snippet_start``, ``snippet_end``) into the block."""
+    record = {}
+    for field in fields(entry):
+        if field.name == "snippet_start":
+            record["snippet"] = edition.snippet(entry)
+        elif field.name != "snippet_end":
+            record[field.name] = getattr(entry, field.name)
     return record
 
 
@@ -83,9 +95,8 @@ def edition_data(edition: Edition) -> dict:
         "hant_config": edition.bilingual.hant_config,
         "topic_groups": [{"id": group.id, "zh": group.zh, "en": group.en} for group in edition.taxonomy.groups],
         "topics": topic_records(edition),
-        # Dataclasses go to the writer as they are: it writes their fields as asdict would give them.
-        "timeline": list(edition.timeline),
-        "targets": list(edition.targets),
+        "timeline": (quoting_record(entry, edition) for entry in edition.timeline),
+        "targets": (quoting_record(target, edition) for target in edition.targets),
         "vocabulary": vocabulary_records(edition),
         "shared_wording": shared_wording_records(edition),
         "plans": (plan_record(plan, edition) for plan in edition.plans),
@@ -145,9 +156,10 @@ def targets_csv(edition: Edition) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow((*TARGET_FIELDS, "topics"))
     for target in edition.targets:
+        record = quoting_record(target, edition)
         writer.writerow(
             (
-                *("" if (value := getattr(target, name)) is None else value for name in TARGET_FIELDS),
+                *("" if (value := record[name]) is None else value for name in TARGET_FIELDS),
                 " ".join(target.topics),
             )
         )

@@ -85,6 +85,13 @@ class Edition:
     def block(self, block_id: str) -> Block:
         return self._blocks_by_id[block_id]
 
+    def snippet(self, entry: TimelineEntry | Target) -> str:
+        """The sentence a timeline entry or target quotes, as printed: a slice of its block's ``zh``. Entries
+        hold offsets, not copies, so what enrich holds grows with the text, not with entries × sentence."""
+        if not entry.block_id:
+            return ""
+        return self.block(entry.block_id).zh[entry.snippet_start : entry.snippet_end]
+
     def plans_of_period(self, years: tuple[int, int]) -> tuple[ParsedPlan, ...]:
         """Plans whose own period overlaps ``years`` (a five-year-plan period) by at least two years."""
         return tuple(

@@ -29,8 +29,12 @@ class TimelineEntry:
     end_year: int
     """Last year of the span; equal to ``year`` for a single year."""
     kind: TimelineKind
-    snippet: str
-    """The sentence of the block containing the expression, exactly as printed (``""`` from metadata)."""
+    snippet_start: int
+    """Where the sentence containing the expression starts in the block's ``zh``; the sentence itself is
+    ``Edition.snippet(entry)``, a slice of the block (0 with ``snippet_end`` 0 from metadata)."""
+    snippet_end: int
+    """Where that sentence ends (exclusive); the sentence reaches at most ``SNIPPET_REACH`` characters
+    (build_tools.enrich.timeline) either side of the expression."""
     text: str
     """The dated expression as printed (``2017—2020年``, ``“十二五”末期``), ``""`` from metadata."""
     start: int
@@ -66,8 +70,11 @@ class Target:
     """Where ``year`` comes from: ``stated`` (the sentence), ``block`` (an earlier sentence of the block),
     ``section`` (the target heading, 2025 年发展目标), ``recurring`` (每年…, over the plan's years) or
     ``period-end`` (the plan's last year)."""
-    snippet: str
-    """The sentence containing the quantity, exactly as printed."""
+    snippet_start: int
+    """Where the sentence containing the quantity starts in the block's ``zh``; the sentence itself is
+    ``Edition.snippet(target)``, a slice of the block, never a copy held here."""
+    snippet_end: int
+    """Where that sentence ends (exclusive)."""
     end_year: int
     """The last year of the span; equal to ``year`` for a single year."""
     per_year: bool

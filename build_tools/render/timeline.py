@@ -100,6 +100,8 @@ class YearRow:
     href: str
     """Link to the paragraph, relative to the timeline page (Markdown)."""
     kind_label: str
+    snippet: str
+    """The sentence the entry quotes (``Edition.snippet``)."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ def _lane_markers(
         single = len(group) == 1 and first.block_id
         href = urls.block_site_link(edition, first.block_id) if single else f"{year_page}#y{year}"
         title = (
-            f"{year} · {KIND_LABELS[kind]} · {first.snippet[:80]}"
+            f"{year} · {KIND_LABELS[kind]} · {edition.snippet(first)[:80]}"
             if single
             else f"{year} · {KIND_LABELS[kind]} × {len(group)}"
         )
@@ -262,7 +264,8 @@ def year_sections(
         if not entry.block_id:
             continue
         href = urls.block_link(edition, entry.block_id, page)
-        by_year[entry.year].append(YearRow(entry, plans[entry.plan_id], href, KIND_LABELS[entry.kind]))
+        row = YearRow(entry, plans[entry.plan_id], href, KIND_LABELS[entry.kind], edition.snippet(entry))
+        by_year[entry.year].append(row)
     return tuple(YearSection(year, tuple(rows)) for year, rows in sorted(by_year.items()))
 
 

@@ -102,9 +102,11 @@ def block_docs(edition: Edition) -> list[SearchDoc]:
                 heading = SearchDoc("heading", page, block.anchor, title, trail, "", "", (), plan.meta.id, block.id)
                 docs.append(replace(heading, hant=traditional(title, _heading_text(edition, block, "hant"))))
             else:
-                zh = f"{text.label_hans}{text.zh_hans}"
+                # ``+`` of an empty label gives the block's own text object (an f-string would copy it): a
+                # paragraph's document points at the text the edition holds, as timeline entries and targets do.
+                zh = text.label_hans + text.zh_hans
                 found = SearchDoc("paragraph", page, block.anchor, "", trail, zh, english, (), plan.meta.id, block.id)
-                hant = traditional(zh, f"{text.label_hant}{text.zh_hant}")
+                hant = traditional(zh, text.label_hant + text.zh_hant)
                 docs.append(replace(found, target=block.id in with_targets, hant=hant))
     return docs
 
