@@ -470,3 +470,22 @@ document.addEventListener("DOMContentLoaded", function () {
     place();
   });
 });
+
+/* A paragraph address cited before its part was cut into pages (part-02.html#s2-p150, now on part-02-2.html) lands
+   where the paragraph is: the part's first page lists its pages, each link with the anchors of its blocks
+   (plan-part.md.jinja, present/paging.py). */
+(function () {
+  function followMovedAnchor() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) { return; }
+    var links = document.querySelectorAll(".part-pages a[data-anchors]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("data-anchors").split(" ").indexOf(id) >= 0) {
+        location.replace(links[i].href.split("#")[0] + location.hash);
+        return;
+      }
+    }
+  }
+  window.addEventListener("hashchange", followMovedAnchor);
+  document.addEventListener("DOMContentLoaded", followMovedAnchor);
+})();
