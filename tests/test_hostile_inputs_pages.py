@@ -22,6 +22,7 @@ from build_tools.config import ROOT, BuildConfig
 from build_tools.pipeline import assemble, build, generate
 from build_tools.present import urls
 from build_tools.present.paging import part_page_count, part_page_number, part_shares
+from build_tools.render.pages import anchor_runs
 from tests.browser import VIEWS, serve
 from tests.conftest import sandbox_config, write_plan
 from tests.test_hostile_inputs import EDITION, GLOSSARY, TOPICS, Workspace, pristine  # noqa: F401 (fixture)
@@ -138,7 +139,8 @@ def test_the_first_page_lists_every_page_with_the_anchors_moved_there(long_part)
     first = (site / "plans" / PLAN / "part-02.html").read_text(encoding="utf-8")
     listed = re.findall(r'<a href="(part-02-\d+\.html)" title="[^"]*" data-anchors="([^"]*)">', first)
     assert [name for name, _ in listed] == [f"part-02-{n}.html" for n in range(2, 102)]
-    moved = {anchor: name for name, anchors in listed for anchor in anchors.split(" ")}
+    moved = {anchor: name for name, anchors in listed for anchor in _expanded(anchors)}
+    assert len(first) < PAGE_BYTES / 2  # the map is a few runs per page, not 10,000 anchors
     part = edition.plans[0].parts[2]
     for block_id in part.block_ids:
         anchor = edition.block(block_id).anchor
@@ -147,6 +149,36 @@ def test_the_first_page_lists_every_page_with_the_anchors_moved_there(long_part)
             assert anchor not in moved and f'id="{anchor}"' in first
         else:
             assert moved[anchor] == page
+
+
+def _expanded(words: str) -> list[str]:
+    """The anchors a data-anchors value stands for (``s2-p101~200``: s2-p101 to s2-p200), read as edition.js does."""
+    anchors = []
+    for word in words.split(" "):
+        start, _, end = word.partition("~")
+        if not end:
+            anchors.append(word)
+            continue
+        prefix, first = re.fullmatch(r"(.*?)(0|[1-9]\d*)", start).groups()
+        anchors += [f"{prefix}{number}" for number in range(int(first), int(end) + 1)]
+    return anchors
+
+
+@pytest.mark.parametrize(
+    ("anchors", "words"),
+    [
+        (["s2-p101", "s2-p102", "s2-p103"], "s2-p101~103"),
+        (["s2-1", "s2-1-p1", "s2-1-p2", "s2-2"], "s2-1 s2-1-p1~2 s2-2"),  # a run keeps its prefix
+        (["s2-p9", "s2-p10", "s2-p11"], "s2-p9~11"),  # across a power of ten
+        (["s2-p5", "s2-p7", "s2-p8"], "s2-p5 s2-p7~8"),  # a gap starts a new run
+        (["opening", "s1-p1"], "opening s1-p1"),
+        (["s2-p0", "s2-p1"], "s2-p0~1"),
+        (["x-p01", "x-p02"], "x-p01~2"),  # a leading zero is part of the prefix: x-p0 + 1, 2
+    ],
+)
+def test_anchor_runs_stand_for_exactly_their_anchors(anchors, words):
+    assert anchor_runs(anchors) == words
+    assert _expanded(words) == anchors
 
 
 def test_a_continuation_page_links_its_neighbours_not_every_page(long_part):
@@ -226,6 +258,9 @@ def test_an_old_address_lands_on_the_page_now_holding_the_paragraph(browser, ser
         page.wait_for_url(f"**/plans/{PLAN}/part-02-51.html#s2-p5000")
         page.locator("#s2-p5000").wait_for()
         assert page.locator("#s2-p5000 .zh.t-hans").inner_text().startswith("第5000段，")
+        page.goto(f"{served_long_part}plans/{PLAN}/part-02.html#s2-p9999")  # the last paragraph but one, inside a run
+        page.wait_for_url(f"**/plans/{PLAN}/part-02-100.html#s2-p9999")
+        page.locator("#s2-p9999").wait_for()
         page.goto(f"{served_long_part}plans/{PLAN}/part-02.html#s2-p50")  # still on the first page: stays
         page.locator("#s2-p50").wait_for()
         assert page.url.endswith("/part-02.html#s2-p50")

@@ -55,8 +55,9 @@ class PartShare:
     first: str
     """Short id of its first block (``s2/p101``)."""
     anchors: str
-    """The anchors of its blocks, space-separated, printed on the part's first page only: edition.js sends a link to
-    ``part-02.html#<anchor>`` whose block is on this page here (an address cited before the part was paged)."""
+    """The anchors of its blocks (``s2-p101~200``: render/pages.py ``anchor_runs``), printed on the part's first page
+    only: edition.js sends ``part-02.html#<anchor>`` whose block is on this page here (an address cited before the
+    part was paged)."""
 
 
 @dataclass(frozen=True)

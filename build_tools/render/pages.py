@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -160,6 +161,32 @@ def _pager(plan: ParsedPlan, position: int, number: int, bound: int) -> tuple[Pa
     return previous, next_page
 
 
+NUMBERED_ANCHOR = re.compile(r"(.*?)(0|[1-9]\d*)")
+"""An anchor ending in a number written without leading zeros: it can join a run."""
+
+
+def anchor_runs(anchors: list[str]) -> str:
+    """The anchors, space-separated, a run of consecutive numbers written once: ``s2-p101~200`` stands for
+    ``s2-p101`` … ``s2-p200`` (anchors are letters, digits and hyphens), so a page's list of moved anchors is a few
+    words whatever its length (edition.js reads it)."""
+    runs: list[list] = []  # [prefix, first, last] or [anchor, None, None]
+    for anchor in anchors:
+        found = NUMBERED_ANCHOR.fullmatch(anchor)
+        if found is None:
+            runs.append([anchor, None, None])
+            continue
+        prefix, number = found.group(1), int(found.group(2))
+        last = runs[-1] if runs else None
+        if last and last[1] is not None and last[0] == prefix and last[2] + 1 == number:
+            last[2] = number
+        else:
+            runs.append([prefix, number, number])
+    return " ".join(
+        prefix if first is None else f"{prefix}{first}" + (f"~{last}" if last != first else "")
+        for prefix, first, last in runs
+    )
+
+
 def _part_share_list(edition: Edition, part: Part, shares: tuple[tuple[str, ...], ...]) -> tuple[PartShare, ...]:
     """The pages of a paged part, for the list each of them prints; ``()`` for a part on one page."""
     if len(shares) == 1:
@@ -169,7 +196,7 @@ def _part_share_list(edition: Edition, part: Part, shares: tuple[tuple[str, ...]
             number,
             part_page_slug(part.slug, number),
             share[0].split("/", 1)[1],
-            " ".join(edition.block(block_id).anchor for block_id in share),
+            anchor_runs([edition.block(block_id).anchor for block_id in share]),
         )
         for number, share in enumerate(shares, start=1)
     )

@@ -475,14 +475,26 @@ document.addEventListener("DOMContentLoaded", function () {
    where the paragraph is: the part's first page lists its pages, each link with the anchors of its blocks
    (plan-part.md.jinja, present/paging.py). */
 (function () {
+  // A word of data-anchors is an anchor, or a run: "s2-p101~200" holds s2-p101 to s2-p200 (render/pages.py anchor_runs).
+  function holds(word, id) {
+    var run = word.split("~");
+    if (run.length === 1) { return word === id; }
+    var first = /^(.*?)(0|[1-9]\d*)$/.exec(run[0]);
+    var wanted = /^(.*?)(0|[1-9]\d*)$/.exec(id);
+    return !!(first && wanted) && first[1] === wanted[1] &&
+      Number(wanted[2]) >= Number(first[2]) && Number(wanted[2]) <= Number(run[1]);
+  }
   function followMovedAnchor() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id || document.getElementById(id)) { return; }
     var links = document.querySelectorAll(".part-pages a[data-anchors]");
     for (var i = 0; i < links.length; i++) {
-      if (links[i].getAttribute("data-anchors").split(" ").indexOf(id) >= 0) {
-        location.replace(links[i].href.split("#")[0] + location.hash);
-        return;
+      var words = links[i].getAttribute("data-anchors").split(" ");
+      for (var j = 0; j < words.length; j++) {
+        if (holds(words[j], id)) {
+          location.replace(links[i].href.split("#")[0] + location.hash);
+          return;
+        }
       }
     }
   }
