@@ -266,3 +266,18 @@ def test_an_old_address_lands_on_the_page_now_holding_the_paragraph(browser, ser
         assert page.url.endswith("/part-02.html#s2-p50")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("run", range(3))
+def test_an_old_address_lands_from_file_urls_too(browser, long_part, run):
+    """The offline bundle is opened from file://: the redirect uses only the page's own links."""
+    context = browser.new_context(viewport=VIEWS["phone"])
+    try:
+        page = context.new_page()
+        first = long_part[0] / "plans" / PLAN / "part-02.html"
+        page.goto(f"{first.as_uri()}#s2-p250")
+        page.wait_for_url("**/part-02-3.html#s2-p250")
+        page.locator("#s2-p250").wait_for()
+    finally:
+        context.close()
