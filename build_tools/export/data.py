@@ -104,7 +104,7 @@ def write_edition_json(edition: Edition, path: Path) -> None:
         out.write("\n")
 
 
-def _block_rows(edition: Edition) -> Iterator[tuple]:
+def _block_rows(edition: Edition) -> Iterator[tuple[object, ...]]:
     columns = (*BLOCK_FIELDS, *TRANSLATION_FIELDS)
     for plan in edition.plans:
         for block in plan.blocks:

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from build_tools.model import Block, BlockMarks, BlockText, Edition, ParsedPlan, Part
 from build_tools.parallel import shared_with_workers
 from build_tools.present import labels, urls
-from build_tools.present.citation import date_en, issuer_zh, paragraph_citation, plan_citation
+from build_tools.present.citation import Citation, date_en, issuer_zh, paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
 from build_tools.present.paging import (
@@ -104,7 +104,9 @@ def _link(page: str, download: Download | None) -> str:
     return urls.relative(page, download.path) if download else ""
 
 
-def _part_rows(edition: Edition, blocks: list[Block], citations: list, opening: bool, sections: list) -> tuple:
+def _part_rows(
+    edition: Edition, blocks: list[Block], citations: list[Citation], opening: bool, sections: list[tuple[str, str]]
+) -> tuple[BlockRow, ...]:
     """The rows of one part page: each block with its text, marks, citation and topics."""
     section_index = {section: position for position, section in enumerate(sections)}
     titled_on_page: set[str] = set()
@@ -169,21 +171,21 @@ def anchor_runs(anchors: list[str]) -> str:
     """The anchors, space-separated, a run of consecutive numbers written once: ``s2-p101~200`` stands for
     ``s2-p101`` … ``s2-p200`` (anchors are letters, digits and hyphens), so a page's list of moved anchors is a few
     words whatever its length (edition.js reads it)."""
-    runs: list[list] = []  # [prefix, first, last] or [anchor, None, None]
+    runs: list[tuple[str, int, int] | str] = []  # (prefix, first number, last number), or an anchor as it is
     for anchor in anchors:
         found = NUMBERED_ANCHOR.fullmatch(anchor)
         if found is None:
-            runs.append([anchor, None, None])
+            runs.append(anchor)
             continue
         prefix, number = found.group(1), int(found.group(2))
         last = runs[-1] if runs else None
-        if last and last[1] is not None and last[0] == prefix and last[2] + 1 == number:
-            last[2] = number
+        if isinstance(last, tuple) and last[0] == prefix and last[2] + 1 == number:
+            runs[-1] = (prefix, last[1], number)
         else:
-            runs.append([prefix, number, number])
+            runs.append((prefix, number, number))
     return " ".join(
-        prefix if first is None else f"{prefix}{first}" + (f"~{last}" if last != first else "")
-        for prefix, first, last in runs
+        run if isinstance(run, str) else f"{run[0]}{run[1]}" + (f"~{run[2]}" if run[2] != run[1] else "")
+        for run in runs
     )
 
 
