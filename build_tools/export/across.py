@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
+from build_tools.export.csv_cells import csv_text
 from build_tools.model import Edition
 
 VOCABULARY_COLUMNS = ("key", "kind", "en", "en_source", "glossary_id", "plan_id", "plan_date", "block_id", "quoted")
@@ -37,22 +36,19 @@ def shared_wording_records(edition: Edition) -> Iterator[dict]:
 def vocabulary_csv(edition: Edition) -> str:
     """One row per occurrence, in the order of the vocabulary page."""
     dates = {plan.meta.id: plan.meta.date for plan in edition.plans}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(VOCABULARY_COLUMNS)
-    for entry in edition.vocabulary:
-        for occurrence in entry.occurrences:
-            writer.writerow(
-                (
-                    entry.key,
-                    entry.kind,
-                    entry.en,
-                    entry.en_source,
-                    entry.glossary_id,
-                    occurrence.plan_id,
-                    dates[occurrence.plan_id],
-                    occurrence.block_id,
-                    "yes" if occurrence.quoted else "no",
-                )
-            )
-    return out.getvalue()
+    rows = (
+        (
+            entry.key,
+            entry.kind,
+            entry.en,
+            entry.en_source,
+            entry.glossary_id,
+            occurrence.plan_id,
+            dates[occurrence.plan_id],
+            occurrence.block_id,
+            "yes" if occurrence.quoted else "no",
+        )
+        for entry in edition.vocabulary
+        for occurrence in entry.occurrences
+    )
+    return csv_text(VOCABULARY_COLUMNS, rows)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
 
 from build_tools.core.write import PageWriter, writing
 from build_tools.export import json_text
 from build_tools.export.across import shared_wording_records, vocabulary_csv, vocabulary_records
+from build_tools.export.csv_cells import csv_text
 from build_tools.model import Block, Edition, ParsedPlan, Target, TimelineEntry
 from build_tools.present.urls import data_path
 
@@ -115,16 +115,16 @@ def write_edition_json(edition: Edition, path: Path) -> None:
         out.write("\n")
 
 
-def blocks_csv(edition: Edition) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+def _block_rows(edition: Edition) -> Iterator[tuple[object, ...]]:
     columns = (*BLOCK_FIELDS, *TRANSLATION_FIELDS)
-    writer.writerow(("plan", *columns, "topics"))
     for plan in edition.plans:
         for block in plan.blocks:
             record = block_record(block, edition)
-            writer.writerow((plan.meta.id, *(record[name] for name in columns), " ".join(record["topics"])))
-    return out.getvalue()
+            yield (plan.meta.id, *(record[name] for name in columns), " ".join(record["topics"]))
+
+
+def blocks_csv(edition: Edition) -> str:
+    return csv_text(("plan", *BLOCK_FIELDS, *TRANSLATION_FIELDS, "topics"), _block_rows(edition))
 
 
 TARGET_FIELDS = (
@@ -152,18 +152,15 @@ TARGET_FIELDS = (
 
 
 def targets_csv(edition: Edition) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow((*TARGET_FIELDS, "topics"))
-    for target in edition.targets:
-        record = quoting_record(target, edition)
-        writer.writerow(
-            (
-                *("" if (value := record[name]) is None else value for name in TARGET_FIELDS),
-                " ".join(target.topics),
-            )
+    rows = (
+        (
+            *("" if (value := record[name]) is None else value for name in TARGET_FIELDS),
+            " ".join(target.topics),
         )
-    return out.getvalue()
+        for target in edition.targets
+        for record in (quoting_record(target, edition),)
+    )
+    return csv_text((*TARGET_FIELDS, "topics"), rows)
 
 
 def write_exports(edition: Edition, docs: Path) -> list[str]:

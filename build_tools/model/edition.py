@@ -113,6 +113,19 @@ class Edition:
         )
 
     @cached_property
+    def part_positions(self) -> Mapping[str, tuple[int, int]]:
+        """Block id -> (its 0-based position in its part, the blocks of that part): what decides its page
+        (present/urls.py ``block_page_slug``)."""
+        return MappingProxyType(
+            {
+                block_id: (position, len(part.block_ids))
+                for plan in self.plans
+                for part in plan.parts
+                for position, block_id in enumerate(part.block_ids)
+            }
+        )
+
+    @cached_property
     def plan_targets(self) -> Mapping[str, tuple[Target, ...]]:
         """Plan id -> its targets, in edition order (every plan has an entry)."""
         found: dict[str, list[Target]] = {plan.meta.id: [] for plan in self.plans}

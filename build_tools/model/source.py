@@ -101,3 +101,6 @@ class EditionMeta:
     title_zh: str
     title_en: str
     edition_date: str
+    part_page_blocks: int = 100
+    """Blocks one page of a plan's part holds at most: a longer part is printed on several pages (present/paging.py).
+    The real plans' longest part has 56 blocks (about 150 KB of HTML), so they are one page each."""

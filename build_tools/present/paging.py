@@ -168,3 +168,36 @@ def plan_volumes(
         for part, members in enumerate(volumes, start=1):
             numbered.append(Volume(len(numbered) + 1, period, part, len(volumes), members))
     return tuple(numbered)
+
+
+# A plan's part is one page while it holds at most ``EditionMeta.part_page_blocks`` blocks (edition.yml; 100 by
+# default, 20–2,000): every real part is. A longer part (10,000 one-line paragraphs made one 10 MB page) is cut,
+# in reading order, into that many pages of about equal length: ``part-02.md`` keeps the first share and lists the
+# others, ``part-02-2.md``, ``part-02-3.md``… hold the rest. A paragraph's page follows from its position in its
+# part alone (``part_page_number``), so present/urls.py can name it without rendering anything.
+
+
+def part_page_count(blocks: int, bound: int) -> int:
+    """Pages a part of ``blocks`` blocks is printed on: 1 up to the bound, else as few as hold ``bound`` each."""
+    return max(1, -(-blocks // bound))
+
+
+def part_page_number(position: int, blocks: int, bound: int) -> int:
+    """1-based page of the block at ``position`` (0-based) in a part of ``blocks`` blocks: balanced shares (a
+    part of 101 blocks with a bound of 100 is 51 + 50, not 100 + 1)."""
+    share = -(-blocks // part_page_count(blocks, bound))
+    return position // share + 1
+
+
+def part_page_slug(slug: str, number: int) -> str:
+    """File stem of page ``number`` of the part ``slug``: the part's own for the first (its address never
+    changes), ``<slug>-<number>`` for a continuation page."""
+    return slug if number == 1 else f"{slug}-{number}"
+
+
+def part_shares(block_ids: tuple[str, ...], bound: int) -> tuple[tuple[str, ...], ...]:
+    """The part's blocks cut into its pages, in order (one share when the part fits one page)."""
+    shares: list[list[str]] = [[] for _ in range(part_page_count(len(block_ids), bound))]
+    for position, block_id in enumerate(block_ids):
+        shares[part_page_number(position, len(block_ids), bound) - 1].append(block_id)
+    return tuple(tuple(share) for share in shares)

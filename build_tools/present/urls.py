@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 
 from build_tools.model import Edition
+from build_tools.present.paging import part_page_number, part_page_slug
 
 SITE_LINK = "@/"
 """Prefix of a raw-HTML link to a docs/ path (build_tools/site/hooks.py resolves it)."""
@@ -72,9 +73,18 @@ def absolute(site_url: str, path: str, anchor: str = "") -> str:
     return with_anchor(site_url + page_url(path), anchor)
 
 
+def block_page_slug(edition: Edition, block_id: str) -> str:
+    """The file stem of the page a block is on: its part's (``part-02``), or beyond the part's first page, in a part
+    longer than ``part_page_blocks``, a continuation page's (``part-02-3``). The one place that decides it: pages,
+    citations, the search, the exports and the redirect of moved anchors all ask here."""
+    position, blocks = edition.part_positions[block_id]
+    number = part_page_number(position, blocks, edition.meta.part_page_blocks)
+    return part_page_slug(edition.block_parts[block_id], number)
+
+
 def block_path(edition: Edition, block_id: str) -> str:
     """The docs/ path of the page a block is on."""
-    return part_page(block_id.split("/", 1)[0], edition.block_parts[block_id])
+    return part_page(block_id.split("/", 1)[0], block_page_slug(edition, block_id))
 
 
 def block_link(edition: Edition, block_id: str, from_page: str) -> str:

@@ -39,14 +39,36 @@ class BlockRow:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """Where the pager of a part page leads: a title and the page's file stem (a part, or a page of a long part)."""
+
+    title_zh: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class PartShare:
+    """One page of a part longer than ``part_page_blocks`` (present/paging.py), as the list of its pages shows it."""
+
+    number: int
+    slug: str
+    first: str
+    """Short id of its first block (``s2/p101``)."""
+    anchors: str
+    """The anchors of its blocks (``s2-p101~200``: render/pages.py ``anchor_runs``), printed on the part's first page
+    only: edition.js sends ``part-02.html#<anchor>`` whose block is on this page here (an address cited before the
+    part was paged)."""
+
+
+@dataclass(frozen=True)
 class PartPage:
     plan: ParsedPlan
     part: Part
     opening: bool
     """The opening part: no level-1 heading opens it, so the page gets the H1 卷首 Opening."""
     rows: tuple[BlockRow, ...]
-    previous: Part | None
-    next: Part | None
+    previous: PageLink | None
+    next: PageLink | None
     title_en: str
     """English of the part's title (its top-level heading), ``""`` while untranslated."""
     hant_config: str
@@ -60,6 +82,13 @@ class PartPage:
     """The paragraphs' citation texts and BibTeX/RIS/CSL-JSON templates, JSON (render/cite_formats.py), once."""
     cite_sections: str = ""
     """JSON list of the section paths ``[zh, en]`` the paragraphs' cite boxes refer to by index."""
+    number: int = 1
+    """This page among its part's pages (1: the part's own address)."""
+    pages: int = 1
+    """Pages of the part this page belongs to."""
+    shares: tuple[PartShare, ...] = ()
+    """The part's pages this page links, when it has more than one: all on the first page, the first, the last and
+    those near this one on the others (so the lists grow linearly with the part, not with its square)."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ from build_tools.core.progress import Progress, counted, quiet
 from build_tools.core.write import PageWriter
 from build_tools.model import Block, BlockMarks, BlockText, Edition, ParsedPlan, Part
 from build_tools.present import labels, urls
-from build_tools.present.citation import date_en, issuer_zh, paragraph_citation, plan_citation
+from build_tools.present.citation import Citation, date_en, issuer_zh, paragraph_citation, plan_citation
 from build_tools.present.downloads import Download, Downloads
 from build_tools.present.numbers import edition_span, en_count, zh_count
 from build_tools.present.paging import (
@@ -31,12 +32,15 @@ from build_tools.present.paging import (
     TIMELINE_ENTRIES_PER_PAGE,
     VIEW_PLANS_UP_TO,
     PlanBatch,
+    part_page_count,
+    part_page_slug,
+    part_shares,
     plan_batches,
     plan_groups,
 )
 from build_tools.render.cite_formats import format_templates, page_sections
 from build_tools.render.compare import compare_page
-from build_tools.render.context import BlockRow, ContentsEntry, PartPage, PlanOverview
+from build_tools.render.context import BlockRow, ContentsEntry, PageLink, PartPage, PartShare, PlanOverview
 from build_tools.render.escape import TEMPLATE_FILTERS, html_text, strict_value
 from build_tools.render.heatmap import heatmap
 from build_tools.render.shared import PairSection, block_notes, note_pages, page_spans, pair_sections
@@ -100,61 +104,153 @@ def _link(page: str, download: Download | None) -> str:
     return urls.relative(page, download.path) if download else ""
 
 
-def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> list[PartPage]:
-    index = {block.id: i for i, block in enumerate(plan.blocks)}
-    shared = block_notes(edition, plan)
-    pages = []
-    for position, part in enumerate(plan.parts):
-        rows = []
-        opening = part.index == 0
-        address = urls.part_page(plan.meta.id, part.slug)
-        blocks = [plan.blocks[index[block_id]] for block_id in part.block_ids]
-        citations = [paragraph_citation(edition, plan, block, address) for block in blocks]
-        sections = page_sections(citations)
-        section_index = {section: position for position, section in enumerate(sections)}
-        titled_on_page: set[str] = set()
-        for block, citation in zip(blocks, citations, strict=True):
-            marks = ""
-            if block.kind in ("heading", "box"):
-                marks = "#" * min(6, block.level + (1 if opening else 0))
-            short = block.id.split("/", 1)[1]
-            topics = tuple(edition.taxonomy.topic(topic_id) for topic_id in edition.topics.topics_of(block.id))
-            text = edition.bilingual.blocks[block.id]
-            glossary = edition.glossary_marks[block.id]
-            titled = _linked_terms(block, text, glossary) - titled_on_page
-            titled_on_page |= titled
-            rows.append(
-                BlockRow(
-                    block,
-                    text,
-                    marks,
-                    short,
-                    citation,
-                    topics,
-                    glossary.hans,
-                    glossary.hant,
-                    glossary.en,
-                    section_index[citation.section_zh, citation.section_en],
-                    frozenset(titled),
-                )
-            )
-        pages.append(
-            PartPage(
-                plan=plan,
-                part=part,
-                opening=opening,
-                rows=tuple(rows),
-                title_en=part_title_en(edition, part),
-                hant_config=edition.bilingual.hant_config,
-                previous=plan.parts[position - 1] if position > 0 else None,
-                next=plan.parts[position + 1] if position + 1 < len(plan.parts) else None,
-                cite=plan_citation(edition, plan, address),
-                pdf_url=pdf_url(edition, download),
-                shared=shared,
-                cite_formats=format_templates(edition, plan, address),
-                cite_sections=json.dumps(sections, ensure_ascii=False),
+def _part_rows(
+    edition: Edition, blocks: list[Block], citations: list[Citation], opening: bool, sections: list[tuple[str, str]]
+) -> tuple[BlockRow, ...]:
+    """The rows of one part page: each block with its text, marks, citation and topics."""
+    section_index = {section: position for position, section in enumerate(sections)}
+    titled_on_page: set[str] = set()
+    rows = []
+    for block, citation in zip(blocks, citations, strict=True):
+        marks = ""
+        if block.kind in ("heading", "box"):
+            marks = "#" * min(6, block.level + (1 if opening else 0))
+        short = block.id.split("/", 1)[1]
+        topics = tuple(edition.taxonomy.topic(topic_id) for topic_id in edition.topics.topics_of(block.id))
+        text = edition.bilingual.blocks[block.id]
+        glossary = edition.glossary_marks[block.id]
+        titled = _linked_terms(block, text, glossary) - titled_on_page
+        titled_on_page |= titled
+        rows.append(
+            BlockRow(
+                block,
+                text,
+                marks,
+                short,
+                citation,
+                topics,
+                glossary.hans,
+                glossary.hant,
+                glossary.en,
+                section_index[citation.section_zh, citation.section_en],
+                frozenset(titled),
             )
         )
+    return tuple(rows)
+
+
+def _page_link(part: Part, number: int, bound: int) -> PageLink:
+    """A pager link to page ``number`` of ``part`` (0: its last); a paged part's titles say which page."""
+    count = part_page_count(len(part.block_ids), bound)
+    number = number or count
+    title = part.title_zh if count == 1 else f"{part.title_zh} ({number}/{count})"
+    return PageLink(title, part_page_slug(part.slug, number))
+
+
+def _pager(plan: ParsedPlan, position: int, number: int, bound: int) -> tuple[PageLink | None, PageLink | None]:
+    """The previous and next page in reading order: within a paged part, else the neighbouring part's nearest page."""
+    part = plan.parts[position]
+    count = part_page_count(len(part.block_ids), bound)
+    previous = next_page = None
+    if number > 1:
+        previous = _page_link(part, number - 1, bound)
+    elif position > 0:
+        previous = _page_link(plan.parts[position - 1], 0, bound)
+    if number < count:
+        next_page = _page_link(part, number + 1, bound)
+    elif position + 1 < len(plan.parts):
+        next_page = _page_link(plan.parts[position + 1], 1, bound)
+    return previous, next_page
+
+
+NUMBERED_ANCHOR = re.compile(r"(.*?)(0|[1-9]\d*)")
+"""An anchor ending in a number written without leading zeros: it can join a run."""
+
+
+def anchor_runs(anchors: list[str]) -> str:
+    """The anchors, space-separated, a run of consecutive numbers written once: ``s2-p101~200`` stands for
+    ``s2-p101`` … ``s2-p200`` (anchors are letters, digits and hyphens), so a page's list of moved anchors is a few
+    words whatever its length (edition.js reads it)."""
+    runs: list[tuple[str, int, int] | str] = []  # (prefix, first number, last number), or an anchor as it is
+    for anchor in anchors:
+        found = NUMBERED_ANCHOR.fullmatch(anchor)
+        if found is None:
+            runs.append(anchor)
+            continue
+        prefix, number = found.group(1), int(found.group(2))
+        last = runs[-1] if runs else None
+        if isinstance(last, tuple) and last[0] == prefix and last[2] + 1 == number:
+            runs[-1] = (prefix, last[1], number)
+        else:
+            runs.append((prefix, number, number))
+    return " ".join(
+        run if isinstance(run, str) else f"{run[0]}{run[1]}" + (f"~{run[2]}" if run[2] != run[1] else "")
+        for run in runs
+    )
+
+
+def _part_share_list(edition: Edition, part: Part, shares: tuple[tuple[str, ...], ...]) -> tuple[PartShare, ...]:
+    """The pages of a paged part, for the list each of them prints; ``()`` for a part on one page."""
+    if len(shares) == 1:
+        return ()
+    return tuple(
+        PartShare(
+            number,
+            part_page_slug(part.slug, number),
+            share[0].split("/", 1)[1],
+            anchor_runs([edition.block(block_id).anchor for block_id in share]),
+        )
+        for number, share in enumerate(shares, start=1)
+    )
+
+
+SHARES_AROUND = 3
+"""A continuation page of a paged part links the pages this close to it (and the first and the last)."""
+
+
+def _shares_shown(listed: tuple[PartShare, ...], number: int) -> tuple[PartShare, ...]:
+    if number == 1:
+        return listed
+    return tuple(
+        share for share in listed if share.number in (1, len(listed)) or abs(share.number - number) <= SHARES_AROUND
+    )
+
+
+def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> list[PartPage]:
+    """The pages of the plan's text: one per part, or several for a part over ``part_page_blocks`` blocks."""
+    index = {block.id: i for i, block in enumerate(plan.blocks)}
+    shared = block_notes(edition, plan)
+    bound = edition.meta.part_page_blocks
+    pages = []
+    for position, part in enumerate(plan.parts):
+        shares = part_shares(part.block_ids, bound)
+        listed = _part_share_list(edition, part, shares)
+        for number, share in enumerate(shares, start=1):
+            address = urls.part_page(plan.meta.id, part_page_slug(part.slug, number))
+            blocks = [plan.blocks[index[block_id]] for block_id in share]
+            citations = [paragraph_citation(edition, plan, block, address) for block in blocks]
+            sections = page_sections(citations)
+            previous, next_page = _pager(plan, position, number, bound)
+            pages.append(
+                PartPage(
+                    plan=plan,
+                    part=part,
+                    opening=part.index == 0,
+                    rows=_part_rows(edition, blocks, citations, part.index == 0, sections),
+                    title_en=part_title_en(edition, part),
+                    hant_config=edition.bilingual.hant_config,
+                    previous=previous,
+                    next=next_page,
+                    cite=plan_citation(edition, plan, address),
+                    pdf_url=pdf_url(edition, download),
+                    shared=shared,
+                    cite_formats=format_templates(edition, plan, address),
+                    cite_sections=json.dumps(sections, ensure_ascii=False),
+                    number=number,
+                    pages=len(shares),
+                    shares=_shares_shown(listed, number),
+                )
+            )
     return pages
 
 
@@ -171,13 +267,13 @@ def _linked_terms(block: Block, text: BlockText, glossary: BlockMarks) -> set[st
 
 def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None = None) -> PlanOverview:
     overview_page = urls.plan_page(plan.meta.id)
-    page_of = {
-        block_id: urls.relative(overview_page, urls.part_page(plan.meta.id, part.slug))
-        for part in plan.parts
-        for block_id in part.block_ids
-    }
     contents = tuple(
-        ContentsEntry(block, edition.bilingual.blocks[block.id].en, page_of[block.id], block.level)
+        ContentsEntry(
+            block,
+            edition.bilingual.blocks[block.id].en,
+            urls.relative(overview_page, urls.block_path(edition, block.id)),
+            block.level,
+        )
         for block in plan.blocks
         if labels.in_contents(block)
     )
@@ -369,7 +465,7 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
     ]
     for page in part_pages(edition, plan, download):
         part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
-        files.append((urls.part_page(plan.meta.id, page.part.slug), part))
+        files.append((urls.part_page(plan.meta.id, part_page_slug(page.part.slug, page.number)), part))
     return files
 
 

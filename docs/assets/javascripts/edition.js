@@ -470,3 +470,34 @@ document.addEventListener("DOMContentLoaded", function () {
     place();
   });
 });
+
+/* A paragraph address cited before its part was cut into pages (part-02.html#s2-p150, now on part-02-2.html) lands
+   where the paragraph is: the part's first page lists its pages, each link with the anchors of its blocks
+   (plan-part.md.jinja, present/paging.py). */
+(function () {
+  // A word of data-anchors is an anchor, or a run: "s2-p101~200" holds s2-p101 to s2-p200 (render/pages.py anchor_runs).
+  function holds(word, id) {
+    var run = word.split("~");
+    if (run.length === 1) { return word === id; }
+    var first = /^(.*?)(0|[1-9]\d*)$/.exec(run[0]);
+    var wanted = /^(.*?)(0|[1-9]\d*)$/.exec(id);
+    return !!(first && wanted) && first[1] === wanted[1] &&
+      Number(wanted[2]) >= Number(first[2]) && Number(wanted[2]) <= Number(run[1]);
+  }
+  function followMovedAnchor() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) { return; }
+    var links = document.querySelectorAll(".part-pages a[data-anchors]");
+    for (var i = 0; i < links.length; i++) {
+      var words = links[i].getAttribute("data-anchors").split(" ");
+      for (var j = 0; j < words.length; j++) {
+        if (holds(words[j], id)) {
+          location.replace(links[i].href.split("#")[0] + location.hash);
+          return;
+        }
+      }
+    }
+  }
+  window.addEventListener("hashchange", followMovedAnchor);
+  document.addEventListener("DOMContentLoaded", followMovedAnchor);
+})();
