@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from build_tools import lang_runs
 from build_tools.model import Block, BlockMarks, BlockText, Edition, ParsedPlan, Part
 from build_tools.parallel import shared_with_workers
 from build_tools.present import labels, urls
@@ -78,6 +79,7 @@ def environment() -> Environment:
     env.filters["place"] = labels.region_period
     env.filters["short_title"] = labels.short_title
     env.filters["han_runs"] = labels.han_runs
+    env.filters["english_runs"] = lang_runs.english_runs
     # A plan's issuer and date, marked where the editors inferred them (citation.py decides the wording).
     env.filters["issuer_zh"] = issuer_zh
     env.filters["date_en"] = date_en
