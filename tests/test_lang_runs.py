@@ -32,6 +32,10 @@ def test_the_scanner_sees_both_kinds_of_misplaced_run():
     assert scan('<p>规划 <span lang="en">Plans silent on this topic</span></p>') == []
     assert scan("<pre>@misc{a, title = {Some English title}}</pre><p>https://example.org/a/long/path/here</p>") == []
     assert scan("", frame="<nav><p>Outside the article it is Material's frame</p></nav>") == []
+    sidebar = '<div class="md-sidebar"><a>三、面临形势 · III. The Situation Faced</a></div>'
+    assert scan("", frame=sidebar) == ["english-without-lang"]
+    assert scan("", frame=sidebar.replace("III. The Situation Faced", '<span lang="en">III. The Situation Faced</span>')) == []
+    assert scan('<select><option>含量化目标的段落 Paragraphs with targets</option></select>') == []
 
 
 def test_a_bilingual_label_splits_where_english_begins_and_ends():
