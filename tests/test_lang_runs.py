@@ -34,7 +34,8 @@ def test_the_scanner_sees_both_kinds_of_misplaced_run():
     assert scan("", frame="<nav><p>Outside the article it is Material's frame</p></nav>") == []
     sidebar = '<div class="md-sidebar"><a>三、面临形势 · III. The Situation Faced</a></div>'
     assert scan("", frame=sidebar) == ["english-without-lang"]
-    assert scan("", frame=sidebar.replace("III. The Situation Faced", '<span lang="en">III. The Situation Faced</span>')) == []
+    marked = sidebar.replace("III. The Situation Faced", '<span lang="en">III. The Situation Faced</span>')
+    assert scan("", frame=marked) == []
     assert scan('<select><option>含量化目标的段落 Paragraphs with targets</option></select>') == []
 
 
