@@ -22,8 +22,7 @@ ENGLISH_RUN = re.compile(r"[A-Za-z](?:[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\
 @lru_cache(maxsize=1 << 12)
 def english_runs(text: str) -> tuple[tuple[str, bool], ...]:
     """The text cut where English begins and ends: ``(piece, is_english)`` in order, the pieces joined giving the
-    text back. A run of one or two letters between Chinese (an abbreviation such as CNC inside a heading) counts
-    as English too: a voice reads it letter by letter either way."""
+    text back. A Latin abbreviation between Chinese (CNC inside a heading) is a run of its own, English too."""
     pieces: list[tuple[str, bool]] = []
     at = 0
     for found in ENGLISH_RUN.finditer(text):
