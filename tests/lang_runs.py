@@ -17,9 +17,15 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # Content that is not prose in a human language: code, machine formats (the citation formats BibTeX/RIS/CSL-JSON
 # sit in <pre>), scripts, and the SVG drawings' own metadata.
 SKIPPED_ELEMENTS = {"code", "pre", "kbd", "samp", "script", "style", "template", "noscript"}
-# Only the page's content (Material's <article>) is walked: the navigation, the table of contents and the header are
-# Material's partials printing each bilingual nav title ("专题 Topics") as one text node; giving each half its lang
-# needs overrides of Material's nav and toc partials, not the edition's templates (left open, see README).
+# Elements that hold text only, so a bilingual label in one cannot give each language its own lang; each with its
+# reason (the same labels are marked up wherever the page prints them as text).
+TEXT_ONLY = {
+    "option": "a <select>'s choice is plain text: the search page's 含量化目标的段落 Paragraphs with targets",
+}
+# The page's content (Material's <article>) is walked, and the parts of Material's frame that print the edition's
+# bilingual titles: the navigation and the table of contents (build_tools/site/theme/partials/ split each title into its
+# languages), the header's page title and the footer's previous / next links.
+WALKED_FRAME = {"md-sidebar", "md-header__topic", "md-footer__link"}
 # Names and fixed strings that are English in any language context, each with its reason.
 ALLOWED_ENGLISH = {
     "Material for MkDocs": "the theme's name in the footer, a proper name",
@@ -46,11 +52,11 @@ class LangScanner(HTMLParser):
         lang, skipped = self.stack[-1][1:] if self.stack else ("", True)
         values = dict(attrs)
         lang = values.get("lang") or lang
-        if tag == "article":  # the page's own content begins; outside it, Material's frame (see OUTSIDE_CONTENT)
+        if tag == "article" or WALKED_FRAME.intersection((values.get("class") or "").split()):
             skipped = False
         # An SVG <title> is a tooltip of plain text: it cannot hold a lang per language, so its bilingual label is
         # read as one string (the same label is marked up in the page's tables and lists).
-        skipped = skipped or tag in SKIPPED_ELEMENTS or (tag == "title" and self.in_svg())
+        skipped = skipped or tag in SKIPPED_ELEMENTS or tag in TEXT_ONLY or (tag == "title" and self.in_svg())
         self.stack.append((tag, lang or "", skipped))
 
     def in_svg(self) -> bool:

@@ -50,7 +50,7 @@ def missing_hook_events(
     for name, signature in sorted(hook_functions(site_hooks).items()):
         runner = getattr(collection, name, None)
         if name.removeprefix("on_") not in events or runner is None:
-            problems.append(f"hook event {name} (site_hooks.py) is not an event of the installed engine")
+            problems.append(f"hook event {name} (site/hooks.py) is not an event of the installed engine")
             continue
         given = set(inspect.signature(runner).parameters)
         # The item (first argument) is passed by position; every other one by its name.
@@ -125,7 +125,7 @@ def test_the_material_blocks_the_theme_override_replaces_are_there():
 def test_a_hook_event_the_engine_dropped_is_named():
     events = tuple(event for event in plugins.EVENTS if event != "page_context")
     assert missing_hook_events(events=events) == [
-        "hook event on_page_context (site_hooks.py) is not an event of the installed engine"
+        "hook event on_page_context (site/hooks.py) is not an event of the installed engine"
     ]
 
 

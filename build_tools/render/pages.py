@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from build_tools.core import lang_runs
 from build_tools.core.parallel import shared_with_workers
 from build_tools.core.progress import Progress, counted, quiet
 from build_tools.core.write import PageWriter
@@ -82,6 +83,7 @@ def environment() -> Environment:
     env.filters["place"] = labels.region_period
     env.filters["short_title"] = labels.short_title
     env.filters["han_runs"] = labels.han_runs
+    env.filters["english_runs"] = lang_runs.english_runs
     # A plan's issuer and date, marked where the editors inferred them (citation.py decides the wording).
     env.filters["issuer_zh"] = issuer_zh
     env.filters["date_en"] = date_en

@@ -18,7 +18,8 @@
   time at 100 plans. Each such block (see ``_is_raw_block``) is swapped for a comment before Markdown runs
   and put back after; its ids are added to the page's anchors, so links to them are still validated.
 - on_nav / on_env: the theme override (build_tools/site/theme/main.html) renders the navigation of pages
-  outside it once per folder; these give it the key and the cache.
+  outside it once per folder; these give it the key and the cache. on_env also gives the navigation and contents
+  partials (build_tools/site/theme/partials/) the split of a bilingual title into its English runs.
 - on_files / on_post_build: with ``EDITION_MKDOCS_SHARD`` set, this process builds only its share of
   the pages (build_tools/site/mkdocs_shard.py, run by build_tools/site/mkdocs_build.py).
 - on_page_content / on_page_context / on_post_page: a page's HTML waits compressed between being read
@@ -44,6 +45,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 PROJECT = Path(__file__).resolve().parents[2]
 if str(PROJECT) not in sys.path:  # MkDocs loads this file by path
     sys.path.insert(0, str(PROJECT))
+from build_tools.core import lang_runs  # noqa: E402
 from build_tools.site import mkdocs_shard  # noqa: E402
 
 TEMPLATES = Path(__file__).parent.parent / "render" / "templates"
@@ -141,13 +143,25 @@ def _nav_key(page) -> str | None:
     return posixpath.dirname(page.url.rstrip("/"))
 
 
+BLANK_LINES = re.compile(r"[ \t]*\n\s*")
+
+
 def _remember_nav(key: str | None, rendered: str) -> None:
-    """Keep it for the siblings; under None, only for this page (the template prints it from here)."""
-    _nav_cache[key] = rendered
+    """Keep it for the siblings; under None, only for this page (the template prints it from here). Material's
+    partials indent and space out every item: each run of whitespace holding a line break becomes that one line
+    break (the navigation holds no <pre>, so it reads the same), 40 % of the navigation's bytes on every page."""
+    _nav_cache[key] = BLANK_LINES.sub("\n", rendered)
+
+
+def _title_runs(title: str) -> tuple[tuple[str, bool], ...]:
+    """A navigation or contents title (HTML-escaped text, as MkDocs hands it over) cut into its English runs, each
+    piece as text again: the theme's partials escape each piece, so a cut never falls inside an entity."""
+    return lang_runs.english_runs(unescape(str(title)))
 
 
 def on_env(env, config, files):
     env.globals.update(edition_nav_key=_nav_key, edition_nav_cache=_nav_cache, edition_nav_remember=_remember_nav)
+    env.globals.update(edition_english_runs=_title_runs)
     return env
 
 

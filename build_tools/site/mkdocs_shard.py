@@ -1,7 +1,7 @@
 """One MkDocs process's share of a clean build, so that MkDocs uses every core (mkdocs_build.py runs the shares).
 
 MkDocs renders pages one after another in one process; at hundreds of plans that is most of a build.
-With ``EDITION_MKDOCS_SHARD=i/n`` in the environment, the hooks (site_hooks.py) install this: the
+With ``EDITION_MKDOCS_SHARD=i/n`` in the environment, the hooks (site/hooks.py) install this: the
 process reads every file and the navigation as usual, but converts and writes only its share of the
 pages (balanced by Markdown size, the same split in every process). Share 0 also copies the static
 files and writes the theme's own pages (404, sitemap); the others write only their pages, each into

@@ -174,10 +174,25 @@
     if (text) { node.textContent = text; }
     return node;
   }
+  /* Text put into an English element keeps each Chinese run (the original title an English citation quotes) in
+     its own lang, as the build's chinese_in_english macro does; other elements get the text as it is. */
+  var HAN_RUN = /([\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*)/;
+  function setText(node, text) {
+    node.textContent = "";
+    if (node.getAttribute("lang") !== "en") { node.textContent = text; return; }
+    text.split(HAN_RUN).forEach(function (piece, index) {
+      if (!piece) { return; }
+      if (index % 2 === 0) { node.appendChild(document.createTextNode(piece)); return; }
+      var run = element("span", "", piece);
+      run.setAttribute("lang", "zh-Hans");
+      node.appendChild(run);
+    });
+  }
   function item(tag, label, valueTag, value, lang) {
     var node = element(tag, "cite-item");
-    var shown = element(valueTag, "cite-value", value);
+    var shown = element(valueTag, "cite-value");
     if (lang) { shown.setAttribute("lang", lang); }
+    setText(shown, value);
     node.appendChild(element("span", "cite-lang", label));
     node.appendChild(document.createTextNode(" "));
     if (valueTag === "pre") {
@@ -242,7 +257,7 @@
     for (var i = 0; i < buttons.length; i++) { buttons[i].hidden = false; }
     var dated = document.querySelectorAll(".cite-value[data-dated]");
     for (var j = 0; j < dated.length; j++) {
-      dated[j].textContent = withAccessDate(dated[j].getAttribute("data-dated"), dated[j].getAttribute("data-format"));
+      setText(dated[j], withAccessDate(dated[j].getAttribute("data-dated"), dated[j].getAttribute("data-format")));
     }
   });
   document.addEventListener("click", function (event) {
