@@ -113,3 +113,20 @@ def test_charts_and_table_fit_a_phone(built_site, browser):
     widths = page.evaluate(script)
     assert widths and all(300 <= width <= 390 for width in widths)
     page.close()
+
+
+# Read in the texts: each target's amount as the plan prints it, and the English a briefing must give it.
+RANGES_AND_UNITS = [
+    ("guangdong-machinery-2005/s2.2/p1", "5～10年", "5–10 years"),  # the gap with developed countries, 2005
+    ("guangdong-machinery-2005/s2.2/p2", "5年", "5 years"),  # the same gap, 2010
+    ("guangdong-machinery-2005/s3.1.1/p2", "1～2家", "1–2 firms"),
+    ("henan-equipment-2017/s2.1.1/p1", "2—3家", "2–3 firms"),
+    ("henan-equipment-2017/s2.1.3/p1", "1—2家", "1–2 firms"),
+]
+
+
+def test_briefing_english_keeps_both_ends_of_a_range_and_names_the_unit(edition):
+    """Comparison pages, topic pages and briefing PDFs print a target's amount from one row (target_lines)."""
+    for block_id, printed, english in RANGES_AND_UNITS:
+        lines = [line for target, line in edition.target_lines.items() if target.block_id == block_id]
+        assert any(line.value_zh == printed and line.value_en == english for line in lines), (block_id, lines)

@@ -47,18 +47,33 @@ def relevance(
     return Relevance(block, len(hits), density, heading, bool(hits) and min(hits) < LEAD)
 
 
-def english_amount(value: float | None, unit: str, words: TargetWords) -> str:
-    """``2``, ``万台`` -> ``20,000 units``; ``3500``, ``亿元`` -> ``350 billion yuan``; blank -> ``**``."""
+def english_amount(value: float | None, unit: str, words: TargetWords, value_high: float | None = None) -> str:
+    """``2``, ``万台`` -> ``20,000 units``; ``3500``, ``亿元`` -> ``350 billion yuan``; ``5``–``10``, ``年`` ->
+    ``5–10 years``; blank -> ``**``."""
     spec = words.units.get(unit)
     if spec is None or value is None:
         return f"** {unit}" if value is None else f"{value:g} {unit}"
     factor, name = spec
-    amount = value * factor
+    low, low_name = _scaled(value * factor, factor)
+    if value_high is not None:  # a range (5～10年): both ends, the unit once if both ends share it
+        high, high_name = _scaled(value_high * factor, factor)
+        number = f"{low}–{high}" if low_name == high_name else f"{low} {low_name}–{high}"
+        return _with_unit(number, f"{high_name} {name}".strip())
+    # "1 firm", not "1 firms" (the units' English are plurals in -s)
+    if low == "1" and name.endswith("s") and not low_name:
+        name = name[:-1]
+    return _with_unit(low, f"{low_name} {name}".strip())
+
+
+def _scaled(amount: float, factor: float) -> tuple[str, str]:
+    """An amount as printed in English: ``350``, ``billion`` for 3.5e11 of a unit worth more than one."""
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if amount >= size and factor > 1:
-            number = f"{amount / size:,.2f}".rstrip("0").rstrip(".")
-            return f"{number} {word} {name}".strip()
-    number = f"{amount:,.2f}".rstrip("0").rstrip(".")
+            return f"{amount / size:,.2f}".rstrip("0").rstrip("."), word
+    return f"{amount:,.2f}".rstrip("0").rstrip("."), ""
+
+
+def _with_unit(number: str, name: str) -> str:
     return number + name if name == "%" else f"{number} {name}".strip()
 
 
@@ -88,7 +103,7 @@ def target_line(edition: Edition, target: Target, occurrence: int = 0) -> Target
     """One targets-table row: the single place that maps a Target to the briefing's columns."""
     qualifier_zh = target.qualifier
     value_zh = target.text.removesuffix(qualifier_zh) if qualifier_zh else target.text
-    value_en = english_amount(target.value, target.unit, edition.target_words)
+    value_en = english_amount(target.value, target.unit, edition.target_words, target.value_high)
     english = edition.bilingual.blocks[target.block_id].en
     return TargetLine(
         plan_id=target.plan_id,
