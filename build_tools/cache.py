@@ -32,17 +32,20 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 from build_tools.config import ROOT, BuildConfig
 from build_tools.write import write_if_changed
 
 CODE = ROOT / "build_tools"
+Made = TypeVar("Made")
 KEEP_DAYS = 30
 PINNED = re.compile(r"^([A-Za-z0-9_.\-]+)==", re.MULTILINE)
 SYSTEM_LIBRARIES = (("pango", "pango-1.0", "pango_version_string"), ("harfbuzz", "harfbuzz", "hb_version_string"))
@@ -256,3 +259,110 @@ def prune(root: Path, limit: int, now: float | None = None) -> list[Path]:
         total -= size
         dropped.append(path)
     return dropped
+
+
+# ------------------------------------------------------------------------------ outputs kept by their content
+
+
+class _HashSink:
+    """A file-like ``write`` that only hashes: a pickle for a key is never kept."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return len(data)
+
+
+class _ContentPickler(pickle.Pickler):
+    """Pickles only to hash (``Reuse.digest``). No memo (``fast``): equal content gives equal bytes however its
+    objects happen to be shared. Sets go in sorted order (theirs follows the string hash seed, new every process);
+    an object ``Reuse`` already knows (``once`` types, ``known`` objects) goes by its digest, made once a build."""
+
+    def __init__(self, sink: _HashSink, reuse: Reuse, top: object) -> None:
+        super().__init__(sink, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fast = True
+        self.reuse, self.top = reuse, top
+
+    def persistent_id(self, obj: Any) -> Any:
+        if obj is self.top:
+            return None
+        if isinstance(obj, set | frozenset):
+            return ("set", sorted(self.reuse.digest(item) for item in obj))
+        if isinstance(obj, MappingProxyType):
+            return ("mapping", self.reuse.digest(dict(obj)))
+        if id(obj) in self.reuse.known or isinstance(obj, self.reuse.once):
+            return ("once", self.reuse.remembered(obj))
+        return None
+
+
+@dataclass
+class Reuse:
+    """Outputs (pages, export pieces, search terms) kept under a hash of exactly the data they are made from.
+
+    A writer hands ``made(kind, content, make)`` the data it is about to turn into text (a template's context,
+    a record) and how to make the text: when the same ``kind`` was made from equal content by the same code
+    (``code``: build_tools.cache.inputs_key, the code, shared inputs and software), the kept result is
+    returned; otherwise ``make()`` runs and its result is kept. The key is the content itself, so a page is
+    made again exactly when something it shows changed, whichever plan or rule that came from.
+
+    Hashing is a pickle of the content without its memo (see _ContentPickler). Objects many outputs
+    contain (a whole plan: ``once`` types) are hashed once a build and stand in by their digest; the pipeline
+    may name objects it already has a key for (``know``: shared wording, found from every plan's text).
+    Content that cannot be pickled is never kept (made every time). Workers fork with this object: what
+    they remember stays theirs, and ``fresh`` (what was made, not reused) is filled where results arrive.
+    """
+
+    store: Cache | None
+    code: str = ""
+    once: tuple[type, ...] = ()
+    known: dict[int, tuple[object, str]] = field(default_factory=dict)
+    fresh: list[str] = field(default_factory=list)
+
+    def know(self, obj: object, key: str) -> None:
+        """``obj`` is what ``key`` names (it stays alive with this object, so its id is not reused)."""
+        self.known[id(obj)] = (obj, key)
+
+    def remembered(self, obj: object) -> str:
+        found = self.known.get(id(obj))
+        if found is None:
+            found = self.known[id(obj)] = (obj, self.digest(obj))
+        return found[1]
+
+    def digest(self, content: object) -> str:
+        sink = _HashSink()
+        _ContentPickler(sink, self, content).dump(content)
+        return sink.digest.hexdigest()
+
+    def key(self, kind: str, content: object) -> str | None:
+        """The key of ``kind`` made from ``content``; None when not kept (no store, or content not picklable)."""
+        if self.store is None:
+            return None
+        try:
+            return hashlib.sha256(f"{self.code}\0{kind}\0{self.digest(content)}".encode()).hexdigest()
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+            return None  # made every time: correct, only slower
+
+    def made(self, kind: str, content: object, make: Callable[[], Made]) -> tuple[Made, bool]:
+        """``make()``'s result for this content, kept or made now; and whether it was made now."""
+        key = self.key(kind, content)
+        if key is not None and self.store is not None:
+            data = self.store.read(key)
+            if data is not None:
+                try:
+                    return pickle.loads(zlib.decompress(data)), False
+                except (pickle.UnpicklingError, zlib.error, EOFError, AttributeError, ImportError, ValueError):
+                    pass  # damaged: made again
+        result = make()
+        if key is not None and self.store is not None:
+            self.store.write(key, zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        return result, True
+
+
+NO_REUSE = Reuse(None)
+"""Everything made every time (a writer called outside the pipeline, as the tests do)."""
+
+
+def output_cache(config: BuildConfig) -> Cache:
+    return Cache(config.cache / "output", ".pickle.z")

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from build_tools import cache, incremental
-from build_tools.cache import edition_key, enrich_cache, inputs_key, plan_key, text_key
+from build_tools.cache import Reuse, edition_key, enrich_cache, inputs_key, output_cache, plan_key, text_key
 from build_tools.config import BuildConfig
 from build_tools.enrich import similarity, vocabulary
 from build_tools.enrich.finish import finish
@@ -76,6 +76,8 @@ class GenerateResult:
     edition: Edition
     written: tuple[str, ...]
     warnings: tuple[str, ...]
+    rendered: tuple[str, ...] = ()
+    """The docs/ files made afresh by this run (the rest of ``written`` was reused: build_tools.cache.Reuse)."""
 
 
 def load_and_parse(config: BuildConfig, progress: Progress = quiet) -> list[ParsedPlan]:
@@ -180,7 +182,7 @@ def _across_plans(config: BuildConfig, key: str, make: Callable[[], Result]) -> 
     return found
 
 
-def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]:
+def _assemble(config: BuildConfig, progress: Progress, reuse: Reuse | None = None) -> tuple[Edition, Inputs]:
     folders = plan_folders(config.sources)
     inputs = load_inputs(config, [folder.name for folder in folders])
     converter = inputs.converter
@@ -245,6 +247,11 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
         key_points=MappingProxyType(_key_points(inputs, plans)),
         search_stopwords=inputs.stopwords,
     )
+    if reuse is not None:
+        # What these two were found from is known already: hashing them again would cost what exporting does.
+        reuse.code = key
+        reuse.know(found_vocabulary, edition_key(key, texts, "vocabulary"))
+        reuse.know(edition.shared, edition_key(key, texts, "shared wording"))
     progress("enrich: finish the edition (standings, compared pairs, topic briefs, highlights)")
     return finish(edition), inputs
 
@@ -262,11 +269,14 @@ def generate(
     config: BuildConfig, progress: Progress = quiet, pdfs: bool = False, offline: bool = False
 ) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
-    edition, inputs = _assemble(config, progress)
+    reuse = Reuse(output_cache(config), once=(ParsedPlan,))
+    edition, inputs = _assemble(config, progress, reuse)
     # Pages link to the PDFs by name, known before any is built; the PDFs come last.
     downloads = planned_downloads(edition) if pdfs else no_downloads(edition, offline)
     progress("render pages")
-    written = render_site_pages(edition, config.docs, downloads, progress)
+    for plan in edition.plans:  # hashed once here, before the workers fork: most pages show a plan or several
+        reuse.remembered(plan)
+    written = render_site_pages(edition, config.docs, downloads, progress, reuse)
     progress("export data")
     exported = write_exports(edition, config.docs)
     remove_unwritten(config.docs, written + exported)
@@ -278,7 +288,7 @@ def generate(
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     warnings += inputs.target_english.problems(edition.targets)
     warnings += labels.ambiguous_titles(plan.meta for plan in edition.plans)
-    return GenerateResult(edition, tuple(written + exported), warnings)
+    return GenerateResult(edition, tuple(written + exported), warnings, tuple(reuse.fresh))
 
 
 def build(
