@@ -275,26 +275,31 @@ class _HashSink:
         return len(data)
 
 
+def _mapping(value: MappingProxyType) -> tuple:
+    return (dict, (dict(value),))
+
+
 class _ContentPickler(pickle.Pickler):
-    """Pickles only to hash (``Reuse.digest``). No memo (``fast``): equal content gives equal bytes however its
-    objects happen to be shared. Sets go in sorted order (theirs follows the string hash seed, new every process);
-    an object ``Reuse`` already knows (``once`` types, ``known`` objects) goes by its digest, made once a build."""
+    """Pickles only to hash (``Reuse.digest``): in C, but for an object of a ``once`` type, which goes by its
+    digest, made once a build (``Reuse.remembered``), and a read-only mapping, which goes as a dict.
+
+    Equal content gives equal bytes when it is built the same way: a set would not (its order follows the
+    string hash seed, new every process), so contexts hold sorted tuples; a miss costs a render, never a
+    stale page, since whatever differs in the content differs in the pickle."""
 
     def __init__(self, sink: _HashSink, reuse: Reuse, top: object) -> None:
         super().__init__(sink, protocol=pickle.HIGHEST_PROTOCOL)
-        self.fast = True
+        table: dict[type, Callable[[Any], Any]] = {kind: self._once for kind in reuse.once}
+        table.update((type(obj), self._once) for obj, _ in reuse.known.values())
+        table[MappingProxyType] = _mapping
+        self.dispatch_table = table
         self.reuse, self.top = reuse, top
 
-    def persistent_id(self, obj: Any) -> Any:
-        if obj is self.top:
-            return None
-        if isinstance(obj, set | frozenset):
-            return ("set", sorted(self.reuse.digest(item) for item in obj))
-        if isinstance(obj, MappingProxyType):
-            return ("mapping", self.reuse.digest(dict(obj)))
-        if id(obj) in self.reuse.known or isinstance(obj, self.reuse.once):
-            return ("once", self.reuse.remembered(obj))
-        return None
+    def _once(self, obj: Any) -> Any:
+        """A known object, or one of a ``once`` type, by its digest; another of a known one's type as usual."""
+        if obj is not self.top and (id(obj) in self.reuse.known or isinstance(obj, self.reuse.once)):
+            return (str, (self.reuse.remembered(obj),))
+        return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass
@@ -307,9 +312,9 @@ class Reuse:
     returned; otherwise ``make()`` runs and its result is kept. The key is the content itself, so a page is
     made again exactly when something it shows changed, whichever plan or rule that came from.
 
-    Hashing is a pickle of the content without its memo (see _ContentPickler). Objects many outputs
-    contain (a whole plan: ``once`` types) are hashed once a build and stand in by their digest; the pipeline
-    may name objects it already has a key for (``know``: shared wording, found from every plan's text).
+    Hashing is a pickle of the content (see _ContentPickler). Objects many outputs contain (a whole plan:
+    ``once`` types) are hashed once a build and stand in by their digest; the pipeline may name objects it
+    already has a key for (``know``: shared wording, found from every plan's text).
     Content that cannot be pickled is never kept (made every time). Workers fork with this object: what
     they remember stays theirs, and ``fresh`` (what was made, not reused) is filled where results arrive.
     """
@@ -331,6 +336,9 @@ class Reuse:
         return found[1]
 
     def digest(self, content: object) -> str:
+        known = self.known.get(id(content))
+        if known is not None:
+            return known[1]
         sink = _HashSink()
         _ContentPickler(sink, self, content).dump(content)
         return sink.digest.hexdigest()

@@ -136,7 +136,7 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
                     glossary.hant,
                     glossary.en,
                     section_index[citation.section_zh, citation.section_en],
-                    frozenset(titled),
+                    tuple(sorted(titled)),
                 )
             )
         pages.append(
