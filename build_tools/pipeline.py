@@ -177,8 +177,9 @@ def _across_plans(config: BuildConfig, key: str, make: Callable[[], Result]) -> 
     stored = enrich_cache(config)
     found = stored.load(key)
     if found is None:
-        found = make()
-        stored.store(key, found)
+        # Read back as a later build will read it: the objects shared inside it, which the hash of a page made
+        # from it sees (build_tools.cache.Reuse), are then the same in this build and the next.
+        found = pickle.loads(stored.store(key, make()))
     return found
 
 
@@ -278,10 +279,10 @@ def generate(
         reuse.remembered(plan)
     written = render_site_pages(edition, config.docs, downloads, progress, reuse)
     progress("export data")
-    exported = write_exports(edition, config.docs)
+    exported = write_exports(edition, config.docs, reuse)
     remove_unwritten(config.docs, written + exported)
     progress("search index")
-    write_search_index(edition, config.docs)
+    write_search_index(edition, config.docs, reuse)
     if pdfs:
         build_downloads(edition, config.docs, progress, config)
     cache.prune(config.cache, config.cache_limit)

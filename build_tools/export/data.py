@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
+from build_tools.cache import NO_REUSE, Reuse
 from build_tools.export import json_text
 from build_tools.export.across import shared_wording_records, vocabulary_csv, vocabulary_records
 from build_tools.model import Block, Edition, ParsedPlan
@@ -73,8 +76,32 @@ def plan_record(plan: ParsedPlan, edition: Edition) -> dict:
     }
 
 
-def edition_data(edition: Edition) -> dict:
-    """What edition.json holds; the long lists are generators, made as json_text writes them (read it once)."""
+TOP = "\n "
+"""Where edition.json's top-level values start (json_text's indentation: one space a level)."""
+IN_LIST = "\n  "
+"""Where the items of a top-level list start (each plan's record)."""
+
+
+def _piece(reuse: Reuse, kind: str, content: object, value: Callable[[], Any], newline: str) -> Any:
+    """``value()``, or its JSON text kept from a build where ``content`` (what it is made from) was the same.
+    Without a cache the value itself: json_text writes it as it is made, nothing gathered in memory."""
+    if reuse.store is None:
+        return value()
+    text, _ = reuse.made(f"edition.json {kind}", content, lambda: json_text.dumps(value(), newline))
+    return json_text.Written(text)
+
+
+def _plan_pieces(edition: Edition, reuse: Reuse) -> Iterator[Any]:
+    for plan in edition.plans:
+        record = plan_record(plan, edition)
+        yield _piece(reuse, "plan", record, lambda record=record: record, IN_LIST)
+
+
+def edition_data(edition: Edition, reuse: Reuse = NO_REUSE) -> dict:
+    """What edition.json holds; the long lists are generators, made as json_text writes them (read it once).
+
+    With ``reuse``, each long part (each plan's record, the timeline, the targets, the vocabulary, the shared
+    wording) is JSON text kept under a hash of what it is made from, written again only when that changed."""
     return {
         "schema_version": SCHEMA_VERSION,
         "title_zh": edition.meta.title_zh,
@@ -84,11 +111,11 @@ def edition_data(edition: Edition) -> dict:
         "topic_groups": [{"id": group.id, "zh": group.zh, "en": group.en} for group in edition.taxonomy.groups],
         "topics": topic_records(edition),
         # Dataclasses go to the writer as they are: it writes their fields as asdict would give them.
-        "timeline": list(edition.timeline),
-        "targets": list(edition.targets),
-        "vocabulary": vocabulary_records(edition),
-        "shared_wording": shared_wording_records(edition),
-        "plans": (plan_record(plan, edition) for plan in edition.plans),
+        "timeline": _piece(reuse, "timeline", edition.timeline, lambda: list(edition.timeline), TOP),
+        "targets": _piece(reuse, "targets", edition.targets, lambda: list(edition.targets), TOP),
+        "vocabulary": _piece(reuse, "vocabulary", edition.vocabulary, lambda: vocabulary_records(edition), TOP),
+        "shared_wording": _piece(reuse, "shared", edition.shared, lambda: shared_wording_records(edition), TOP),
+        "plans": _plan_pieces(edition, reuse),
     }
 
 
@@ -96,11 +123,11 @@ def edition_json(edition: Edition) -> str:
     return json_text.dumps(edition_data(edition)) + "\n"
 
 
-def write_edition_json(edition: Edition, path: Path) -> None:
+def write_edition_json(edition: Edition, path: Path, reuse: Reuse = NO_REUSE) -> None:
     """edition.json, written as it is made (at 500 plans it is half a gigabyte of text), then swapped in
     unless unchanged (write.writing)."""
     with writing(path) as temporary, temporary.open("w", encoding="utf-8") as out:
-        json_text.dump(edition_data(edition), out.write)
+        json_text.dump(edition_data(edition, reuse), out.write)
         out.write("\n")
 
 
@@ -154,9 +181,9 @@ def targets_csv(edition: Edition) -> str:
     return out.getvalue()
 
 
-def write_exports(edition: Edition, docs: Path) -> list[str]:
+def write_exports(edition: Edition, docs: Path, reuse: Reuse = NO_REUSE) -> list[str]:
     """Write every export file under ``docs`` (each only when its bytes changed); return their docs/ paths."""
-    write_edition_json(edition, docs / data_path("edition.json"))
+    write_edition_json(edition, docs / data_path("edition.json"), reuse)
     writer = PageWriter(docs, [data_path("edition.json")])
     writer.write(data_path("blocks.csv"), blocks_csv(edition))
     writer.write(data_path("targets.csv"), targets_csv(edition))
