@@ -281,8 +281,10 @@ def one_size(size: int, work: Path, with_mkdocs: bool, search: bool, pdfs: bool 
         started = time.perf_counter()
         build(config, meter, pdfs=pdfs)
         meter.stop()
-        steps = ", ".join(f"{row[0]} {row[1]:.1f}" for row in meter.rows)
-        lines.append(f"rebuild, one plan's translation edited: {time.perf_counter() - started:.1f} s ({steps})")
+        seconds = time.perf_counter() - started
+        steps = ", ".join(f"{row[0]} {row[1]:.1f} ({row[2]:.1f} CPU)" for row in meter.rows)
+        cpu = sum(row[2] for row in meter.rows)
+        lines.append(f"rebuild, one plan's translation edited: {seconds:.1f} s, {cpu:.1f} CPU s ({steps})")
     print(*lines, sep="\n", flush=True)
 
 

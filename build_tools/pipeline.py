@@ -278,6 +278,7 @@ def generate(
     for plan in edition.plans:  # hashed once here, before the workers fork: most pages show a plan or several
         reuse.remembered(plan)
     written = render_site_pages(edition, config.docs, downloads, progress, reuse)
+    progress(f"render: {len(reuse.fresh)} of {len(written)} files rendered, the others reused")
     progress("export data")
     exported = write_exports(edition, config.docs, reuse)
     remove_unwritten(config.docs, written + exported)
