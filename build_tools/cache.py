@@ -289,8 +289,7 @@ class _ContentPickler(pickle.Pickler):
 
     def __init__(self, sink: _HashSink, reuse: Reuse, top: object) -> None:
         super().__init__(sink, protocol=pickle.HIGHEST_PROTOCOL)
-        table: dict[type, Callable[[Any], Any]] = {kind: self._once for kind in reuse.once}
-        table.update((type(obj), self._once) for obj, _ in reuse.known.values())
+        table: dict[type, Callable[[Any], Any]] = dict.fromkeys((*reuse.once, *reuse.known_types), self._once)
         table[MappingProxyType] = _mapping
         self.dispatch_table = table
         self.reuse, self.top = reuse, top
@@ -323,16 +322,19 @@ class Reuse:
     code: str = ""
     once: tuple[type, ...] = ()
     known: dict[int, tuple[object, str]] = field(default_factory=dict)
+    known_types: set[type] = field(default_factory=set)
     fresh: list[str] = field(default_factory=list)
 
     def know(self, obj: object, key: str) -> None:
         """``obj`` is what ``key`` names (it stays alive with this object, so its id is not reused)."""
         self.known[id(obj)] = (obj, key)
+        self.known_types.add(type(obj))
 
     def remembered(self, obj: object) -> str:
         found = self.known.get(id(obj))
         if found is None:
-            found = self.known[id(obj)] = (obj, self.digest(obj))
+            self.know(obj, self.digest(obj))
+            found = self.known[id(obj)]
         return found[1]
 
     def digest(self, content: object) -> str:
