@@ -23,6 +23,7 @@ all caches together fit ``BuildConfig.cache_limit`` (``BUILD_CACHE_MB``, 2 GiB b
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import ctypes.util
 import hashlib
@@ -42,7 +43,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from build_tools.config import ROOT, BuildConfig
-from build_tools.write import write_if_changed
+from build_tools.write import write_if_changed, writing
 
 CODE = ROOT / "build_tools"
 Made = TypeVar("Made")
@@ -368,6 +369,54 @@ class Reuse:
         if key is not None and self.store is not None:
             self.store.write(key, zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1))
         return result, True
+
+    def streamed(self, kind: str, content: object, make: Callable[[Callable[[str], Any]], None], sink: Sink) -> bool:
+        """Text too large to hold in memory (shared wording in edition.json: a gigabyte at 500 plans): ``sink``
+        gets the kept text in pieces, or ``make(sink)`` writes it and it is kept on its way. Returns whether it
+        was made now."""
+        key = self.key(kind, content)
+        if key is None or self.store is None:
+            make(sink)
+            return True
+        path = self.store.path(key)
+        if _whole(path):
+            os.utime(path)
+            _inflate(path, sink)
+            return False
+        with writing(path) as temporary, temporary.open("wb") as kept:
+            packer = zlib.compressobj(1)
+
+            def both(text: str) -> None:
+                sink(text)
+                kept.write(packer.compress(text.encode("utf-8")))
+
+            make(both)
+            kept.write(packer.flush())
+        return True
+
+
+Sink = Callable[[str], Any]
+CHUNK = 1 << 20
+
+
+def _inflate(path: Path, sink: Sink | None) -> bool:
+    """Hand a kept text to ``sink`` in pieces (None: only read it through); whether it was whole."""
+    unpack, text = zlib.decompressobj(), codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as kept:
+            for block in iter(lambda: kept.read(CHUNK), b""):
+                piece = text.decode(unpack.decompress(block))
+                if sink is not None:
+                    sink(piece)
+    except (OSError, zlib.error, UnicodeDecodeError):
+        return False
+    return unpack.eof and not unpack.unused_data
+
+
+def _whole(path: Path) -> bool:
+    """Whether a kept text is there and complete: read through before any of it is handed on, so a damaged one
+    is made again instead of leaving half a file."""
+    return path.is_file() and _inflate(path, None)
 
 
 NO_REUSE = Reuse(None)

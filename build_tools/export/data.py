@@ -91,6 +91,30 @@ def _piece(reuse: Reuse, kind: str, content: object, value: Callable[[], Any], n
     return json_text.Written(text)
 
 
+STREAMED = "\0shared wording\0"
+"""Where the shared wording goes in edition.json's text: JSON text never holds a raw NUL (json escapes it), so
+the writer's sink finds the mark and streams the kept text in its place (``_with_shared``)."""
+
+
+def _with_shared(edition: Edition, reuse: Reuse, write: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A sink for edition.json that puts the shared wording where STREAMED is (a gigabyte at 500 plans: never
+    gathered in memory, kept and read back in pieces, see build_tools.cache.Reuse.streamed)."""
+
+    def make(sink: Callable[[str], Any]) -> None:
+        json_text.dump(shared_wording_records(edition), sink, TOP)
+
+    def sink(text: str) -> None:
+        if STREAMED not in text:
+            write(text)
+            return
+        before, after = text.split(STREAMED)
+        write(before)
+        reuse.streamed("edition.json shared", edition.shared, make, write)
+        write(after)
+
+    return sink
+
+
 def _plan_pieces(edition: Edition, reuse: Reuse) -> Iterator[Any]:
     for plan in edition.plans:
         record = plan_record(plan, edition)
@@ -114,7 +138,7 @@ def edition_data(edition: Edition, reuse: Reuse = NO_REUSE) -> dict:
         "timeline": _piece(reuse, "timeline", edition.timeline, lambda: list(edition.timeline), TOP),
         "targets": _piece(reuse, "targets", edition.targets, lambda: list(edition.targets), TOP),
         "vocabulary": _piece(reuse, "vocabulary", edition.vocabulary, lambda: vocabulary_records(edition), TOP),
-        "shared_wording": _piece(reuse, "shared", edition.shared, lambda: shared_wording_records(edition), TOP),
+        "shared_wording": json_text.Written(STREAMED) if reuse.store else shared_wording_records(edition),
         "plans": _plan_pieces(edition, reuse),
     }
 
@@ -127,7 +151,7 @@ def write_edition_json(edition: Edition, path: Path, reuse: Reuse = NO_REUSE) ->
     """edition.json, written as it is made (at 500 plans it is half a gigabyte of text), then swapped in
     unless unchanged (write.writing)."""
     with writing(path) as temporary, temporary.open("w", encoding="utf-8") as out:
-        json_text.dump(edition_data(edition, reuse), out.write)
+        json_text.dump(edition_data(edition, reuse), _with_shared(edition, reuse, out.write))
         out.write("\n")
 
 
