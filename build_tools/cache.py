@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
+from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -280,6 +280,12 @@ def _mapping(value: MappingProxyType) -> tuple:
     return (dict, (dict(value),))
 
 
+def _path(value: PurePath) -> tuple:
+    # pathlib interns a path's parts (sys.intern), so whether a part is the very string a plan id is depends on
+    # what the process did before: the first build in a process and the next would hash apart.
+    return (str, (str(value),))
+
+
 class _ContentPickler(pickle.Pickler):
     """Pickles only to hash (``Reuse.digest``): in C, but for an object of a ``once`` type, which goes by its
     digest, made once a build (``Reuse.remembered``), and a read-only mapping, which goes as a dict.
@@ -292,6 +298,7 @@ class _ContentPickler(pickle.Pickler):
         super().__init__(sink, protocol=pickle.HIGHEST_PROTOCOL)
         table: dict[type, Callable[[Any], Any]] = dict.fromkeys((*reuse.once, *reuse.known_types), self._once)
         table[MappingProxyType] = _mapping
+        table.update(dict.fromkeys((PosixPath, PurePosixPath, PureWindowsPath), _path))
         self.dispatch_table = table
         self.reuse, self.top = reuse, top
 

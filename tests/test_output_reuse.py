@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.config import ROOT, BuildConfig
+from build_tools.pipeline import generate
 from tests.conftest import copy_real_sources, sandbox_config
 
 PLAN = "shanxi-equipment-2011"
@@ -109,3 +110,13 @@ def test_an_edited_translation_renders_again_exactly_the_pages_that_show_it(tmp_
     shutil.copytree(ROOT / "docs" / "assets", clean.docs / "assets")
     generate_elsewhere(clean, seed=4)
     assert files(clean.docs) == edited
+
+
+@pytest.mark.build
+def test_a_second_build_in_the_same_process_reuses_every_page(tmp_path):
+    """pathlib interns path parts, so which equal strings are one object depends on what the process did before:
+    the hash of a page must not (it once did, and the second build in a process rendered everything again)."""
+    config = replace(sandbox_config(tmp_path, copy_real_sources(tmp_path / "sources")), cache=tmp_path / "cache")
+    first = generate(config)
+    assert len(first.rendered) > 150
+    assert set(generate(config).rendered) == ALWAYS
