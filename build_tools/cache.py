@@ -10,7 +10,9 @@ their translations, and the MkDocs configuration. Each user keys on the parts it
 - ``incremental.py``: all of it, to tell whether anything changed since the last build;
 - the enrich cache: software, code and shared inputs (``inputs_key``), plus a plan's own files
   (``plan_key``) or every plan's text (``edition_key``);
-- the PDF cache: software, the few code files that shape a PDF beyond its HTML, and the HTML.
+- the PDF cache: software, the few code files that shape a PDF beyond its HTML, and the HTML;
+- the output cache (``Reuse``: pages, edition.json pieces, search terms): ``inputs_key`` and a hash of the
+  very data an output is made from (a template's context), so it needs no list of its own.
 
 When in doubt an input is in a key: a needless miss costs one recomputation, a missing input a stale page.
 
