@@ -16,6 +16,7 @@ TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+
 def normalize(text: str) -> str:
     """NFKC (full-width brackets and digits become ASCII), lowercase."""
     return unicodedata.normalize("NFKC", text).lower()
