@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from build_tools.core import cache, incremental
-from build_tools.core.cache import edition_key, enrich_cache, inputs_key, plan_key, text_key
+from build_tools.core.cache import Reuse, edition_key, enrich_cache, inputs_key, output_cache, plan_key, text_key
 from build_tools.core.config import BuildConfig
 from build_tools.core.errors import InputError
 from build_tools.core.parallel import shared_with_workers
@@ -76,6 +76,8 @@ class GenerateResult:
     edition: Edition
     written: tuple[str, ...]
     warnings: tuple[str, ...]
+    rendered: tuple[str, ...] = ()
+    """The docs/ files made afresh by this run (the rest of ``written`` was reused: build_tools.core.cache.Reuse)."""
 
 
 def load_and_parse(config: BuildConfig, progress: Progress = quiet) -> list[ParsedPlan]:
@@ -175,12 +177,13 @@ def _across_plans(config: BuildConfig, key: str, make: Callable[[], Result]) -> 
     stored = enrich_cache(config)
     found = stored.load(key)
     if found is None:
-        found = make()
-        stored.store(key, found)
+        # Read back as a later build will read it: the objects shared inside it, which the hash of a page made
+        # from it sees (build_tools.core.cache.Reuse), are then the same in this build and the next.
+        found = pickle.loads(stored.store(key, make()))
     return found
 
 
-def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]:
+def _assemble(config: BuildConfig, progress: Progress, reuse: Reuse | None = None) -> tuple[Edition, Inputs]:
     folders = plan_folders(config.sources)
     inputs = load_inputs(config, [folder.name for folder in folders])
     converter = inputs.converter
@@ -245,6 +248,11 @@ def _assemble(config: BuildConfig, progress: Progress) -> tuple[Edition, Inputs]
         key_points=MappingProxyType(_key_points(inputs, plans)),
         search_stopwords=inputs.stopwords,
     )
+    if reuse is not None:
+        # What these two were found from is known already: hashing them again would cost what exporting does.
+        reuse.code = key
+        reuse.know(found_vocabulary, edition_key(key, texts, "vocabulary"))
+        reuse.know(edition.shared, edition_key(key, texts, "shared wording"))
     progress("enrich: finish the edition (standings, compared pairs, topic briefs, highlights)")
     return finish(edition), inputs
 
@@ -262,23 +270,27 @@ def generate(
     config: BuildConfig, progress: Progress = quiet, pdfs: bool = False, offline: bool = False
 ) -> GenerateResult:
     """Write the generated Markdown pages and data files into docs/ (and the PDFs, when asked)."""
-    edition, inputs = _assemble(config, progress)
+    reuse = Reuse(output_cache(config), once=(ParsedPlan,))
+    edition, inputs = _assemble(config, progress, reuse)
     # Pages link to the PDFs by name, known before any is built; the PDFs come last.
     downloads = planned_downloads(edition) if pdfs else no_downloads(edition, offline)
     progress("render pages")
-    written = render_site_pages(edition, config.docs, downloads, progress)
+    for plan in edition.plans:  # hashed once here, before the workers fork: most pages show a plan or several
+        reuse.remembered(plan)
+    written = render_site_pages(edition, config.docs, downloads, progress, reuse)
+    progress(f"render: {len(reuse.fresh)} of {len(written)} files rendered, the others reused")
     progress("export data")
-    exported = write_exports(edition, config.docs)
+    exported = write_exports(edition, config.docs, reuse)
     remove_unwritten(config.docs, written + exported)
     progress("search index")
-    write_search_index(edition, config.docs)
+    write_search_index(edition, config.docs, reuse)
     if pdfs:
         build_downloads(edition, config.docs, progress, config)
     cache.prune(config.cache, config.cache_limit)
     warnings = tuple(warning for plan in edition.plans for warning in plan.warnings) + edition.bilingual.warnings
     warnings += inputs.target_english.problems(edition.targets)
     warnings += labels.ambiguous_titles(plan.meta for plan in edition.plans)
-    return GenerateResult(edition, tuple(written + exported), warnings)
+    return GenerateResult(edition, tuple(written + exported), warnings, tuple(reuse.fresh))
 
 
 def build(

@@ -10,7 +10,9 @@ their translations, and the MkDocs configuration. Each user keys on the parts it
 - ``incremental.py``: all of it, to tell whether anything changed since the last build;
 - the enrich cache: software, code and shared inputs (``inputs_key``), plus a plan's own files
   (``plan_key``) or every plan's text (``edition_key``);
-- the PDF cache: software, the few code files that shape a PDF beyond its HTML, and the HTML.
+- the PDF cache: software, the few code files that shape a PDF beyond its HTML, and the HTML;
+- the output cache (``Reuse``: pages, edition.json pieces, search terms): ``inputs_key`` and a hash of the
+  very data an output is made from (a template's context), so it needs no list of its own.
 
 When in doubt an input is in a key: a needless miss costs one recomputation, a missing input a stale page.
 
@@ -23,6 +25,7 @@ all caches together fit ``BuildConfig.cache_limit`` (``BUILD_CACHE_MB``, 2 GiB b
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import ctypes.util
 import hashlib
@@ -32,17 +35,20 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PosixPath, PurePath, PurePosixPath, PureWindowsPath
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 from build_tools.core.config import ROOT, BuildConfig
-from build_tools.core.write import write_if_changed
+from build_tools.core.write import write_if_changed, writing
 
 CODE = ROOT / "build_tools"
+Made = TypeVar("Made")
 KEEP_DAYS = 30
 PINNED = re.compile(r"^([A-Za-z0-9_.\-]+)==", re.MULTILINE)
 SYSTEM_LIBRARIES = (("pango", "pango-1.0", "pango_version_string"), ("harfbuzz", "harfbuzz", "hb_version_string"))
@@ -256,3 +262,175 @@ def prune(root: Path, limit: int, now: float | None = None) -> list[Path]:
         total -= size
         dropped.append(path)
     return dropped
+
+
+# ------------------------------------------------------------------------------ outputs kept by their content
+
+
+class _HashSink:
+    """A file-like ``write`` that only hashes: a pickle for a key is never kept."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return len(data)
+
+
+def _mapping(value: MappingProxyType) -> tuple:
+    return (dict, (dict(value),))
+
+
+def _path(value: PurePath) -> tuple:
+    # pathlib interns a path's parts (sys.intern), so whether a part is the very string a plan id is depends on
+    # what the process did before: the first build in a process and the next would hash apart.
+    return (str, (str(value),))
+
+
+class _ContentPickler(pickle.Pickler):
+    """Pickles only to hash (``Reuse.digest``): in C, but for an object of a ``once`` type, which goes by its
+    digest, made once a build (``Reuse.remembered``), and a read-only mapping, which goes as a dict.
+
+    Equal content gives equal bytes when it is built the same way: a set would not (its order follows the
+    string hash seed, new every process), so contexts hold sorted tuples; a miss costs a render, never a
+    stale page, since whatever differs in the content differs in the pickle."""
+
+    def __init__(self, sink: _HashSink, reuse: Reuse, top: object) -> None:
+        super().__init__(sink, protocol=pickle.HIGHEST_PROTOCOL)
+        table: dict[type, Callable[[Any], Any]] = dict.fromkeys((*reuse.once, *reuse.known_types), self._once)
+        table[MappingProxyType] = _mapping
+        table.update(dict.fromkeys((PosixPath, PurePosixPath, PureWindowsPath), _path))
+        self.dispatch_table = table
+        self.reuse, self.top = reuse, top
+
+    def _once(self, obj: Any) -> Any:
+        """A known object, or one of a ``once`` type, by its digest; another of a known one's type as usual."""
+        if obj is not self.top and (id(obj) in self.reuse.known or isinstance(obj, self.reuse.once)):
+            return (str, (self.reuse.remembered(obj),))
+        return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass
+class Reuse:
+    """Outputs (pages, export pieces, search terms) kept under a hash of exactly the data they are made from.
+
+    A writer hands ``made(kind, content, make)`` the data it is about to turn into text (a template's context,
+    a record) and how to make the text: when the same ``kind`` was made from equal content by the same code
+    (``code``: build_tools.core.cache.inputs_key, the code, shared inputs and software), the kept result is
+    returned; otherwise ``make()`` runs and its result is kept. The key is the content itself, so a page is
+    made again exactly when something it shows changed, whichever plan or rule that came from.
+
+    Hashing is a pickle of the content (see _ContentPickler). Objects many outputs contain (a whole plan:
+    ``once`` types) are hashed once a build and stand in by their digest; the pipeline may name objects it
+    already has a key for (``know``: shared wording, found from every plan's text).
+    Content that cannot be pickled is never kept (made every time). Workers fork with this object: what
+    they remember stays theirs, and ``fresh`` (what was made, not reused) is filled where results arrive.
+    """
+
+    store: Cache | None
+    code: str = ""
+    once: tuple[type, ...] = ()
+    known: dict[int, tuple[object, str]] = field(default_factory=dict)
+    known_types: set[type] = field(default_factory=set)
+    fresh: list[str] = field(default_factory=list)
+
+    def know(self, obj: object, key: str) -> None:
+        """``obj`` is what ``key`` names (it stays alive with this object, so its id is not reused)."""
+        self.known[id(obj)] = (obj, key)
+        self.known_types.add(type(obj))
+
+    def remembered(self, obj: object) -> str:
+        found = self.known.get(id(obj))
+        if found is None:
+            self.know(obj, self.digest(obj))
+            found = self.known[id(obj)]
+        return found[1]
+
+    def digest(self, content: object) -> str:
+        known = self.known.get(id(content))
+        if known is not None:
+            return known[1]
+        sink = _HashSink()
+        _ContentPickler(sink, self, content).dump(content)
+        return sink.digest.hexdigest()
+
+    def key(self, kind: str, content: object) -> str | None:
+        """The key of ``kind`` made from ``content``; None when not kept (no store, or content not picklable)."""
+        if self.store is None:
+            return None
+        try:
+            return hashlib.sha256(f"{self.code}\0{kind}\0{self.digest(content)}".encode()).hexdigest()
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+            return None  # made every time: correct, only slower
+
+    def made(self, kind: str, content: object, make: Callable[[], Made]) -> tuple[Made, bool]:
+        """``make()``'s result for this content, kept or made now; and whether it was made now."""
+        key = self.key(kind, content)
+        if key is not None and self.store is not None:
+            data = self.store.read(key)
+            if data is not None:
+                try:
+                    return pickle.loads(zlib.decompress(data)), False
+                except (pickle.UnpicklingError, zlib.error, EOFError, AttributeError, ImportError, ValueError):
+                    pass  # damaged: made again
+        result = make()
+        if key is not None and self.store is not None:
+            self.store.write(key, zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        return result, True
+
+    def streamed(self, kind: str, content: object, make: Callable[[Callable[[str], Any]], None], sink: Sink) -> bool:
+        """Text too large to hold in memory (shared wording in edition.json: a gigabyte at 500 plans): ``sink``
+        gets the kept text in pieces, or ``make(sink)`` writes it and it is kept on its way. Returns whether it
+        was made now."""
+        key = self.key(kind, content)
+        if key is None or self.store is None:
+            make(sink)
+            return True
+        path = self.store.path(key)
+        if _whole(path):
+            os.utime(path)
+            _inflate(path, sink)
+            return False
+        with writing(path) as temporary, temporary.open("wb") as kept:
+            packer = zlib.compressobj(1)
+
+            def both(text: str) -> None:
+                sink(text)
+                kept.write(packer.compress(text.encode("utf-8")))
+
+            make(both)
+            kept.write(packer.flush())
+        return True
+
+
+Sink = Callable[[str], Any]
+CHUNK = 1 << 20
+
+
+def _inflate(path: Path, sink: Sink | None) -> bool:
+    """Hand a kept text to ``sink`` in pieces (None: only read it through); whether it was whole."""
+    unpack, text = zlib.decompressobj(), codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as kept:
+            for block in iter(lambda: kept.read(CHUNK), b""):
+                piece = text.decode(unpack.decompress(block))
+                if sink is not None:
+                    sink(piece)
+    except (OSError, zlib.error, UnicodeDecodeError):
+        return False
+    return unpack.eof and not unpack.unused_data
+
+
+def _whole(path: Path) -> bool:
+    """Whether a kept text is there and complete: read through before any of it is handed on, so a damaged one
+    is made again instead of leaving half a file."""
+    return path.is_file() and _inflate(path, None)
+
+
+NO_REUSE = Reuse(None)
+"""Everything made every time (a writer called outside the pipeline, as the tests do)."""
+
+
+def output_cache(config: BuildConfig) -> Cache:
+    return Cache(config.cache / "output", ".pickle.z")

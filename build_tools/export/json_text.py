@@ -22,16 +22,22 @@ PIECE = 1 << 16
 """Parts gathered before they are joined and handed on."""
 
 
-def dumps(value: Any) -> str:
+class Written(str):
+    """JSON text already written for the place it goes (``dumps(value, newline)``): copied as it is, so a
+    piece kept from an earlier build (build_tools.core.cache.Reuse) is not written again."""
+
+
+def dumps(value: Any, newline: str = "\n") -> str:
+    """``value``'s JSON text; ``newline``: a line break and the indentation of the line it starts on."""
     pieces: list[str] = []
-    dump(value, pieces.append)
+    dump(value, pieces.append, newline)
     return "".join(pieces)
 
 
-def dump(value: Any, sink: Callable[[str], Any]) -> None:
+def dump(value: Any, sink: Callable[[str], Any], newline: str = "\n") -> None:
     """Hand ``value``'s JSON text to ``sink`` (e.g. a text file's ``write``) in pieces, in order."""
     writer = _Writer(sink)
-    writer.value(value, "\n")
+    writer.value(value, newline)
     writer.flush()
 
 
@@ -55,6 +61,7 @@ _LEAVES: dict[type, Callable[[Any], str]] = {
     float: _float,
     bool: lambda value: "true" if value else "false",
     type(None): lambda value: "null",
+    Written: str,
 }
 """How a value of exactly this type is written (anything else goes through _Writer.value)."""
 
@@ -75,7 +82,7 @@ class _Writer:
         """``newline``: a line break and the indentation of the line ``value`` starts on."""
         out = self.out
         if isinstance(value, str):
-            out.append(encode_basestring(value))
+            out.append(value if type(value) is Written else encode_basestring(value))
         elif value is None:
             out.append("null")
         elif value is True:

@@ -33,9 +33,10 @@ class BlockRow:
     """The English cut at the renderings of the terms found in the Chinese."""
     section: int = 0
     """Index of the paragraph's section path in its page's ``cite_sections`` (its cite box names it)."""
-    titled: frozenset[str] = frozenset()
-    """``zh:<term id>`` / ``en:<term id>``: the glossary links of this row that carry the tooltip, the first
-    of each term on the page in each language (edition.js gives the others theirs)."""
+    titled: tuple[str, ...] = ()
+    """``zh:<term id>`` / ``en:<term id>``, sorted: the glossary links of this row that carry the tooltip, the
+    first of each term on the page in each language (edition.js gives the others theirs). A tuple, not a set:
+    a context holds no set, whose order changes with each process's hash seed (build_tools.core.cache.Reuse)."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_tools.core import lang_runs
+from build_tools.core.cache import NO_REUSE, Reuse
 from build_tools.core.parallel import shared_with_workers
 from build_tools.core.progress import Progress, counted, quiet
 from build_tools.core.write import PageWriter
@@ -135,7 +136,7 @@ def _part_rows(
                 glossary.hant,
                 glossary.en,
                 section_index[citation.section_zh, citation.section_en],
-                frozenset(titled),
+                tuple(sorted(titled)),
             )
         )
     return tuple(rows)
@@ -336,81 +337,110 @@ def downloads_page(edition: Edition, downloads: Downloads) -> str:
     return template.render(edition=edition, downloads=downloads, volume_plans=VIEW_PLANS_UP_TO)
 
 
-def render_site_pages(edition: Edition, docs: Path, downloads: Downloads, progress: Progress = quiet) -> list[str]:
-    """Write every generated Markdown page and the nav; return the relative paths written."""
+Files = list[tuple[str, str | bytes | Path]]
+Made = tuple[Files, bool]
+"""A unit's files, and whether they were rendered now (False: reused, see build_tools.core.cache.Reuse)."""
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Where pages go: the writer, and what may be reused (whose ``fresh`` lists the pages rendered now)."""
+
+    writer: PageWriter
+    reuse: Reuse
+
+    def add(self, made: Made) -> None:
+        files, fresh = made
+        self.writer.write_all(files)
+        if fresh:
+            self.reuse.fresh.extend(path for path, _ in files)
+
+    def page(self, path: str, template: str, **context: object) -> None:
+        """A page rendered from ``context`` alone, or reused when that context is as it was."""
+        self.add(self.reuse.made(f"{path} {template}", context, lambda: [(path, _render(template, context))]))
+
+    def always(self, path: str, content: str) -> None:
+        """A small page made from the whole edition: rendered every time (hashing the edition costs more)."""
+        self.add(([(path, content)], True))
+
+
+def _render(template: str, context: dict) -> str:
+    return _worker_environment().get_template(template).render(**context)
+
+
+def render_site_pages(
+    edition: Edition, docs: Path, downloads: Downloads, progress: Progress = quiet, reuse: Reuse = NO_REUSE
+) -> list[str]:
+    """Write every generated Markdown page and the nav; return the relative paths written.
+
+    A page (or a plan's, a topic's pages) whose template context equals the one it was last rendered from is
+    reused (``reuse``, see build_tools.core.cache.Reuse); ``reuse.fresh`` lists the pages rendered now."""
     env = _worker_environment()
-    writer = PageWriter(docs, [])
-    writer.write("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
-    writer.write("downloads.md", downloads_page(edition, downloads))
-    writer.write("about.md", env.get_template("about.md.jinja").render(edition=edition))
-    writer.write("data.md", env.get_template("data.md.jinja").render(edition=edition))
-    writer.write(SEARCH_PAGE, env.get_template("search-results.md.jinja").render(edition=edition))
-    writer.write(
-        "topics/index.md",
-        env.get_template("topics-index.md.jinja").render(groups=topic_index(edition), plan_count=len(edition.plans)),
-    )
+    out = Pages(PageWriter(docs, []), reuse)
+    out.always("index.md", env.get_template("home.md.jinja").render(**home_context(edition, downloads)))
+    out.always("downloads.md", downloads_page(edition, downloads))
+    out.always("about.md", env.get_template("about.md.jinja").render(edition=edition))
+    out.always("data.md", env.get_template("data.md.jinja").render(edition=edition))
+    out.always(SEARCH_PAGE, env.get_template("search-results.md.jinja").render(edition=edition))
+    out.page("topics/index.md", "topics-index.md.jinja", groups=topic_index(edition), plan_count=len(edition.plans))
     pairs = edition.pairs
-    writer.write(
+    out.page(
         "topics/matrix.md",
-        env.get_template("topic-matrix.md.jinja").render(
-            matrix=matrix(edition), heat=heatmap(edition), pairs=pairs, compare_up_to=NAV_COMPARE_UP_TO
-        ),
+        "topic-matrix.md.jinja",
+        matrix=matrix(edition),
+        heat=heatmap(edition),
+        pairs=pairs,
+        compare_up_to=NAV_COMPARE_UP_TO,
     )
-    render_across_pages(edition, env, writer, pairs)
+    render_across_pages(edition, out, pairs)
     topics = len(edition.taxonomy.topics)
-    for files in counted(
-        progress, "render topic pages", shared_with_workers(_topic_files, range(topics), (edition, downloads)), topics
-    ):
-        writer.write_all(files)
+    made = shared_with_workers(_topic_files, range(topics), (edition, downloads, reuse))
+    for files in counted(progress, "render topic pages", made, topics):
+        out.add(files)
+    render_timeline_pages(edition, out)
+    out.page("translation-status.md", "translation-status.md.jinja", status=translation_status(edition))
+    glossary = glossary_page(edition)
+    reuse.remembered(glossary)  # hashed once, before the workers fork: every letter page shows a part of it
+    out.page("glossary.md", "glossary.md.jinja", glossary=glossary)
+    for files in shared_with_workers(_glossary_files, range(len(glossary.term_pages)), (glossary, reuse)):
+        out.add(files)
+    out.page("plans/index.md", "plans-index.md.jinja", groups=plan_groups(edition.plans), plan_count=len(edition.plans))
+    plans = shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs, reuse))
+    for files in counted(progress, "render plan pages", plans, len(edition.plans)):
+        out.add(files)
+    out.always(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
+    return out.writer.written
+
+
+def render_timeline_pages(edition: Edition, out: Pages) -> None:
+    """The timeline and the targets, with their pages per share of plans in a large edition."""
     svg, sections = timeline_context(edition)
     batches = timeline_batches(edition)
-    writer.write(
+    out.page(
         "timeline.md",
-        env.get_template("timeline.md.jinja").render(
-            svg=svg,
-            sections=sections,
-            batches=batches,
-            per_page=PLANS_PER_PAGE,
-            year_index=year_index(batches),
-            span=edition_span(edition),
-        ),
+        "timeline.md.jinja",
+        svg=svg,
+        sections=sections,
+        batches=batches,
+        per_page=PLANS_PER_PAGE,
+        year_index=year_index(batches),
+        span=edition_span(edition),
     )
     for batch in batches:
-        writer.write(
-            f"timeline/{batch.path}",
-            env.get_template("timeline-plans.md.jinja").render(batch=batch, batches=batches, sections=batch.sections),
+        out.page(
+            f"timeline/{batch.path}", "timeline-plans.md.jinja", batch=batch, batches=batches, sections=batch.sections
         )
     targets = targets_context(edition)
-    writer.write("targets.md", env.get_template("targets.md.jinja").render(**targets))
+    out.page("targets.md", "targets.md.jinja", **targets)
     for batch in targets["batches"]:
-        writer.write(
+        out.page(
             f"targets/{batch.path}",
-            env.get_template("targets-plans.md.jinja").render(
-                batch=batch,
-                batches=targets["batches"],
-                charts=target_charts(edition, plans=batch.batch.plans),
-                **targets_table(edition, batch.rows, batch.batch.plans),
-            ),
+            "targets-plans.md.jinja",
+            batch=batch,
+            batches=targets["batches"],
+            charts=target_charts(edition, plans=batch.batch.plans),
+            **targets_table(edition, batch.rows, batch.batch.plans),
         )
-    writer.write(
-        "translation-status.md",
-        env.get_template("translation-status.md.jinja").render(status=translation_status(edition)),
-    )
-    glossary = glossary_page(edition)
-    writer.write("glossary.md", env.get_template("glossary.md.jinja").render(glossary=glossary))
-    for files in shared_with_workers(_glossary_files, range(len(glossary.term_pages)), (glossary,)):
-        writer.write_all(files)
-    writer.write(
-        "plans/index.md",
-        env.get_template("plans-index.md.jinja").render(
-            groups=plan_groups(edition.plans), plan_count=len(edition.plans)
-        ),
-    )
-    plans = shared_with_workers(_plan_files, range(len(edition.plans)), (edition, downloads, pairs))
-    for files in counted(progress, "render plan pages", plans, len(edition.plans)):
-        writer.write_all(files)
-    writer.write(".nav.yml", yaml.safe_dump(site_nav(edition), allow_unicode=True, sort_keys=False))
-    return writer.written
 
 
 @cache
@@ -423,19 +453,22 @@ def _worker_environment() -> Environment:
     return env
 
 
-def _topic_files(position: int, edition: Edition, downloads: Downloads) -> list[tuple[str, str]]:
+def _topic_files(position: int, edition: Edition, downloads: Downloads, reuse: Reuse) -> Made:
     """A topic's page and the pages of its plans (run in a worker process)."""
     topic = edition.taxonomy.topics[position]
-    env = _worker_environment()
     page = topic_page(edition, topic)
-    files = [
+    download = downloads.topics.get(topic.id)
+    link = _link(urls.topic_page(topic.id), download)
+    return reuse.made(f"topic {topic.id}", (page, download, link), lambda: _topic_pages(page, download, link))
+
+
+def _topic_pages(page, download: Download | None, link: str) -> Files:
+    env = _worker_environment()
+    topic = page.topic
+    files: Files = [
         (
             f"topics/{topic.id}.md",
-            env.get_template("topic.md.jinja").render(
-                page=page,
-                download=downloads.topics.get(topic.id),
-                download_link=_link(urls.topic_page(topic.id), downloads.topics.get(topic.id)),
-            ),
+            env.get_template("topic.md.jinja").render(page=page, download=download, download_link=link),
         )
     ]
     for batch in page.batches:
@@ -444,16 +477,27 @@ def _topic_files(position: int, edition: Edition, downloads: Downloads) -> list[
     return files
 
 
-def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) -> list[tuple[str, str | bytes | Path]]:
-    """One plan's pages and citation files (run in a worker process: see parallel.py)."""
+def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs, reuse: Reuse) -> Made:
+    """One plan's pages and citation files (run in a worker process: see parallel.py), or the kept ones when
+    everything they show is as it was."""
     plan = edition.plans[position]
-    env = _worker_environment()
-    overview_page = urls.plan_page(plan.meta.id)
-    folder = posixpath.dirname(overview_page)
     download = downloads.plans.get(plan.meta.id)
     overview = plan_overview(edition, plan, download)
     compared = tuple(pair for pair in pairs if plan in (pair.left, pair.right))
-    files = [
+    parts = part_pages(edition, plan, download)
+    return reuse.made(
+        f"plan {plan.meta.id}",
+        (overview, download, compared, parts),
+        lambda: _plan_pages(overview, download, compared, parts),
+    )
+
+
+def _plan_pages(overview: PlanOverview, download: Download | None, compared: tuple, parts: list[PartPage]) -> Files:
+    plan = overview.plan
+    env = _worker_environment()
+    overview_page = urls.plan_page(plan.meta.id)
+    folder = posixpath.dirname(overview_page)
+    files: Files = [
         (
             overview_page,
             env.get_template("plan-overview.md.jinja").render(
@@ -465,7 +509,7 @@ def _plan_files(position: int, edition: Edition, downloads: Downloads, pairs) ->
         (f"{folder}/{plan.meta.id}.json", overview.cite.csl_json()),
         (urls.received_text(plan.meta.id), plan.source.path),  # copied byte for byte by write.py, never decoded
     ]
-    for page in part_pages(edition, plan, download):
+    for page in parts:
         part = env.get_template("plan-part.md.jinja").render(page=page, notes_shown=NOTES_PER_PARAGRAPH)
         files.append((urls.part_page(plan.meta.id, part_page_slug(page.part.slug, page.number)), part))
     return files
@@ -555,31 +599,27 @@ def targets_context(edition: Edition) -> dict:
     }
 
 
-def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, pairs) -> None:
+def render_across_pages(edition: Edition, out: Pages, pairs) -> None:
     """Reading across plans: the comparison pages, the policy vocabulary and the shared wording."""
     per = COMPARE_PAIRS_PER_PAGE
     pages = [pairs[start : start + per] for start in range(0, len(pairs), per)] if len(pairs) > per else []
-    writer.write(
+    out.page(
         "compare.md",
-        env.get_template("compare-index.md.jinja").render(
-            pairs=pairs, pages=pages, every_pair_up_to=edition.pair_rules.every_pair_up_to
-        ),
+        "compare-index.md.jinja",
+        pairs=pairs,
+        pages=pages,
+        every_pair_up_to=edition.pair_rules.every_pair_up_to,
     )
     for number, share in enumerate(pages, 1):
-        writer.write(
-            f"compare/pairs-{number}.md",
-            env.get_template("compare-pairs.md.jinja").render(pairs=share, number=number, pages=len(pages)),
-        )
+        out.page(f"compare/pairs-{number}.md", "compare-pairs.md.jinja", pairs=share, number=number, pages=len(pages))
     _ = edition.shared.pair_counts  # counted here, once, before the workers fork (they inherit it)
-    for files in shared_with_workers(_compare_files, range(len(pairs)), (edition, pairs)):
-        writer.write_all(files)
+    for files in shared_with_workers(_compare_files, range(len(pairs)), (edition, pairs, out.reuse)):
+        out.add(files)
     vocabulary = vocabulary_page(edition)
-    writer.write("vocabulary.md", env.get_template("vocabulary.md.jinja").render(page=vocabulary))
+    out.reuse.remembered(vocabulary)  # each entries page shows the whole page's links: hashed once
+    out.page("vocabulary.md", "vocabulary.md.jinja", page=vocabulary)
     for entries in vocabulary.pages:
-        writer.write(
-            f"vocabulary/{entries.slug}.md",
-            env.get_template("vocabulary-entries.md.jinja").render(entries=entries, page=vocabulary),
-        )
+        out.page(f"vocabulary/{entries.slug}.md", "vocabulary-entries.md.jinja", entries=entries, page=vocabulary)
     # Made here, before the workers fork: they inherit the passages (render/shared.py), as do the plans' pages.
     sections = pair_sections(edition)
     plans = []  # a large edition: one page per earlier plan of each pair (present/paging.py)
@@ -588,42 +628,44 @@ def render_across_pages(edition: Edition, env: Environment, writer: PageWriter, 
         for section in sections:
             by_left.setdefault(section.left.meta.id, []).append(section)
         plans = [(plan, tuple(by_left[plan.meta.id])) for plan in edition.plans if plan.meta.id in by_left]
-        for files in shared_with_workers(_shared_wording_files, range(len(plans)), (plans,)):
-            writer.write_all(files)
-    writer.write(
-        "shared-wording.md",
-        env.get_template("shared-wording.md.jinja").render(sections=sections, plans=plans, rules=edition.shared.rules),
-    )
+        for files in shared_with_workers(_shared_wording_files, range(len(plans)), (plans, out.reuse)):
+            out.add(files)
+    out.page("shared-wording.md", "shared-wording.md.jinja", sections=sections, plans=plans, rules=edition.shared.rules)
 
 
-def _glossary_files(position: int, glossary) -> list[tuple[str, str]]:
+def _glossary_files(position: int, glossary, reuse: Reuse) -> Made:
     """A glossary letter page (run in a worker process)."""
     page = glossary.term_pages[position]
-    content = _worker_environment().get_template("glossary-terms.md.jinja").render(page=page, glossary=glossary)
-    return [(f"glossary/{page.slug}.md", content)]
+    path = f"glossary/{page.slug}.md"
+    context = {"page": page, "glossary": glossary}
+    return reuse.made(path, context, lambda: [(path, _render("glossary-terms.md.jinja", context))])
 
 
-def _compare_files(position: int, edition: Edition, pairs) -> list[tuple[str, str]]:
+def _compare_files(position: int, edition: Edition, pairs, reuse: Reuse) -> Made:
     """A comparison page (run in a worker process)."""
     pair = pairs[position]
-    page = compare_page(edition, pair)
-    shared_split = len(edition.plans) > PLANS_PER_PAGE
-    content = (
-        _worker_environment()
-        .get_template("compare.md.jinja")
-        .render(page=page, shared_split=shared_split, doc_types=labels.DOC_TYPE, statuses=labels.DOCUMENT_STATUS)
-    )
-    return [(f"compare/{pair.slug}.md", content)]
+    path = f"compare/{pair.slug}.md"
+    context = {
+        "page": compare_page(edition, pair),
+        "shared_split": len(edition.plans) > PLANS_PER_PAGE,
+        "doc_types": labels.DOC_TYPE,
+        "statuses": labels.DOCUMENT_STATUS,
+    }
+    return reuse.made(path, context, lambda: [(path, _render("compare.md.jinja", context))])
 
 
-def _shared_wording_files(position: int, plans) -> list[tuple[str, str]]:
+def _shared_wording_files(position: int, plans, reuse: Reuse) -> Made:
     """A plan's shared-wording page, and the numbered pages of its clauses when they do not fit (in a worker)."""
     plan, own = plans[position]
+    return reuse.made(f"shared-wording {plan.meta.id}", (plan, own), lambda: _shared_wording_pages(plan, own))
+
+
+def _shared_wording_pages(plan: ParsedPlan, own: tuple[PairSection, ...]) -> Files:
     env = _worker_environment()
     pages = note_pages(own, SHARED_NOTES_PER_PAGE)
     if len(pages) == 1:
         pages = ()  # all on the plan's page
-    files = [
+    files: Files = [
         (
             f"shared-wording/{plan.meta.id}.md",
             env.get_template("shared-wording-plan.md.jinja").render(

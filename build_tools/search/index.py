@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from build_tools.core.cache import NO_REUSE, Reuse
 from build_tools.search.documents import SearchDoc
 from build_tools.search.text import index_terms, name_term, shard_of
 
@@ -87,15 +88,35 @@ def payload_of(script: str) -> dict:
     return json.loads(script.removeprefix(CALL).removesuffix(");\n"))
 
 
-def postings(docs: list[SearchDoc], stopwords: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
-    """term -> [(doc id, impact)], the impact being the term's BM25 score in the doc, times IMPACT_SCALE."""
+def doc_terms(doc: SearchDoc, stopwords: frozenset[str]) -> Counter[str]:
+    """A document's terms, each with its count (a title's counting TITLE_WEIGHT times)."""
+    counts: Counter[str] = Counter(index_terms(f"{doc.zh} {doc.en}", stopwords))
+    title = " ".join((doc.title, *(name for name in doc.names if name not in doc.title)))
+    for term, count in Counter(index_terms(title, stopwords)).items():
+        counts[term] += TITLE_WEIGHT * count
+    return counts
+
+
+def weighted_terms(docs: list[SearchDoc], stopwords: frozenset[str], reuse: Reuse = NO_REUSE) -> list[Counter[str]]:
+    """Each document's terms. With ``reuse``, those of a plan's documents (a run of documents of one plan, or of
+    none) are kept from a build where the run's indexed text was the same: only an edited plan is analysed."""
+    if reuse.store is None:
+        return [doc_terms(doc, stopwords) for doc in docs]
+    words = tuple(sorted(stopwords))  # sorted: a set's order changes with each process's hash seed
     weighted: list[Counter[str]] = []
-    for doc in docs:
-        counts: Counter[str] = Counter(index_terms(f"{doc.zh} {doc.en}", stopwords))
-        title = " ".join((doc.title, *(name for name in doc.names if name not in doc.title)))
-        for term, count in Counter(index_terms(title, stopwords)).items():
-            counts[term] += TITLE_WEIGHT * count
-        weighted.append(counts)
+    for _, first, end in _runs([doc.plan for doc in docs]):
+        run = docs[first:end]
+        content = (words, tuple((doc.zh, doc.en, doc.title, doc.names) for doc in run))
+        found, _ = reuse.made("search terms", content, lambda run=run: [doc_terms(doc, stopwords) for doc in run])
+        weighted.extend(found)
+    return weighted
+
+
+def postings(
+    docs: list[SearchDoc], stopwords: frozenset[str], reuse: Reuse = NO_REUSE
+) -> dict[str, list[tuple[int, int]]]:
+    """term -> [(doc id, impact)], the impact being the term's BM25 score in the doc, times IMPACT_SCALE."""
+    weighted = weighted_terms(docs, stopwords, reuse)
     lengths = [sum(counts.values()) for counts in weighted]
     average = sum(lengths) / max(1, len(lengths))
     frequency: Counter[str] = Counter(term for counts in weighted for term in counts)
@@ -168,8 +189,10 @@ def suggestions(docs: list[SearchDoc]) -> list[list[str]]:
     return [[doc.page, doc.anchor, doc.names[0], doc.names[1]] for doc in docs if doc.kind in ("term", "topic")]
 
 
-def build_index(docs: list[SearchDoc], t2s: dict[str, str], stopwords: frozenset[str]) -> SearchIndex:
-    encoded = {term: encode_postings(found) for term, found in sorted(postings(docs, stopwords).items())}
+def build_index(
+    docs: list[SearchDoc], t2s: dict[str, str], stopwords: frozenset[str], reuse: Reuse = NO_REUSE
+) -> SearchIndex:
+    encoded = {term: encode_postings(found) for term, found in sorted(postings(docs, stopwords, reuse).items())}
     size = sum(len(term.encode()) + len(value) + 6 for term, value in encoded.items())
     shard_count = max(1, math.ceil(size / SHARD_BYTES))
     shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
