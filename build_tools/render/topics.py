@@ -60,6 +60,13 @@ class Excerpt:
 class PlanExcerpts:
     plan: ParsedPlan
     excerpts: tuple[Excerpt, ...]
+    paragraphs: int
+    """Of the excerpts, the paragraphs and list items, as the brief counts them (``BriefPlan.paragraphs``, the
+    summary table's ¶); the rest are headings shown with them."""
+
+    @property
+    def headings(self) -> int:
+        return len(self.excerpts) - self.paragraphs
 
 
 @dataclass(frozen=True)
@@ -148,10 +155,10 @@ class MatrixPage:
 def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     wanted = set(edition.topics.blocks_of(topic.id))
     page = urls.topic_page(topic.id)
-    plans = _plan_excerpts(edition, topic.id, wanted, page)
+    brief = edition.briefs[topic.id]
+    plans = _plan_excerpts(edition, brief, wanted, page)
     svg, years = topic_timeline(edition, topic.id)
     targets = target_rows(edition, tuple(t for t in edition.targets if topic.id in t.topics), page=page)
-    brief = edition.briefs[topic.id]
     links = {line.block_id: urls.block_link(edition, line.block_id, page) for line in brief.targets}
     group = edition.taxonomy.group(topic.group)
     hant_config = edition.bilingual.hant_config
@@ -172,8 +179,10 @@ def topic_page(edition: Edition, topic: Topic) -> TopicPage:
     )
 
 
-def _plan_excerpts(edition: Edition, topic_id: str, wanted: set[str], page: str) -> tuple[PlanExcerpts, ...]:
+def _plan_excerpts(edition: Edition, brief: TopicBrief, wanted: set[str], page: str) -> tuple[PlanExcerpts, ...]:
     """Per plan (in edition order), its paragraphs tagged with the topic; plans without any left out."""
+    topic_id = brief.topic.id
+    paragraphs = {row.plan.meta.id: row.paragraphs for row in brief.plans}
     plans = []
     for plan in edition.plans:
         excerpts = tuple(
@@ -182,7 +191,7 @@ def _plan_excerpts(edition: Edition, topic_id: str, wanted: set[str], page: str)
             if block.id in wanted
         )
         if excerpts:
-            plans.append(PlanExcerpts(plan, excerpts))
+            plans.append(PlanExcerpts(plan, excerpts, paragraphs.get(plan.meta.id, 0)))
     return tuple(plans)
 
 
