@@ -76,3 +76,13 @@ def test_recorded_provenance_and_inferred_facts_are_shown_escaped(edition):
         .render(overview=henan, download=None, download_link="", compared=())
     )
     assert "编者推定" not in plain and "inferred" not in provenance(plain)
+
+
+def test_the_overview_reads_the_received_size_from_the_model_not_the_disk(edition, tmp_path):
+    """No stage after load reads a file: the size printed is the one load measured, even when the file has
+    gone since (a build that stat()ed it here would fail, or print a size the parse never saw)."""
+    plan = edition.plan("henan-equipment-2017")
+    received = (ROOT / "source_texts" / plan.meta.id / "source.txt").read_bytes()
+    assert plan.source.size == len(received)
+    gone = replace(plan, source=replace(plan.source, path=tmp_path / "gone.txt"))
+    assert plan_overview(edition, gone).received_bytes == len(received)

@@ -16,6 +16,8 @@ from tests.site_checks import resolve, scan
 
 SVG = "{http://www.w3.org/2000/svg}"
 QUOTED = Path(__file__).parent / "data" / "quoted_sentences.yml"
+YEAR_TABLE = r'<h[234] id="y(\d+)".*?</h[234]>\s*(?:<div[^>]*>\s*)*<table>(.*?)</table>'
+"""A year's heading and the table under it."""
 
 
 def svgs(html: str) -> list[ElementTree.Element]:
@@ -55,13 +57,36 @@ def test_entries_are_listed_by_year_with_links(built_site, edition):
 
 def statements(html: str) -> set[tuple[str, str]]:
     """(the row's paragraph link, the sentence it prints) for each row of the timeline's year tables."""
-    found = set()
+    return set(statements_in_order(html))
+
+
+def year_rows(html: str) -> list[tuple[str, str, str]]:
+    """(year, the row's paragraph link, its sentence) for each row of a page's year tables, in order."""
+    found = []
+    for year, table in re.findall(YEAR_TABLE, html, re.S):
+        found += [(year, *row) for row in statements_in_order(table)]
+    return found
+
+
+def statements_in_order(html: str) -> list[tuple[str, str]]:
+    rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
         link = re.search(r'href="([^"]+)"', cells[-1]) if len(cells) == 4 else None
         if link:
-            found.add((html_text.unescape(link.group(1)), html_text.unescape(re.sub(r"<[^>]+>", "", cells[2]))))
-    return found
+            rows.append((html_text.unescape(link.group(1)), html_text.unescape(re.sub(r"<[^>]+>", "", cells[2]))))
+    return rows
+
+
+def test_a_sentence_naming_a_year_twice_is_one_row_of_that_year(built_site):
+    """Shanxi s1.1.2/p1 says 从2005年的388.9亿元增长到2010年… 从2005年的364.4亿元增长到2010年… in one sentence:
+    two entries for each year in the export (two offsets), one row per year on the page (read in the text)."""
+    rows = year_rows((built_site / "timeline.html").read_text(encoding="utf-8"))
+    assert len(rows) > 100
+    assert len(rows) == len(set(rows)), [row for row in rows if rows.count(row) > 1][:2]
+    twice = "规模以上企业工业总产值从2005年的388.9亿元增长到2010年的1106亿元"
+    for year in ("2005", "2010"):
+        assert sum(1 for y, link, sentence in rows if y == year and sentence.startswith(twice)) == 1, year
 
 
 def test_offsets_give_the_sentence_the_timeline_prints(built_site, edition):

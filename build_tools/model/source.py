@@ -38,6 +38,8 @@ class SourceText:
     """How many invisible characters (zero-width, BOM, stray controls) normalization removed."""
     script: Script = "hans"
     """``hans`` or ``hant``: the script the text is written in (kept; the other is derived by OpenCC)."""
+    size: int = 0
+    """Bytes of the received file, as read (pages print it; later stages never read the file for it)."""
 
 
 @dataclass(frozen=True)

@@ -298,7 +298,7 @@ def plan_overview(edition: Edition, plan: ParsedPlan, download: Download | None 
         labels.document(plan.meta),
         edition.meta.edition_date,
         urls.relative(overview_page, urls.received_text(plan.meta.id)),
-        plan.source.path.stat().st_size,
+        plan.source.size,
         *_key_points(edition, plan),
     )
 

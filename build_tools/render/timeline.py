@@ -257,15 +257,23 @@ def timeline_svg(edition: Edition, entries: tuple[TimelineEntry, ...], on_timeli
 def year_sections(
     edition: Edition, entries: tuple[TimelineEntry, ...], page: str = TIMELINE_PAGE
 ) -> tuple[YearSection, ...]:
-    """The entries by year, each linking to its paragraph from ``page`` (a docs/ path)."""
+    """The entries by year, each linking to its paragraph from ``page`` (a docs/ path).
+
+    One row per statement: a sentence naming the same year twice (从2005年的…从2005年的…) gives two entries,
+    which the export keeps apart by offset, but a reader would see the same row twice."""
     plans = {plan.meta.id: plan for plan in edition.plans}
     by_year: dict[int, list[YearRow]] = defaultdict(list)
+    shown: set[tuple] = set()
     for entry in entries:
         if not entry.block_id:
             continue
+        snippet = edition.snippet(entry)
+        statement = (entry.block_id, entry.kind, entry.year, entry.end_year, entry.relative, snippet)
+        if statement in shown:
+            continue
+        shown.add(statement)
         href = urls.block_link(edition, entry.block_id, page)
-        row = YearRow(entry, plans[entry.plan_id], href, KIND_LABELS[entry.kind], edition.snippet(entry))
-        by_year[entry.year].append(row)
+        by_year[entry.year].append(YearRow(entry, plans[entry.plan_id], href, KIND_LABELS[entry.kind], snippet))
     return tuple(YearSection(year, tuple(rows)) for year, rows in sorted(by_year.items()))
 
 

@@ -152,4 +152,5 @@ def load_source(path: Path) -> SourceText:
         text=normalized,
         removed_invisible=removed,
         script=detect_script(normalized),
+        size=len(raw),
     )
