@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -131,3 +132,21 @@ def test_pages_rendered_by_workers_are_those_rendered_in_one_process(tmp_path):
     assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
     for relative in files:
         assert (serial / relative).read_bytes() == (parallel / relative).read_bytes(), relative
+
+
+def test_every_block_address_in_the_export_opens_its_paragraph(built_site, edition):
+    """edition.json and blocks.csv give each block the address a citation prints; each opens the page holding it."""
+    data = json.loads((built_site / "data" / "edition.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((built_site / "data" / "blocks.csv").read_text(encoding="utf-8"))))
+    blocks = [block for plan in data["plans"] for block in plan["blocks"]]
+    assert [row["url"] for row in rows] == [block["url"] for block in blocks]
+    ids: dict[str, set[str]] = {}
+    for block in blocks:
+        assert block["url"].startswith(edition.site_url), block
+        page, anchor = block["url"][len(edition.site_url) :].split("#")
+        if page not in ids:
+            ids[page] = set(re.findall(r'\bid="([^"]+)"', (built_site / page).read_text(encoding="utf-8")))
+        assert anchor in ids[page], block["id"]
+    for plan in data["plans"]:  # no real part is paged: each is its one page
+        for part in plan["parts"]:
+            assert part["pages"] == [edition.site_url + f"plans/{plan['id']}/{part['slug']}.html"]

@@ -10,6 +10,9 @@ check sees every Markdown link and anchor) from a generated source.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import posixpath
 import re
 import shutil
@@ -19,6 +22,7 @@ import pytest
 
 from build_tools.cli import main
 from build_tools.core.config import ROOT, BuildConfig
+from build_tools.export.data import blocks_csv, edition_json
 from build_tools.pipeline import assemble, build, generate
 from build_tools.present import urls
 from build_tools.present.paging import part_page_count, part_page_number, part_shares
@@ -300,3 +304,23 @@ def test_an_old_address_lands_from_file_urls_too(browser, long_part, run):
         page.locator("#s2-p250").wait_for()
     finally:
         context.close()
+
+
+def test_the_export_names_every_page_of_a_part_and_the_page_of_every_block(long_part):
+    """edition.json's parts list their continuation pages and each block its address (blocks.csv too): an
+    analyst's link to paragraph 9,000 opens the page holding it, not the part's first page."""
+    site, edition = long_part
+    data = json.loads(edition_json(edition))
+    (plan,) = data["plans"]
+    ids = {name: set(ID.findall(text)) for name, text in _html(site).items()}
+    long = next(part for part in plan["parts"] if part["slug"] == "part-02")
+    pages = [url[len(edition.site_url) :] for url in long["pages"]]
+    assert pages == [f"plans/{PLAN}/part-02.html"] + [f"plans/{PLAN}/part-02-{n}.html" for n in range(2, 102)]
+    assert all(page in ids for page in pages)
+    rows = {row["id"]: row["url"] for row in csv.DictReader(io.StringIO(blocks_csv(edition)))}
+    for block in plan["blocks"]:
+        assert block["url"].startswith(edition.site_url) and rows[block["id"]] == block["url"]
+        page, anchor = block["url"][len(edition.site_url) :].split("#")
+        assert anchor in ids[page], block["id"]
+    last = next(part for part in edition.plans[0].parts if part.slug == "part-02").block_ids[-1]
+    assert next(block["url"] for block in plan["blocks"] if block["id"] == last).split("#")[0].endswith("-101.html")

@@ -13,7 +13,7 @@ from build_tools.export import json_text
 from build_tools.export.across import shared_wording_records, vocabulary_csv, vocabulary_records
 from build_tools.export.csv_cells import csv_text
 from build_tools.model import Block, Edition, ParsedPlan, Target, TimelineEntry
-from build_tools.present.urls import data_path
+from build_tools.present.urls import absolute, block_address, data_path, part_page_paths
 
 SCHEMA_VERSION = 1
 BLOCK_FIELDS = ("id", "kind", "level", "label", "zh", "hash", "zone", "section", "box", "line")
@@ -32,6 +32,7 @@ def block_record(block: Block, edition: Edition) -> dict:
     )
     record["topics"] = list(edition.topics.topics_of(block.id))
     record["years"] = list(edition.block_years.get(block.id, ()))
+    record["url"] = block_address(edition, block.id)  # the address a citation prints: page and anchor
     return record
 
 
@@ -90,7 +91,15 @@ def plan_record(plan: ParsedPlan, edition: Edition) -> dict:
             "script": plan.source.script,
             "removed_invisible": plan.source.removed_invisible,
         },
-        "parts": [{"index": part.index, "slug": part.slug, "title_zh": part.title_zh} for part in plan.parts],
+        "parts": [
+            {
+                "index": part.index,
+                "slug": part.slug,
+                "title_zh": part.title_zh,
+                "pages": [absolute(edition.site_url, path) for path in part_page_paths(edition, plan.meta.id, part)],
+            }
+            for part in plan.parts
+        ],
         "dropped": [{"line": item.line, "reason": item.reason, "text": item.text} for item in plan.dropped],
         "blocks": [block_record(block, edition) for block in plan.blocks],
     }
@@ -181,11 +190,11 @@ def _block_rows(edition: Edition) -> Iterator[tuple[object, ...]]:
     for plan in edition.plans:
         for block in plan.blocks:
             record = block_record(block, edition)
-            yield (plan.meta.id, *(record[name] for name in columns), " ".join(record["topics"]))
+            yield (plan.meta.id, *(record[name] for name in columns), " ".join(record["topics"]), record["url"])
 
 
 def blocks_csv(edition: Edition) -> str:
-    return csv_text(("plan", *BLOCK_FIELDS, *TRANSLATION_FIELDS, "topics"), _block_rows(edition))
+    return csv_text(("plan", *BLOCK_FIELDS, *TRANSLATION_FIELDS, "topics", "url"), _block_rows(edition))
 
 
 TARGET_FIELDS = (

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import posixpath
 
-from build_tools.model import Edition
-from build_tools.present.paging import part_page_number, part_page_slug
+from build_tools.model import Edition, Part
+from build_tools.present.paging import part_page_count, part_page_number, part_page_slug
 
 SITE_LINK = "@/"
 """Prefix of a raw-HTML link to a docs/ path (build_tools/site/hooks.py resolves it)."""
@@ -80,6 +80,12 @@ def block_page_slug(edition: Edition, block_id: str) -> str:
     position, blocks = edition.part_positions[block_id]
     number = part_page_number(position, blocks, edition.meta.part_page_blocks)
     return part_page_slug(edition.block_parts[block_id], number)
+
+
+def part_page_paths(edition: Edition, plan_id: str, part: Part) -> tuple[str, ...]:
+    """The docs/ paths of the pages a part is printed on: its own, then its continuation pages, in order."""
+    count = part_page_count(len(part.block_ids), edition.meta.part_page_blocks)
+    return tuple(part_page(plan_id, part_page_slug(part.slug, number)) for number in range(1, count + 1))
 
 
 def block_path(edition: Edition, block_id: str) -> str:
