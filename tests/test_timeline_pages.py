@@ -132,3 +132,14 @@ def test_export_has_timeline_targets_and_block_years(built_site, edition):
     rows = list(csv.DictReader(io.StringIO((built_site / "data" / "targets.csv").read_text(encoding="utf-8"))))
     assert len(rows) == len(edition.targets)
     assert any(row["value"] == "7000.0" and row["unit"] == "亿元" and row["year"] == "2010" for row in rows)
+
+
+def test_chart_coordinates_carry_no_float_remainders(built_site):
+    """Coordinates computed in a template are rounded (509.2, not 509.20000000000005) on every page with a chart."""
+    checked = 0
+    for page in built_site.rglob("*.html"):
+        for svg in re.findall(r"<svg.*?</svg>", page.read_text(encoding="utf-8"), re.S):
+            numbers = re.findall(r'\s[a-z-]+="(-?\d+(?:\.\d+)?)"', svg)
+            assert not [number for number in numbers if len(number.partition(".")[2]) > 2], page.name
+            checked += len(numbers)
+    assert checked > 5000

@@ -88,6 +88,8 @@ def environment() -> Environment:
     # A plan's issuer and date, marked where the editors inferred them (citation.py decides the wording).
     env.filters["issuer_zh"] = issuer_zh
     env.filters["date_en"] = date_en
+    # A coordinate computed in an SVG template: 509.2, not 509.20000000000005 (float arithmetic's remainder).
+    env.filters["coord"] = lambda value: round(value, 2) if isinstance(value, float) else value
     return env
 
 
