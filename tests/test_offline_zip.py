@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from build_tools.core.cache import Cache
-from build_tools.site.offline import write_deterministic_zip
+from build_tools.site.offline import LEVEL, write_deterministic_zip
 
 STAMP = (2026, 11, 25, 0, 0, 0)
 
@@ -43,7 +43,7 @@ def _writestr_zip(folder: Path, target: Path) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, path.read_bytes(), compresslevel=LEVEL)
     return target.read_bytes()
 
 
