@@ -61,7 +61,8 @@ def _entry_bytes(path: Path) -> bytes:
 
 LEVEL = 6
 """Deflate level of every entry (as ``ZipFile.writestr(…, compresslevel=LEVEL)`` writes it). zlib's default: at
-500 plans level 9 took half as long again (edition.json alone 9.4 CPU s, not 4.6) for a zip 0.6 % smaller (507 against 510 MiB)."""
+500 plans level 9 took half as long again (edition.json alone 9.4 CPU s, not 4.6) for a zip 0.6 % smaller
+(507 against 510 MiB)."""
 
 
 def zip_cache(config: BuildConfig) -> Cache:
