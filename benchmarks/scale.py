@@ -190,11 +190,13 @@ def _first_query(search: Path, work: Path) -> str:
 
 
 def _edit_one_translation(translations: Path) -> str:
-    """Change the English of one paragraph of one plan (as a translator would)."""
+    """Change the English of one paragraph of one plan (as a translator would). The words differ each run, so a
+    kept work folder's PDF cache cannot already hold the edited plan's PDFs: the edit renders them, as a real one."""
     po = translations / "en" / "shanxi-equipment-2011.po"
     text = po.read_text(encoding="utf-8")
     value = text.index('msgstr "', text.index('msgctxt "shanxi-equipment-2011/s1.1/p1"'))
-    po.write_text(f'{text[:value]}msgstr "Edited for the benchmark. {text[value + 8 :]}', encoding="utf-8")
+    edit = f"Edited for the benchmark at {time.time_ns()}. "
+    po.write_text(f'{text[:value]}msgstr "{edit}{text[value + 8 :]}', encoding="utf-8")
     return po.name
 
 
