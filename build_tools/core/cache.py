@@ -235,6 +235,11 @@ def pdf_cache(cache_root: Path) -> Cache:
     return Cache(cache_root / "pdf", ".pdf")
 
 
+def zip_cache(config: BuildConfig) -> Cache:
+    """The offline zip's entries, deflated (build_tools/site/offline.py)."""
+    return Cache(config.cache / "zip", ".deflate")
+
+
 def _entries(root: Path) -> list[tuple[float, int, Path]]:
     """(last use, size, path) of every entry of every cache under root, least recently used first."""
     found = []

@@ -230,8 +230,8 @@ def part_pages(edition: Edition, plan: ParsedPlan, download: Download | None = N
     for position, part in enumerate(plan.parts):
         shares = part_shares(part.block_ids, bound)
         listed = _part_share_list(edition, part, shares)
-        for number, share in enumerate(shares, start=1):
-            address = urls.part_page(plan.meta.id, part_page_slug(part.slug, number))
+        addresses = urls.part_page_paths(edition, plan.meta.id, part)
+        for number, (share, address) in enumerate(zip(shares, addresses, strict=True), start=1):
             blocks = [plan.blocks[index[block_id]] for block_id in share]
             citations = [paragraph_citation(edition, plan, block, address) for block in blocks]
             sections = page_sections(citations)

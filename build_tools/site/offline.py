@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from build_tools.core.cache import Cache
+from build_tools.core.cache import Cache, zip_cache
 from build_tools.core.config import BuildConfig
 from build_tools.core.progress import Progress, counted, quiet
 from build_tools.core.write import copy_if_changed, write_if_changed, writing
@@ -65,10 +65,6 @@ LEVEL = 6
 (507 against 510 MiB)."""
 
 
-def zip_cache(config: BuildConfig) -> Cache:
-    return Cache(config.cache / "zip", ".deflate")
-
-
 def _deflated(data: bytes, kept: Cache | None) -> bytes:
     """``data`` deflated as zipfile does it (raw, LEVEL), kept under the hash of ``data``: a rebuild that changed
     a hundred pages deflates those and copies the other 27,000 entries (deflating all took 44 s of 163 at 500
@@ -77,8 +73,10 @@ def _deflated(data: bytes, kept: Cache | None) -> bytes:
     # entries must equal one made from nothing.
     key = f"{hashlib.sha256(data).hexdigest()}-{LEVEL}-{zlib.ZLIB_RUNTIME_VERSION}"
     found = kept.read(key) if kept is not None else None
-    if found is not None and len(found) >= 4 and int.from_bytes(found[:4], "little") == zlib.crc32(found[4:]):
-        return found[4:]
+    if found is not None and len(found) >= 4:
+        body = found[4:]
+        if int.from_bytes(found[:4], "little") == zlib.crc32(body):
+            return body
     packer = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     deflated = packer.compress(data) + packer.flush()
     if kept is not None:
